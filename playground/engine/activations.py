@@ -1,0 +1,57 @@
+"""Activation functions and their derivatives, vectorised over arrays.
+
+Each derivative takes both the pre-activation ``z`` and the output ``a`` so
+that tanh and sigmoid can use their cheap output forms, as TF Playground does.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+Array = np.ndarray
+
+LEAKY_SLOPE = 0.01
+
+
+def _sigmoid(z: Array) -> Array:
+    # exp of a large positive number overflows; this form never does.
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def _elu(z: Array) -> Array:
+    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))
+
+
+def _softplus(z: Array) -> Array:
+    return np.logaddexp(0.0, z)
+
+
+@dataclass(frozen=True)
+class Activation:
+    """A named nonlinearity: ``output(z)`` and ``derivative(z, a)`` = da/dz."""
+
+    name: str
+    output: Callable[[Array], Array]
+    derivative: Callable[[Array, Array], Array]
+
+
+ACTIVATIONS: dict[str, Activation] = {
+    activation.name: activation
+    for activation in (
+        Activation("tanh", np.tanh, lambda z, a: 1.0 - a * a),
+        Activation("relu", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(z.dtype)),
+        Activation("sigmoid", _sigmoid, lambda z, a: a * (1.0 - a)),
+        Activation("linear", lambda z: z, lambda z, a: np.ones_like(z)),
+        Activation(
+            "leakyrelu",
+            lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
+            lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
+        ),
+        Activation("elu", _elu, lambda z, a: np.where(z > 0, 1.0, a + 1.0)),
+        Activation("softplus", _softplus, lambda z, a: _sigmoid(z)),
+    )
+}
+
+#: TF Playground's four, in its menu order; the rest are ours.
+TF_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")

@@ -1,0 +1,169 @@
+"""A multilayer perceptron: inputs → hidden layers → one output neuron.
+
+Weights of layer ``i`` form a matrix of shape (inputs of the layer, neurons of
+the layer) so a whole batch goes through with one matrix product per layer.
+Initialisation follows TF Playground: weights uniform in [−0.5, 0.5), biases
+0.1, or everything 0 with ``init_zero``.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .activations import ACTIVATIONS
+from .losses import Head, make_head
+
+Array = np.ndarray
+
+MAX_INPUTS = 64
+MAX_HIDDEN_LAYERS = 16
+MAX_NEURONS = 64
+
+
+@dataclass
+class Gradients:
+    """d(mean loss)/d(parameter) for every weight matrix and bias vector."""
+
+    weights: list[Array]
+    biases: list[Array]
+    loss: float
+    """Mean loss of the batch the gradients were taken on."""
+
+
+class Network:
+    """Weights, biases and the forward and backward passes of one network."""
+
+    def __init__(
+        self,
+        num_inputs: int,
+        hidden: Sequence[int],
+        activation: str = "tanh",
+        head: Head | None = None,
+        rng: np.random.Generator | None = None,
+        init_zero: bool = False,
+    ):
+        _check_shape(num_inputs, hidden)
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"unknown activation {activation!r}; choose from {', '.join(ACTIVATIONS)}")
+        self.activation = ACTIVATIONS[activation]
+        self.head = head or make_head("classification")
+        self.layer_sizes = [num_inputs, *hidden, 1]
+        rng = rng or np.random.default_rng()
+        pairs = list(zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
+        if init_zero:
+            self.weights = [np.zeros((n_in, n_out)) for n_in, n_out in pairs]
+            self.biases = [np.zeros(n_out) for _, n_out in pairs]
+        else:
+            self.weights = [rng.random((n_in, n_out)) - 0.5 for n_in, n_out in pairs]
+            self.biases = [np.full(n_out, 0.1) for _, n_out in pairs]
+
+    @property
+    def hidden(self) -> list[int]:
+        return self.layer_sizes[1:-1]
+
+    def layer_outputs(self, x: Array) -> list[Array]:
+        """Every neuron's output for every row of ``x``: [x, layer 1, …, output].
+
+        One vectorised pass gives the decision boundary (last entry, shape
+        (n, 1)) and each hidden neuron's heatmap (column j of entry i).
+        """
+        return self.forward(x)[1]
+
+    def predict(self, x: Array) -> Array:
+        """The output for each row of ``x``, on the labels' scale, shape (n,)."""
+        return self.forward(x)[1][-1][:, 0]
+
+    def losses(self, x: Array, targets: Array) -> Array:
+        """The loss of each row of ``x`` against its target, shape (n,)."""
+        pre_activations, outputs = self.forward(x)
+        return self.head.loss(pre_activations[-1][:, 0], outputs[-1][:, 0], targets)
+
+    def gradients(self, x: Array, targets: Array) -> Gradients:
+        """Backpropagate the batch's mean loss; nothing is changed."""
+        pre_activations, outputs = self.forward(x)
+        z, prediction = pre_activations[-1][:, 0], outputs[-1][:, 0]
+        loss = float(np.mean(self.head.loss(z, prediction, targets)))
+        delta = (self.head.gradient(z, prediction, targets) / len(x))[:, None]
+        weight_grads, bias_grads = [], []
+        for layer in reversed(range(len(self.weights))):
+            weight_grads.append(outputs[layer].T @ delta)
+            bias_grads.append(delta.sum(axis=0))
+            if layer:
+                delta = (delta @ self.weights[layer].T) * self.activation.derivative(
+                    pre_activations[layer - 1], outputs[layer]
+                )
+        return Gradients(weight_grads[::-1], bias_grads[::-1], loss)
+
+    def forward(self, x: Array) -> tuple[list[Array], list[Array]]:
+        """Pre-activations of each layer and outputs [x, layer 1, …, output]."""
+        pre_activations, outputs = [], [x]
+        last = len(self.weights) - 1
+        for layer, (weights, bias) in enumerate(zip(self.weights, self.biases)):
+            z = outputs[-1] @ weights + bias
+            pre_activations.append(z)
+            outputs.append(self.head.predict(z) if layer == last else self.activation.output(z))
+        return pre_activations, outputs
+
+    def parameters(self) -> list[Array]:
+        """Weights then biases, the arrays an optimizer updates in place."""
+        return [*self.weights, *self.biases]
+
+    def set_weight(self, layer: int, source: int, target: int, value: float) -> None:
+        """Set the weight of one link, e.g. one a user typed in."""
+        self.weights[layer][source, target] = _finite(value, "weight")
+
+    def set_bias(self, layer: int, neuron: int, value: float) -> None:
+        """Set the bias of one neuron, e.g. one a user typed in."""
+        self.biases[layer][neuron] = _finite(value, "bias")
+
+    def to_dict(self) -> dict:
+        """Shape, activation and parameters as plain lists (JSON-ready)."""
+        return {
+            "layer_sizes": list(self.layer_sizes),
+            "activation": self.activation.name,
+            "weights": [w.tolist() for w in self.weights],
+            "biases": [b.tolist() for b in self.biases],
+        }
+
+    def load_dict(self, data: dict) -> None:
+        """Take parameters from ``to_dict`` output; the shapes must match."""
+        weights = [np.asarray(w, dtype=float) for w in data["weights"]]
+        biases = [np.asarray(b, dtype=float) for b in data["biases"]]
+        expected = [w.shape for w in self.weights] + [b.shape for b in self.biases]
+        if [a.shape for a in weights + biases] != expected:
+            raise ValueError(f"parameter shapes do not match a {self.layer_sizes} network")
+        if not all(np.isfinite(a).all() for a in weights + biases):
+            raise ValueError("parameters must be finite numbers")
+        self.weights, self.biases = weights, biases
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, text: str, head: Head | None = None) -> "Network":
+        """A network rebuilt from ``to_json`` output."""
+        data = json.loads(text)
+        sizes = data["layer_sizes"]
+        if not sizes or sizes[-1] != 1:
+            raise ValueError("a network must end in one output neuron")
+        network = cls(sizes[0], sizes[1:-1], data["activation"], head, init_zero=True)
+        network.load_dict(data)
+        return network
+
+
+def _check_shape(num_inputs: int, hidden: Sequence[int]) -> None:
+    if not 0 <= num_inputs <= MAX_INPUTS:
+        raise ValueError(f"a network takes 0 to {MAX_INPUTS} inputs, not {num_inputs}")
+    if len(hidden) > MAX_HIDDEN_LAYERS:
+        raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers, not {len(hidden)}")
+    if any(not 1 <= n <= MAX_NEURONS for n in hidden):
+        raise ValueError(f"each hidden layer has 1 to {MAX_NEURONS} neurons, not {list(hidden)}")
+
+
+def _finite(value: float, what: str) -> float:
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"a {what} must be a finite number, not {value}")
+    return value

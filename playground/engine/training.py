@@ -1,0 +1,115 @@
+"""Mini-batch training of a network, with divergence reported as a state.
+
+One epoch is one pass over the training set in its stored order, in batches
+of ``batch_size`` (the last batch may be smaller), as in TF Playground. A
+batch's gradients are averaged. If the loss or a parameter stops being a
+finite number, training stops and ``divergence`` says why; nothing raises.
+"""
+
+import numpy as np
+
+from .network import Network
+from .optimizers import make_optimizer
+from .regularization import REGULARIZATIONS, apply_penalty
+
+Array = np.ndarray
+
+
+class Learner:
+    """A network plus the rules that update it: rate, optimizer, penalty."""
+
+    def __init__(
+        self,
+        network: Network,
+        learning_rate: float = 0.03,
+        optimizer: str = "sgd",
+        regularization: str = "none",
+        regularization_rate: float = 0.0,
+    ):
+        if regularization not in REGULARIZATIONS:
+            raise ValueError(
+                f"unknown regularization {regularization!r}; choose from {', '.join(REGULARIZATIONS)}"
+            )
+        self.network = network
+        self.learning_rate = learning_rate
+        self.optimizer = make_optimizer(optimizer)
+        self.regularization = REGULARIZATIONS[regularization]
+        self.regularization_rate = regularization_rate
+        self.dead = [np.zeros(w.shape, dtype=bool) for w in network.weights]
+        """Links that L1 pushed across zero: held at 0 until a new network."""
+        self.last_gradients = None
+        """Gradients of the last batch, kept for the gradient-flow view."""
+        self.divergence: str | None = None
+        """Why training stopped (loss or a parameter not finite), or None."""
+
+    def train_batch(self, x: Array, targets: Array) -> float:
+        """One update on one batch; the batch's mean loss before the update."""
+        with np.errstate(all="ignore"):
+            loss = self._step(x, targets)
+            self._check_parameters()
+        return loss
+
+    def train_epoch(self, x: Array, targets: Array, batch_size: int) -> float:
+        """One pass over (x, targets) in order; the mean of the batch losses."""
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, not {batch_size}")
+        losses = []
+        with np.errstate(all="ignore"):
+            for start in range(0, len(x), batch_size):
+                losses.append(self._step(x[start : start + batch_size], targets[start : start + batch_size]))
+                if self.divergence:
+                    break
+            self._check_parameters()
+        return float(np.mean(losses)) if losses else float("nan")
+
+    def evaluate(self, x: Array, targets: Array) -> tuple[float, float]:
+        """Mean loss (no penalty) and the share of predicted signs that match ±1
+        targets, over a set of points, from one forward pass."""
+        if len(x) == 0:
+            return float("nan"), float("nan")
+        with np.errstate(all="ignore"):
+            pre_activations, outputs = self.network.forward(x)
+            z, prediction = pre_activations[-1][:, 0], outputs[-1][:, 0]
+            loss = np.mean(self.network.head.loss(z, prediction, targets))
+        accuracy = np.mean(np.where(prediction >= 0, 1.0, -1.0) == targets)
+        return float(loss), float(accuracy)
+
+    def loss(self, x: Array, targets: Array) -> float:
+        """Mean loss over a set of points (regularization not included)."""
+        return self.evaluate(x, targets)[0]
+
+    def accuracy(self, x: Array, labels: Array) -> float:
+        """Share of points whose predicted sign matches their ±1 label."""
+        return self.evaluate(x, labels)[1]
+
+    def _step(self, x: Array, targets: Array) -> float:
+        if self.divergence:
+            return float("nan")
+        network = self.network
+        grads = network.gradients(x, targets)
+        if not np.isfinite(grads.loss):
+            self.divergence = "the loss is no longer a finite number"
+            return grads.loss
+        weights_before = [w.copy() for w in network.weights] if self._penalised else None
+        self.optimizer.step(network.parameters(), grads.weights + grads.biases, self.learning_rate)
+        if weights_before is not None:
+            step = self.learning_rate * self.regularization_rate
+            for before, after, dead in zip(weights_before, network.weights, self.dead):
+                apply_penalty(self.regularization, before, after, step, dead)
+        self.last_gradients = grads
+        return grads.loss
+
+    @property
+    def gradient_magnitudes(self) -> list[float]:
+        """Mean |d loss / d w| of each weight layer in the last batch."""
+        if self.last_gradients is None:
+            return []
+        return [float(np.mean(np.abs(g))) for g in self.last_gradients.weights]
+
+    @property
+    def _penalised(self) -> bool:
+        return self.regularization.name != "none" and self.regularization_rate != 0
+
+    def _check_parameters(self) -> None:
+        if self.divergence is None and not all(np.isfinite(p).all() for p in self.network.parameters()):
+            self.divergence = "a weight or bias is no longer a finite number"

@@ -1,0 +1,80 @@
+"""Backpropagation checked against finite differences, for every combination.
+
+The objective is what training minimises: the batch's mean loss plus the
+regularization rate times the summed penalty of every weight.
+"""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from playground.engine import Network
+from playground.engine.activations import ACTIVATIONS
+from playground.engine.losses import make_head
+from playground.engine.regularization import REGULARIZATIONS
+
+HEADS = [("classification", "square"), ("regression", "square"), ("classification", "cross-entropy")]
+RATE = 0.03
+EPS = 1e-6
+
+
+def objective(network, regularization, x, targets):
+    penalty = sum(regularization.penalty(w).sum() for w in network.weights)
+    return network.losses(x, targets).mean() + RATE * penalty
+
+
+def analytic_gradient(network, regularization, x, targets):
+    grads = network.gradients(x, targets)
+    weights = [g + RATE * regularization.derivative(w) for g, w in zip(grads.weights, network.weights)]
+    return weights + grads.biases
+
+
+def numeric_gradient(network, regularization, x, targets):
+    result = []
+    for param in network.parameters():
+        grad = np.zeros_like(param)
+        for index in np.ndindex(param.shape):
+            saved = param[index]
+            param[index] = saved + EPS
+            above = objective(network, regularization, x, targets)
+            param[index] = saved - EPS
+            below = objective(network, regularization, x, targets)
+            param[index] = saved
+            grad[index] = (above - below) / (2 * EPS)
+        result.append(grad)
+    return result
+
+
+@pytest.mark.parametrize(
+    "activation, head, regularization",
+    list(itertools.product(ACTIVATIONS, HEADS, REGULARIZATIONS)),
+)
+def test_backpropagation_matches_finite_differences(activation, head, regularization):
+    rng = np.random.default_rng(7)
+    network = Network(3, [4, 3], activation, make_head(*head), rng)
+    # Larger weights than the default init so every layer matters to the loss.
+    network.weights = [w * 3 for w in network.weights]
+    x = rng.uniform(-2, 2, (9, 3))
+    targets = rng.choice([-1.0, 1.0], 9) if head[0] == "classification" else rng.uniform(-1, 1, 9)
+    reg = REGULARIZATIONS[regularization]
+
+    analytic = analytic_gradient(network, reg, x, targets)
+    numeric = numeric_gradient(network, reg, x, targets)
+
+    for layer, (a, n) in enumerate(zip(analytic, numeric)):
+        np.testing.assert_allclose(a, n, rtol=1e-5, atol=1e-8, err_msg=f"parameter array {layer}")
+
+
+def test_a_network_without_hidden_layers_has_the_gradient_of_a_single_neuron():
+    rng = np.random.default_rng(3)
+    network = Network(2, [], "tanh", make_head("classification"), rng)
+    x = rng.normal(size=(5, 2))
+    targets = np.array([1.0, -1.0, 1.0, 1.0, -1.0])
+    output = np.tanh(x @ network.weights[0][:, 0] + network.biases[0][0])
+    delta = (output - targets) * (1 - output**2) / len(x)
+
+    grads = network.gradients(x, targets)
+
+    np.testing.assert_allclose(grads.weights[0][:, 0], x.T @ delta)
+    np.testing.assert_allclose(grads.biases[0], [delta.sum()])
