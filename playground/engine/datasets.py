@@ -1,0 +1,260 @@
+"""The toy data sets, their noise and the train/test split, as in TF Playground.
+
+Each generator follows TF Playground's ``dataset.ts``, vectorised and fed by a
+numpy ``Generator`` instead of ``Math.random``. TF's quirks are kept because
+links and lessons rely on its pictures: circle, xor and the regression sets
+apply noise only to the point used for the *label* (the drawn point stays put)
+while spiral moves the points; circle, gauss and spiral make ``ceil(n / 2)``
+points per class (TF's ``i < n / 2`` loops). Every draw is made whatever the
+noise, so one seed at another noise level gives the same base points.
+"""
+
+import math
+import numbers
+from dataclasses import dataclass
+
+import numpy as np
+
+from playground.engine.seeding import rng_for
+
+CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral")
+REGRESSION_DATASETS = ("reg-plane", "reg-gauss")
+DATASET_ALIASES = {"plane": "reg-plane", "multi-gaussian": "reg-gauss", "multigauss": "reg-gauss"}
+NUM_SAMPLES = {"classification": 500, "regression": 1200}
+PROBLEMS = ("classification", "regression")
+
+VIEW_LIMIT = 6.0  # TF draws [-6, 6]²; user points must lie inside it to be seen
+REGRESSION_LABEL_LIMIT = 2.0  # TF's own labels reach ±1.8 (plane, noise 50)
+NOISE_MAX = 50.0  # TF's slider units; generators get noise / 100
+
+
+@dataclass(frozen=True)
+class Points:
+    """Points ``xy`` (n, 2) and their ``labels`` (n,), read-only float64."""
+
+    xy: np.ndarray
+    labels: np.ndarray
+
+    def __post_init__(self):
+        xy = np.array(self.xy, dtype=np.float64)
+        labels = np.array(self.labels, dtype=np.float64)
+        if xy.ndim != 2 or xy.shape[1] != 2 or labels.shape != (len(xy),):
+            raise ValueError(f"xy needs shape (n, 2), labels (n,); got {xy.shape}, {labels.shape}")
+        xy.flags.writeable = labels.flags.writeable = False  # shared by views
+        object.__setattr__(self, "xy", xy)
+        object.__setattr__(self, "labels", labels)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The shuffled split of one set of points, and what kind of problem it is."""
+
+    train: Points
+    test: Points
+    problem: str
+
+
+# --- generators: (n, noise as a fraction 0..0.5, rng) -> (xy, labels) -------
+
+
+def _circle(n, noise, rng):
+    radius = 5.0
+    half = math.ceil(n / 2)
+    # positives inside first, then negatives in the ring, as in TF
+    r = np.concatenate([rng.uniform(0, radius * 0.5, half), rng.uniform(radius * 0.7, radius, half)])
+    angle = rng.uniform(0, 2 * np.pi, 2 * half)
+    xy = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
+    noisy = xy + rng.uniform(-radius, radius, xy.shape) * noise
+    return xy, np.where(np.hypot(noisy[:, 0], noisy[:, 1]) < radius * 0.5, 1.0, -1.0)
+
+
+def _xor(n, noise, rng):
+    xy = rng.uniform(-5, 5, (n, 2))
+    xy += np.where(xy > 0, 0.3, -0.3)  # padding keeps points off the axes
+    noisy = xy + rng.uniform(-5, 5, xy.shape) * noise
+    return xy, np.where(noisy[:, 0] * noisy[:, 1] >= 0, 1.0, -1.0)
+
+
+def _gauss(n, noise, rng):
+    variance = 0.5 + noise * (4 - 0.5) / 0.5  # d3 linear [0, .5] -> [.5, 4]
+    half = math.ceil(n / 2)
+    centers = np.repeat([[2.0, 2.0], [-2.0, -2.0]], half, axis=0)
+    xy = centers + rng.normal(0.0, math.sqrt(variance), centers.shape)
+    return xy, np.repeat([1.0, -1.0], half)
+
+
+def _spiral(n, noise, rng):
+    arm = n / 2  # may be fractional, as in TF
+    i = np.arange(math.ceil(arm))
+    r = np.tile(i / arm * 5, 2)
+    t = np.tile(1.75 * i / arm * 2 * np.pi, 2) + np.repeat([0.0, np.pi], len(i))  # deltaT 0, π
+    xy = np.column_stack([r * np.sin(t), r * np.cos(t)])
+    xy += rng.uniform(-1, 1, xy.shape) * noise
+    return xy, np.repeat([1.0, -1.0], len(i))
+
+
+def _uniform_with_label_noise(n, noise, rng):
+    """TF's regression layout: uniform points, noise moves only the labelled point."""
+    xy = rng.uniform(-6, 6, (n, 2))
+    return xy, xy + rng.uniform(-6, 6, xy.shape) * noise
+
+
+def _reg_plane(n, noise, rng):
+    xy, noisy = _uniform_with_label_noise(n, noise, rng)
+    return xy, (noisy[:, 0] + noisy[:, 1]) / 10  # d3 linear [-10, 10] -> [-1, 1], unclamped
+
+
+_GAUSSIANS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
+                       [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]], dtype=np.float64)
+
+
+def _reg_gauss(n, noise, rng):
+    xy, noisy = _uniform_with_label_noise(n, noise, rng)
+    d = np.hypot(noisy[:, :1] - _GAUSSIANS[:, 0], noisy[:, 1:] - _GAUSSIANS[:, 1])
+    values = _GAUSSIANS[:, 2] * np.clip(1 - d / 2, 0, 1)  # clamped [0, 2] -> [1, 0]
+    best = np.argmax(np.abs(values), axis=1)  # first of equals wins, as TF's strict ">"
+    return xy, values[np.arange(n), best] + 0.0  # + 0.0 turns -0.0 into TF's 0
+
+
+_GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral,
+               "reg-plane": _reg_plane, "reg-gauss": _reg_gauss}
+
+
+# --- public API -------------------------------------------------------------
+
+
+def dataset_name(name: str) -> str:
+    """The canonical (URL) name for a data set given by name or CLI alias."""
+    key = DATASET_ALIASES.get(str(name).strip().lower(), str(name).strip().lower())
+    if key in _GENERATORS:
+        return key
+    choices = ", ".join(CLASSIFICATION_DATASETS + REGRESSION_DATASETS + tuple(DATASET_ALIASES))
+    raise ValueError(f"unknown dataset {name!r}; choose from {choices}")
+
+
+def problem_of(name: str) -> str:
+    """``"classification"`` or ``"regression"``: which problem a data set poses."""
+    return "classification" if dataset_name(name) in CLASSIFICATION_DATASETS else "regression"
+
+
+def _is_real(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)  # True is no noise level
+
+
+def _check_problem(problem: str) -> None:
+    if problem not in PROBLEMS:
+        raise ValueError(f"unknown problem {problem!r}; choose from {', '.join(PROBLEMS)}")
+
+
+def generate(name: str, noise: float, rng: np.random.Generator,
+             num_samples: int | None = None) -> Points:
+    """Unshuffled points of a data set; ``noise`` in TF's slider units 0..50."""
+    key = dataset_name(name)
+    if not (_is_real(noise) and 0 <= noise <= NOISE_MAX):
+        raise ValueError(f"noise must be a number from 0 to {NOISE_MAX:g} (TF's slider), got {noise!r}")
+    n = NUM_SAMPLES[problem_of(key)] if num_samples is None else num_samples
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
+        raise ValueError(f"num_samples must be an integer of at least 2, got {n!r}")
+    return Points(*_GENERATORS[key](int(n), noise / 100, rng))
+
+
+def split(points: Points, percent_train: float, rng: np.random.Generator, problem: str) -> Dataset:
+    """Shuffle, then the first ``floor(n * percent / 100)`` points train, as TF.
+
+    With fewer than 10 points that count is kept within 1..n-1 so neither part
+    is empty; from 10 points on TF's rule already guarantees it.
+    """
+    _check_problem(problem)
+    if not (_is_real(percent_train) and 10 <= percent_train <= 90):
+        raise ValueError(f"percent_train must be from 10 to 90 (%), got {percent_train!r}")
+    n = len(points)
+    if n < 2:
+        raise ValueError(f"need at least 2 points to split into train and test, got {n}")
+    k = min(max(math.floor(n * percent_train / 100), 1), n - 1)
+    order = rng.permutation(n)  # TF's Fisher-Yates shuffle, from our rng
+    train, test = order[:k], order[k:]
+    return Dataset(Points(points.xy[train], points.labels[train]),
+                   Points(points.xy[test], points.labels[test]), problem)
+
+
+def make_dataset(name: str, noise: float, percent_train: float, seed: str,
+                 num_samples: int | None = None) -> Dataset:
+    """Generate and split a data set; one seed fixes both, as TF's ``seedrandom``."""
+    rng = rng_for(str(seed), "data")
+    return split(generate(name, noise, rng, num_samples), percent_train, rng, problem_of(name))
+
+
+_COLUMNS = ("x1", "x2", "label")
+
+
+def _parse_rows(rows) -> np.ndarray:
+    """An (n, 3) float array from user rows; errors name the 1-based row."""
+    if isinstance(rows, np.ndarray) and rows.dtype.kind in "biuf":
+        if rows.ndim != 2 or rows.shape[1] != 3:
+            raise ValueError(f"rows must have shape (n, 3) for (x1, x2, label), got {rows.shape}")
+        return rows.astype(np.float64)
+    if rows is None or isinstance(rows, (str, bytes, dict)):
+        raise ValueError("rows must be a list of (x1, x2, label) rows")
+    parsed = []
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, (str, bytes, dict)) or not hasattr(row, "__iter__"):
+            raise ValueError(f"row {number}: expected 3 values (x1, x2, label), got {row!r}")
+        values = list(row)
+        if len(values) != 3:
+            raise ValueError(f"row {number}: expected 3 values (x1, x2, label), got {len(values)}")
+        for column, value in zip(_COLUMNS, values):
+            try:
+                parsed.append(float(value))
+            except (TypeError, ValueError):
+                raise ValueError(f"row {number}: {column} is not a number: {value!r}") from None
+    return np.array(parsed, dtype=np.float64).reshape(-1, 3)
+
+
+def _fail_at(bad: np.ndarray, values: np.ndarray, message: str) -> None:
+    """Raise ``message`` (``{value}`` filled in) for the first row where ``bad`` holds."""
+    if bad.any():
+        row = int(np.argmax(bad))
+        raise ValueError(f"row {row + 1}: " + message.format(value=f"{values[row]:g}"))
+
+
+def points_from_rows(rows, problem: str) -> Points:
+    """Validated user data: rows of (x1, x2, label), rows numbered from 1.
+
+    Coordinates must lie in TF's view [-6, 6]² (points outside are never drawn
+    and the features assume that scale). Classification labels are -1/1, or
+    0/1 with 0 read as -1 (spreadsheets use 0/1); mixing 0 and -1 is refused as
+    ambiguous. Regression labels must lie in [-2, 2]: the output is linear,
+    but TF's colours span -1..1, its own labels reach ±1.8, and learning rates
+    are tuned for targets of that size, so larger values mean "rescale first".
+    """
+    _check_problem(problem)
+    data = _parse_rows(rows)
+    if len(data) < 2:
+        raise ValueError(f"{problem} data needs at least 2 points (train and test), got {len(data)}")
+    for j, column in enumerate(_COLUMNS):
+        _fail_at(~np.isfinite(data[:, j]), data[:, j], column + " must be a finite number, got {value}")
+    for j, column in enumerate(_COLUMNS[:2]):
+        _fail_at(np.abs(data[:, j]) > VIEW_LIMIT, data[:, j],
+                 f"{column} must lie in [-{VIEW_LIMIT:g}, {VIEW_LIMIT:g}] (the view), got {{value}}")
+    labels = data[:, 2]
+    if problem == "classification":
+        _fail_at(~np.isin(labels, (-1.0, 0.0, 1.0)), labels,
+                 "classification label must be -1 or 1 (or 0 or 1), got {value}")
+        if (labels == 0).any() and (labels == -1).any():
+            later = max(np.argmax(labels == 0), np.argmax(labels == -1))
+            _fail_at(np.arange(len(labels)) == later, labels,
+                     "classification label {value} mixes 0 and -1 labels; use -1/1 or 0/1 throughout")
+        labels = np.where(labels == 0, -1.0, labels)
+    else:
+        _fail_at(np.abs(labels) > REGRESSION_LABEL_LIMIT, labels,
+                 f"regression label must lie in [-{REGRESSION_LABEL_LIMIT:g}, "
+                 f"{REGRESSION_LABEL_LIMIT:g}] (rescale your labels), got {{value}}")
+    return Points(data[:, :2], labels)
+
+
+def dataset_from_rows(rows, problem: str, percent_train: float, seed: str) -> Dataset:
+    """User data, validated, then shuffled and split like a generated set."""
+    return split(points_from_rows(rows, problem), percent_train, rng_for(str(seed), "data"), problem)
