@@ -1,0 +1,201 @@
+"""URL fragment <-> PlaygroundState, in TF Playground's vocabulary.
+
+``encode`` writes what TF's ``State.serialize()`` writes (every prop, in its
+order, ``tutorial`` only when set), so a state using nothing of ours gives the
+very link TF would; our keys follow only when they differ from the default,
+then ``NAME_hide=true`` for hidden controls. ``decode`` reads TF's links with
+TF's rules (last duplicate wins, a boolean is true unless "false", empty
+``networkShape`` means no hidden layers) but never raises: each problem becomes
+one short warning naming the key and value, and everything else is kept.
+"""
+
+import difflib
+import math
+import re
+from decimal import Decimal
+from urllib.parse import unquote
+
+import param
+
+from playground.state import HIDABLE_CONTROLS, MAX_LAYERS, MAX_NEURONS, PlaygroundState
+
+#: TF's ``State.PROPS`` order, which is also the order it writes them.
+TF_KEYS = (
+    "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
+    "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
+    "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
+    "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText",
+)
+OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame")
+STATE_KEYS = TF_KEYS + OUR_KEYS
+HIDE_SUFFIX = "_hide"
+
+#: Real links are under 1 kB; beyond this the rest is dropped so work stays bounded.
+MAX_FRAGMENT = 8192
+MAX_WARNINGS = 20
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _number(value: float) -> str:
+    """A plain decimal, as JavaScript prints it: 10, 0.03, 0.00001 (never 1e-05)."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _format(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(str(size) for size in value)
+    if isinstance(value, (int, float)):
+        return _number(value)
+    return value
+
+
+def encode(state: PlaygroundState) -> str:
+    """The fragment (without '#') that reopens ``state`` here and, for TF's keys, in TF."""
+    parts = [f"{key}={_format(getattr(state, key))}" for key in TF_KEYS if key != "tutorial" or state.tutorial]
+    parts += [
+        f"{key}={_format(getattr(state, key))}"
+        for key in OUR_KEYS
+        if getattr(state, key) != state.param[key].default
+    ]
+    parts += [f"{name}{HIDE_SUFFIX}=true" for name in HIDABLE_CONTROLS if name in state.hidden]
+    return "&".join(parts)
+
+
+def _show(text: str) -> str:
+    """``text`` shortened and made printable, for a warning."""
+    short = text if len(text) <= 40 else text[:40] + "…"
+    return short if short.isprintable() else repr(short)[1:-1]
+
+
+def _fragment(link: str) -> str:
+    """The part after '#'; a URL without one carries no state."""
+    if "#" in link:
+        return link.split("#", 1)[1]
+    return "" if "://" in link else link
+
+
+def _parse(parameter: param.Parameter, text: str):
+    """``text`` as a value for ``parameter``, or raise ValueError with the reason."""
+    if isinstance(parameter, param.Boolean):
+        return text != "false"
+    if isinstance(parameter, param.Selector):
+        if text not in parameter.objects:
+            raise ValueError("choose " + ", ".join(parameter.objects))
+        return text
+    if isinstance(parameter, param.Number):
+        if not _NUMBER.fullmatch(text.strip()):
+            raise ValueError("not a number")
+        number = float(text)
+        if not math.isfinite(number):
+            raise ValueError("too large")
+        if not isinstance(parameter, param.Integer):
+            return number
+        if not number.is_integer():
+            raise ValueError("not a whole number")
+        return int(number)
+    if isinstance(parameter, param.List):
+        sizes = [] if not text.strip() else text.split(",")
+        if not all(re.fullmatch(r"\s*\d{1,3}\s*", size) for size in sizes):
+            raise ValueError("expected whole numbers separated by commas")
+        return [int(size) for size in sizes]
+    return text
+
+
+def _limits(parameter: param.Parameter) -> str:
+    """Why a parsed value was refused, in the user's words."""
+    if isinstance(parameter, param.Number):
+        low, high = (_format(bound) for bound in parameter.bounds)
+        if not parameter.inclusive_bounds[0]:
+            return f"must be above {low} and at most {high}"
+        return f"must be {low}–{high}"
+    if isinstance(parameter, param.List):
+        return f"at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons"
+    return "only letters, digits, '.', '_' and '-' (up to 40)"
+
+
+def _read_pairs(fragment: str, warn) -> dict[str, str | None]:
+    """Percent-decoded ``name -> value`` (None when there is no '='); the last duplicate wins."""
+    if len(fragment) > MAX_FRAGMENT:
+        warn(f"link longer than {MAX_FRAGMENT} characters; the rest was ignored")
+        cut = fragment.rfind("&", 0, MAX_FRAGMENT + 1)
+        fragment = fragment[: cut if cut > 0 else MAX_FRAGMENT]
+    pairs: dict[str, str | None] = {}
+    counts: dict[str, int] = {}
+    for piece in fragment.split("&"):
+        if not piece:
+            continue
+        name, equals, value = piece.partition("=")
+        name = unquote(name)
+        if not name:
+            warn(f"value '{_show(unquote(value))}' has no key; ignored")
+            continue
+        pairs.pop(name, None)  # re-insert so a duplicate is read in its last position
+        pairs[name] = unquote(value) if equals else None
+        counts[name] = counts.get(name, 0) + 1
+    for name, count in counts.items():
+        if count > 1:
+            warn(f"{_show(name)} appears {count} times; used the last value '{_show(pairs[name] or '')}'")
+    return pairs
+
+
+def _read_hide(state: PlaygroundState, name: str, value: str | None, warn) -> None:
+    control = name[: -len(HIDE_SUFFIX)]
+    if control not in HIDABLE_CONTROLS:
+        warn(f"{_show(name)}={_show(value or '')}: no control named '{_show(control)}'")
+    elif value == "true":
+        state.hidden = [c for c in HIDABLE_CONTROLS if c in state.hidden or c == control]
+    elif value != "false":
+        warn(f"{_show(name)}={_show(value or '')}: expected true or false; control left visible")
+
+
+def _read_key(state: PlaygroundState, name: str, value: str | None, warn) -> None:
+    parameter = state.param[name]
+    kept = f"kept {_format(getattr(state, name)) or 'none'}"
+    if value is None or (not value.strip() and name != "networkShape"):
+        warn(f"{name}={_show(value or '')}: no value; {kept}")
+        return
+    shown = f"{name}={_show(value)}"
+    try:
+        parsed = _parse(parameter, value)
+    except ValueError as reason:
+        warn(f"{shown}: {reason}; {kept}")
+        return
+    if isinstance(parameter, param.Boolean) and value != "true" and parsed:
+        warn(f"{shown}: read as true (only 'false' is false)")
+    try:
+        setattr(state, name, parsed)
+    except ValueError:
+        warn(f"{shown}: {_limits(parameter)}; {kept}")
+
+
+def decode(link: str) -> tuple[PlaygroundState, list[str]]:
+    """The state a link describes, and warnings for whatever in it was not understood.
+
+    Accepts a fragment with or without '#', or a whole URL. Keys a link leaves
+    out keep their defaults, including the fixed seed (TF would draw a random
+    one; callers wanting that check for ``seed`` themselves). Never raises.
+    """
+    warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+
+    state = PlaygroundState()
+    for name, value in _read_pairs(_fragment(link), warn).items():
+        if name.endswith(HIDE_SUFFIX):
+            _read_hide(state, name, value, warn)
+        elif name in STATE_KEYS:
+            _read_key(state, name, value, warn)
+        else:
+            # Guessing is skipped once warnings are capped: a junk link may hold thousands of keys.
+            cheap = len(name) <= 40 and len(warnings) < MAX_WARNINGS
+            guess = difflib.get_close_matches(name, STATE_KEYS, n=1) if cheap else []
+            hint = f"; did you mean '{guess[0]}'?" if guess else ""
+            warn(f"unknown key '{_show(name)}' (value '{_show(value or '')}'{hint})")
+    if len(warnings) > MAX_WARNINGS:
+        extra = len(warnings) - MAX_WARNINGS
+        warnings = warnings[:MAX_WARNINGS] + [f"… and {extra} more problems"]
+    return state, warnings

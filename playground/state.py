@@ -1,0 +1,135 @@
+"""Every option of the playground as one validated ``param`` class.
+
+Parameter names are TF Playground's URL keys (``src/state.ts``), so a link's
+``&learningRate=0.1`` names a parameter directly and widgets built from these
+parameters carry the names teachers already know. Defaults are TF's.
+"""
+
+import random
+
+import param
+
+from playground.engine.activations import ACTIVATIONS, TF_ACTIVATIONS
+from playground.engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS
+from playground.engine.features import FEATURES
+from playground.engine.losses import LOSSES
+from playground.engine.optimizers import OPTIMIZERS
+from playground.engine.regularization import REGULARIZATIONS
+
+#: TF's learning-rate menu (``index.html``), smallest first.
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
+#: TF's regularization-rate menu.
+REGULARIZATION_RATES = (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
+PROBLEMS = ("classification", "regression")
+MAX_LAYERS = 6
+MAX_NEURONS = 8
+
+#: Controls a link can hide with ``NAME_hide=true``: TF's link builder's 15
+#: (``playground.ts`` HIDABLE_CONTROLS), its per-layer ``numNodesK`` and
+#: per-feature classes, then ours. This order is the order links write them.
+HIDABLE_CONTROLS = (
+    "showTestData", "discretize", "playButton", "stepButton", "resetButton",
+    "learningRate", "activation", "regularization", "regularizationRate",
+    "problem", "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
+    *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
+    *FEATURES,
+    "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
+)
+
+#: Seeds and tutorial names travel unescaped in links; TF's look like "0.66230".
+NAME_PATTERN = r"^[A-Za-z0-9._-]{1,40}$"
+
+
+def random_seed() -> str:
+    """A fresh seed in TF's format (``Math.random().toFixed(5)``)."""
+    return f"{random.random():.5f}"
+
+
+class NetworkShape(param.List):
+    """Neurons per hidden layer: 0–6 layers of 1–8 neurons, as TF's +/- buttons allow."""
+
+    def _validate(self, val):
+        super()._validate(val)
+        if val is None:
+            return
+        if len(val) > MAX_LAYERS:
+            raise ValueError(f"networkShape has {len(val)} layers; at most {MAX_LAYERS}")
+        for size in val:
+            if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= MAX_NEURONS:
+                raise ValueError(f"networkShape layer size {size!r} is not a whole number 1–{MAX_NEURONS}")
+
+
+def _feature(key: str, on: bool = False) -> param.Boolean:
+    return param.Boolean(on, doc=f"Feed {FEATURES[key].label} to the first layer.")
+
+
+class PlaygroundState(param.Parameterized):
+    """Everything a link can say about the playground; names are TF's URL keys."""
+
+    # --- TF Playground's options, in its PROPS order -------------------------
+    activation = param.Selector(
+        default="tanh",
+        objects=[*TF_ACTIVATIONS, *(name for name in ACTIVATIONS if name not in TF_ACTIVATIONS)],
+        doc="Nonlinearity of every hidden layer (TF's four, then ours).",
+    )
+    regularization = param.Selector(default="none", objects=list(REGULARIZATIONS), doc="Weight penalty.")
+    batchSize = param.Integer(10, bounds=(1, 30), step=1, doc="Examples per weight update.")
+    dataset = param.Selector(default="circle", objects=list(CLASSIFICATION_DATASETS), doc="Classification data.")
+    regDataset = param.Selector(default="reg-plane", objects=list(REGRESSION_DATASETS), doc="Regression data.")
+    learningRate = param.Number(
+        0.03, bounds=(0, 10), inclusive_bounds=(False, True),
+        doc="Step size. The menu offers LEARNING_RATES, but any rate in (0, 10] "
+        "is kept so a hand-edited link runs the experiment its author wrote.",
+    )
+    regularizationRate = param.Number(0, bounds=(0, 10), doc="Penalty strength; menu REGULARIZATION_RATES.")
+    noise = param.Integer(
+        0, bounds=(0, 80), softbounds=(0, 50), step=5,
+        doc="Label noise in percent. The slider stops at 50; TF accepts links up to 80.",
+    )
+    networkShape = NetworkShape(default=[4, 2], doc="Neurons per hidden layer.")
+    seed = param.String(
+        "0.00000", regex=NAME_PATTERN,
+        doc="Seeds data and initial weights. Fixed by default so a state is reproducible; "
+        "the app draws random_seed() for a fresh page, as TF does for a link without one.",
+    )
+    showTestData = param.Boolean(False, doc="Draw the test points on the output map.")
+    discretize = param.Boolean(False, doc="Show the output map as two classes, not a gradient.")
+    percTrainData = param.Integer(50, bounds=(10, 90), step=10, doc="Percent of the points used for training.")
+    x = _feature("x", on=True)
+    y = _feature("y", on=True)
+    xTimesY = _feature("xTimesY")
+    xSquared = _feature("xSquared")
+    ySquared = _feature("ySquared")
+    cosX = _feature("cosX")
+    sinX = _feature("sinX")
+    cosY = _feature("cosY")
+    sinY = _feature("sinY")
+    collectStats = param.Boolean(False, doc="TF's analytics switch; kept so links round-trip.")
+    tutorial = param.String("", regex=r"^$|" + NAME_PATTERN, doc="Name of a tutorial page; empty for none.")
+    problem = param.Selector(default="classification", objects=list(PROBLEMS))
+    initZero = param.Boolean(False, doc="Start every weight and bias at 0 instead of at random.")
+    hideText = param.Boolean(False, doc="Hide the page's header and article text (for embedding).")
+
+    # --- ours ------------------------------------------------------------------
+    optimizer = param.Selector(default="sgd", objects=list(OPTIMIZERS), doc="Update rule; sgd is TF's.")
+    loss = param.Selector(default="square", objects=list(LOSSES), doc="square is TF's ½(o−t)².")
+    stopAtEpoch = param.Integer(0, bounds=(0, 1_000_000), doc="Pause when this epoch is reached; 0 = never.")
+    epochsPerFrame = param.Integer(
+        1, bounds=(1, 100), softbounds=(1, 20),
+        doc="Training speed: epochs between redraws. 1 is TF's one epoch per animation frame.",
+    )
+    hidden = param.ListSelector(
+        default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,
+        doc="Controls hidden from the learner (TF's NAME_hide=true keys).",
+    )
+
+    def features(self) -> list[str]:
+        """Keys of the features fed to the network, in FEATURES order.
+
+        A hidden feature is left out even when on: TF deletes it from its inputs.
+        """
+        return [key for key in FEATURES if getattr(self, key) and key not in self.hidden]
+
+    def active_dataset(self) -> str:
+        """The dataset the current problem trains on."""
+        return self.dataset if self.problem == "classification" else self.regDataset

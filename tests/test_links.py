@@ -1,0 +1,227 @@
+"""Links: TF Playground's URL fragments in, the same vocabulary out, never an exception."""
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playground.links import MAX_WARNINGS, OUR_KEYS, STATE_KEYS, TF_KEYS, decode, encode
+from playground.state import (
+    HIDABLE_CONTROLS,
+    LEARNING_RATES,
+    NAME_PATTERN,
+    REGULARIZATION_RATES,
+    PlaygroundState,
+)
+
+TF_DEFAULT_LINK = (
+    "https://playground.tensorflow.org/#activation=tanh&batchSize=10&dataset=circle"
+    "&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2"
+    "&seed=0.66230&showTestData=false&discretize=false&percTrainData=50&x=true&y=true"
+    "&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false"
+    "&collectStats=false&problem=classification&initZero=false&hideText=false"
+)
+
+
+def values(state: PlaygroundState) -> dict:
+    return {key: value for key, value in state.param.values().items() if key != "name"}
+
+
+def assert_valid(state: PlaygroundState) -> None:
+    """Every value passes param's validation again (none slipped in unchecked)."""
+    assert values(PlaygroundState(**values(state))) == values(state)
+
+
+def choice(key: str):
+    return st.sampled_from(PlaygroundState.param[key].objects)
+
+
+def bounded(key: str):
+    low, high = PlaygroundState.param[key].bounds
+    return st.integers(low, high)
+
+
+def ordered_subsets(names):
+    return st.sets(st.sampled_from(names)).map(lambda chosen: [n for n in names if n in chosen])
+
+
+states = st.builds(
+    PlaygroundState,
+    **{key: choice(key) for key in ("activation", "regularization", "dataset", "regDataset",
+                                    "problem", "optimizer", "loss")},
+    **{key: bounded(key) for key in ("batchSize", "noise", "percTrainData", "stopAtEpoch",
+                                     "epochsPerFrame")},
+    learningRate=st.sampled_from(LEARNING_RATES)
+    | st.floats(0, 10, exclude_min=True, allow_nan=False),
+    regularizationRate=st.sampled_from(REGULARIZATION_RATES) | st.floats(0, 10, allow_nan=False),
+    networkShape=st.lists(st.integers(1, 8), max_size=6),
+    seed=st.from_regex(NAME_PATTERN, fullmatch=True),
+    tutorial=st.just("") | st.from_regex(NAME_PATTERN, fullmatch=True),
+    hidden=ordered_subsets(HIDABLE_CONTROLS),
+    **{key: st.booleans() for key in ("showTestData", "discretize", "x", "y", "xTimesY",
+                                      "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
+                                      "collectStats", "initZero", "hideText")},
+)
+
+
+@settings(max_examples=300)
+@given(states)
+def test_round_trip_of_every_state(state):
+    decoded, warnings = decode(encode(state))
+    assert warnings == []
+    assert values(decoded) == values(state)
+
+
+def test_default_state_encodes_as_tf_serializes():
+    fragment = encode(PlaygroundState(seed="0.66230"))
+    assert [pair.split("=")[0] for pair in fragment.split("&")] == [k for k in TF_KEYS if k != "tutorial"]
+    state, _ = decode(TF_DEFAULT_LINK)
+    assert "#" + encode(state) == "#" + TF_DEFAULT_LINK.split("#")[1].replace(
+        "batchSize=10&", "regularization=none&batchSize=10&"
+    )
+
+
+def test_real_tf_link_decodes_to_its_values():
+    state, warnings = decode(TF_DEFAULT_LINK)
+    assert warnings == []
+    assert state.seed == "0.66230"
+    assert values(state) == values(PlaygroundState(seed="0.66230"))
+
+
+@pytest.mark.parametrize("form", [TF_DEFAULT_LINK, "#" + TF_DEFAULT_LINK.split("#")[1],
+                                  TF_DEFAULT_LINK.split("#")[1]])
+def test_url_hash_or_bare_fragment(form):
+    assert decode(form)[0].seed == "0.66230"
+
+
+def test_url_without_fragment_carries_no_state():
+    state, warnings = decode("https://playground.tensorflow.org/")
+    assert warnings == [] and values(state) == values(PlaygroundState())
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        (  # MLCC "spiral": sin features and a deep network.
+            "#activation=relu&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.01"
+            "&regularizationRate=0&noise=10&networkShape=8,8,6,6,4,2&seed=0.86493"
+            "&showTestData=true&discretize=true&percTrainData=50&x=true&y=true&xTimesY=false"
+            "&xSquared=false&ySquared=false&cosX=false&sinX=true&cosY=false&sinY=true"
+            "&collectStats=false&problem=classification&initZero=false&hideText=false",
+            dict(activation="relu", dataset="spiral", learningRate=0.01, noise=10,
+                 networkShape=[8, 8, 6, 6, 4, 2], showTestData=True, discretize=True,
+                 sinX=True, sinY=True, seed="0.86493"),
+        ),
+        (  # regression on the multi-gaussian, linear units, no hidden layer.
+            "#activation=linear&batchSize=30&dataset=circle&regDataset=reg-gauss&learningRate=0.003"
+            "&regularizationRate=0&noise=35&networkShape=&seed=0.12345&percTrainData=70"
+            "&problem=regression",
+            dict(activation="linear", batchSize=30, regDataset="reg-gauss", learningRate=0.003,
+                 noise=35, networkShape=[], seed="0.12345", percTrainData=70, problem="regression"),
+        ),
+        (  # MLCC regularization exercise: L1 with a rate, crossed features.
+            "#activation=tanh&regularization=L1&learningRate=0.3&regularizationRate=0.003"
+            "&networkShape=&xTimesY=true&xSquared=true&ySquared=true&seed=0.37158",
+            dict(regularization="L1", learningRate=0.3, regularizationRate=0.003, networkShape=[],
+                 xTimesY=True, xSquared=True, ySquared=True, seed="0.37158"),
+        ),
+        (  # a teacher's locked-down page from TF's "use it in classroom" link builder.
+            "#dataset=xor&seed=0.5&learningRate_hide=true&activation_hide=true&numNodes2_hide=true"
+            "&problem_hide=true&discretize_hide=false&x_hide=true&hideText=true&tutorial=dp-intro",
+            dict(dataset="xor", seed="0.5", hideText=True, tutorial="dp-intro",
+                 hidden=["learningRate", "activation", "problem", "numNodes2", "x"]),
+        ),
+        (  # ours ride along with TF's keys.
+            "#optimizer=adam&loss=cross-entropy&stopAtEpoch=500&epochsPerFrame=5&optimizer_hide=true",
+            dict(optimizer="adam", loss="cross-entropy", stopAtEpoch=500, epochsPerFrame=5,
+                 hidden=["optimizer"]),
+        ),
+    ],
+)
+def test_constructed_links_decode(fragment, expected):
+    state, warnings = decode(fragment)
+    assert warnings == []
+    assert values(state) == {**values(PlaygroundState()), **expected}
+
+
+def test_tf_parsing_quirks():
+    state, warnings = decode("networkShape=4%2C2&learningRate=0.05&noise=12&regularizationRate=1e-3")
+    assert (state.networkShape, state.learningRate, state.noise) == ([4, 2], 0.05, 12)
+    assert state.regularizationRate == 0.001 and warnings == []
+    assert "learningRate=0.00001&" in encode(PlaygroundState(learningRate=1e-5))
+
+
+def test_booleans_are_true_unless_false():
+    state, warnings = decode("x=false&y=0&sinX=&cosX=True")
+    assert (state.x, state.y, state.sinX, state.cosX) == (False, True, False, True)
+    assert len(warnings) == 3 and "y=0" in warnings[0] and "sinX" in warnings[1]
+
+
+def test_duplicate_key_keeps_the_last_value():
+    state, warnings = decode("learningRate=0.1&noise=5&learningRate=1")
+    assert (state.learningRate, state.noise) == (1, 5)
+    assert warnings == ["learningRate appears 2 times; used the last value '1'"]
+
+
+def test_our_keys_only_when_changed():
+    plain = encode(PlaygroundState())
+    assert not any(f"{key}=" in plain for key in OUR_KEYS)
+    assert encode(PlaygroundState(optimizer="momentum")).endswith("&optimizer=momentum")
+
+
+def test_hidden_controls_written_in_canonical_order():
+    fragment = encode(PlaygroundState(hidden=["noise", "sinY", "playButton"]))
+    assert fragment.endswith("&playButton_hide=true&noise_hide=true&sinY_hide=true")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "learningRate=fast", "learningRate=0", "learningRate=20", "learningRate=nan",
+        "learningRate=1e999", "batchSize=2.5", "batchSize=0", "noise=90", "percTrainData=95",
+        "activation=swish", "regularization=L3", "dataset=moons", "regDataset=circle",
+        "problem=ranking", "networkShape=4,9", "networkShape=1,1,1,1,1,1,1", "networkShape=4,,2",
+        "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
+        "stopAtEpoch=-1", "epochsPerFrame=0", "xTimesY=yes", "collectStats", "seed=",
+        "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan",
+    ],
+)
+def test_bad_pair_warns_once_and_keeps_the_rest(bad):
+    state, warnings = decode(f"#initZero=true&{bad}&discretize=true&sinX=true")
+    key, _, value = bad.partition("=")
+    assert len(warnings) == 1
+    assert key in warnings[0] and value.replace("%20", " ").replace("%2F", "/") in warnings[0]
+    assert state.initZero and state.discretize and state.sinX
+    assert_valid(state)
+
+
+def test_unknown_key_suggests_the_right_one():
+    assert "did you mean 'learningRate'" in decode("learningrate=0.1")[1][0]
+
+
+junk = st.text(st.characters(), max_size=30)
+pair_names = st.sampled_from(STATE_KEYS + tuple(f"{c}_hide" for c in HIDABLE_CONTROLS)) | junk
+pair_values = st.sampled_from(["true", "false", "", "0", "4,2", "1e-5", "NaN", "-3", "%", "%ff"]) | junk
+soups = st.lists(st.tuples(pair_names, st.sampled_from(["=", "", "=="]), pair_values), max_size=40).map(
+    lambda pairs: "#" + "&".join(n + sep + v for n, sep, v in pairs)
+)
+
+
+@settings(max_examples=400)
+@given(st.text() | st.binary().map(lambda b: b.decode("latin-1")) | soups)
+def test_fuzzed_fragments_never_raise(fragment):
+    state, warnings = decode(fragment)
+    assert_valid(state)
+    assert all(isinstance(w, str) and w for w in warnings) and len(warnings) <= MAX_WARNINGS + 1
+    again, second = decode(encode(state))
+    assert second == [] and values(again) == values(state)
+
+
+@pytest.mark.parametrize("huge", ["x=true&" * 200_000, "\x00%ff&=" * 300_000, "a" * 2_000_000])
+def test_huge_input_is_bounded(huge):
+    start = time.perf_counter()
+    state, warnings = decode(huge)
+    assert time.perf_counter() - start < 1.0
+    assert warnings[0].startswith("link longer than") and len(warnings) <= MAX_WARNINGS + 1
+    assert_valid(state)
