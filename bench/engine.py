@@ -1,0 +1,43 @@
+"""Engine speed in CPython: epochs per second and one 100×100 grid pass.
+
+Run: ``python bench/engine.py``. Prints one line per configuration; the
+figures go in the README. Each figure is the median of several repeats.
+"""
+
+import statistics
+import time
+
+from playground.engine.features import FEATURES
+from playground.state import PlaygroundState
+from playground.trainer import Trainer, grid_points
+
+CONFIGS = {
+    "default (circle, 4,2, x1 x2)": {},
+    "spiral 2×8 tanh, batch 10": dict(dataset="spiral", networkShape=[8, 8]),
+    "spiral 6×8, all features": dict(dataset="spiral", networkShape=[8] * 6, **{k: True for k in FEATURES}),
+}
+REPEATS = 5
+
+
+def median_seconds(action, repeats=REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    grid = grid_points()
+    print(f"{'configuration':34} {'epochs/s':>9} {'ms/epoch':>9} {'grid pass ms':>13}")
+    for name, options in CONFIGS.items():
+        trainer = Trainer(PlaygroundState(seed="0.5", **options))
+        epochs = 50
+        seconds = median_seconds(lambda: trainer.step(epochs))
+        grid_seconds = median_seconds(lambda: trainer.neuron_maps(grid), repeats=20)
+        print(f"{name:34} {epochs / seconds:9.0f} {1000 * seconds / epochs:9.2f} {1000 * grid_seconds:13.2f}")
+
+
+if __name__ == "__main__":
+    main()

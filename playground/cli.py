@@ -1,0 +1,162 @@
+"""Command line: train a configuration, or the one a playground link describes.
+
+Every mistake in the arguments ends in one line on stderr and exit status 2,
+never a traceback, so the CLI is safe to script and to teach with.
+"""
+
+import argparse
+import json
+import math
+import sys
+
+from .engine.datasets import dataset_name, problem_of
+from .engine.features import FEATURES, feature_key
+from .links import decode, encode
+from .state import PlaygroundState
+from .trainer import Trainer
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A bad argument; its message is shown to the user as is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="playground", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    train = commands.add_parser("train", help="train a network described by options")
+    train.add_argument("--dataset", default="circle", help="circle, xor, gauss, spiral, plane or multi-gaussian")
+    train.add_argument("--hidden", default="4,2", help="neurons per hidden layer, e.g. 8,8; '' for none")
+    train.add_argument("--activation", default="tanh")
+    train.add_argument("--learning-rate", type=float, default=0.03)
+    train.add_argument("--batch-size", type=int, default=10)
+    train.add_argument("--features", default="x1,x2", help=", ".join(f.short for f in FEATURES.values()))
+    train.add_argument("--noise", type=int, default=0, help="0 to 50")
+    train.add_argument("--train-percent", type=int, default=50, help="10 to 90")
+    train.add_argument("--regularization", default="none", help="none, L1 or L2")
+    train.add_argument("--regularization-rate", type=float, default=0.0)
+    train.add_argument("--optimizer", default="sgd", help="sgd, momentum or adam")
+    train.add_argument("--loss", default="square", help="square or cross-entropy")
+    train.add_argument("--init-zero", action="store_true", help="start all weights and biases at 0")
+    train.add_argument("--seed", default="0.00000")
+    _add_run_options(train)
+
+    from_url = commands.add_parser("from-url", help="train the configuration of a playground link")
+    from_url.add_argument("link", help="a TF Playground or Neural Playground link, or just its #fragment")
+    _add_run_options(from_url)
+    return parser
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--epochs", type=int, default=100)
+    parser.add_argument("--every", type=int, default=0, help="print every N epochs (default: 10 lines)")
+    parser.add_argument("--json", action="store_true", help="print one JSON result instead of a table")
+
+
+def state_from_options(options: argparse.Namespace) -> PlaygroundState:
+    """A validated state from ``train``'s options (UsageError if any is bad)."""
+    try:
+        name = dataset_name(options.dataset)
+        problem = problem_of(name)
+        hidden = _neuron_counts(options.hidden)
+        chosen = {feature_key(name.strip()) for name in options.features.split(",") if name.strip()}
+        values = dict(
+            problem=problem,
+            networkShape=hidden,
+            activation=options.activation,
+            learningRate=options.learning_rate,
+            batchSize=options.batch_size,
+            noise=options.noise,
+            percTrainData=options.train_percent,
+            regularization=options.regularization,
+            regularizationRate=options.regularization_rate,
+            optimizer=options.optimizer,
+            loss=options.loss,
+            initZero=options.init_zero,
+            seed=options.seed,
+            **{"dataset" if problem == "classification" else "regDataset": name},
+            **{key: key in chosen for key in FEATURES},
+        )
+        state = PlaygroundState(**values)
+        if state.loss == "cross-entropy" and problem != "classification":
+            raise ValueError("cross-entropy loss needs a classification dataset")
+        return state
+    except ValueError as error:
+        raise UsageError(f"playground train: {_first_line(error)}") from None
+
+
+def _neuron_counts(text: str) -> list[int]:
+    counts = [part.strip() for part in text.split(",") if part.strip()]
+    if not all(count.isdigit() for count in counts):
+        raise ValueError(f"--hidden takes neuron counts separated by commas, like 8,8, not {text!r}")
+    return [int(count) for count in counts]
+
+
+def run(state: PlaygroundState, epochs: int, every: int, as_json: bool, warnings: list[str]) -> int:
+    """Train ``state`` for ``epochs`` and report as a table or as JSON."""
+    if epochs < 0:
+        raise UsageError("playground: --epochs must be 0 or more")
+    trainer = Trainer(state)
+    every = every if every > 0 else max(1, epochs // 10)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not as_json:
+        print(f"# link: #{encode(state)}")
+        print(_row(trainer.history[-1]))
+    while trainer.epoch < epochs and not trainer.divergence:
+        metrics = trainer.step(min(every, epochs - trainer.epoch))
+        if not as_json:
+            print(_row(metrics))
+    if as_json:
+        print(json.dumps(_result(state, trainer, warnings), allow_nan=False))
+    elif trainer.divergence:
+        print(
+            f"training diverged at epoch {trainer.epoch}: {trainer.divergence}; "
+            "try a lower learning rate",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _row(metrics) -> str:
+    text = f"epoch {metrics.epoch:6d}  train loss {metrics.train_loss:.4f}  test loss {metrics.test_loss:.4f}"
+    if metrics.test_accuracy is not None:
+        text += f"  test accuracy {metrics.test_accuracy:.1%}"
+    return text
+
+
+def _result(state: PlaygroundState, trainer: Trainer, warnings: list[str]) -> dict:
+    def clean(metrics):  # JSON has no NaN: a diverged loss becomes null
+        return {k: v if v is None or math.isfinite(v) else None for k, v in metrics.to_dict().items()}
+
+    return {
+        "link": encode(state),
+        "epochs": trainer.epoch,
+        "final": clean(trainer.history[-1]),
+        "history": [clean(m) for m in trainer.history],
+        "divergence": trainer.divergence,
+        "warnings": warnings,
+    }
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        options = build_parser().parse_args(argv)
+        if options.command == "train":
+            return run(state_from_options(options), options.epochs, options.every, options.json, [])
+        state, warnings = decode(options.link)
+        return run(state, options.epochs, options.every, options.json, warnings)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return USAGE_ERROR

@@ -1,0 +1,103 @@
+"""One playground run: its data, its network, and the history of its losses.
+
+The trainer turns a ``PlaygroundState`` into engine objects and keeps what the
+views and the CLI read: the epoch, the loss curves, and every neuron's output
+over the grid the heatmaps are drawn on.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .engine import Learner, Network
+from .engine.datasets import Dataset, make_dataset
+from .engine.features import feature_matrix
+from .engine.losses import make_head
+from .engine.seeding import rng_for
+from .state import PlaygroundState
+
+#: The points lie in [−DOMAIN, DOMAIN]², the square every heatmap shows.
+DOMAIN = 6.0
+GRID_RESOLUTION = 100
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """How the network does after ``epoch`` epochs (accuracy: classification only)."""
+
+    epoch: int
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None
+    test_accuracy: float | None
+
+    def to_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+def grid_points(resolution: int = GRID_RESOLUTION) -> np.ndarray:
+    """Centres of a resolution × resolution grid over the domain, row-major from the bottom."""
+    ticks = np.linspace(-DOMAIN, DOMAIN, resolution)
+    x1, x2 = np.meshgrid(ticks, ticks)
+    return np.column_stack([x1.ravel(), x2.ravel()])
+
+
+class Trainer:
+    """Trains the network a state describes, one or many epochs at a time."""
+
+    def __init__(self, state: PlaygroundState, dataset: Dataset | None = None):
+        self.problem = state.problem
+        self.features = state.features()
+        self.batch_size = state.batchSize
+        self.dataset = dataset or make_dataset(
+            state.active_dataset(), state.noise, state.percTrainData, state.seed
+        )
+        self.train_inputs = feature_matrix(self.dataset.train.xy, self.features)
+        self.test_inputs = feature_matrix(self.dataset.test.xy, self.features)
+        network = Network(
+            num_inputs=len(self.features),
+            hidden=state.networkShape,
+            activation=state.activation,
+            head=make_head(state.problem, state.loss),
+            rng=rng_for(state.seed, "weights"),
+            init_zero=state.initZero,
+        )
+        self.learner = Learner(
+            network,
+            learning_rate=state.learningRate,
+            optimizer=state.optimizer,
+            regularization=state.regularization,
+            regularization_rate=state.regularizationRate,
+        )
+        self.epoch = 0
+        self.history: list[Metrics] = [self.metrics()]
+
+    @property
+    def network(self) -> Network:
+        return self.learner.network
+
+    @property
+    def divergence(self) -> str | None:
+        return self.learner.divergence
+
+    def step(self, epochs: int = 1) -> Metrics:
+        """Train up to ``epochs`` epochs (fewer if training diverges)."""
+        for _ in range(epochs):
+            if self.divergence:
+                break
+            self.learner.train_epoch(self.train_inputs, self.dataset.train.labels, self.batch_size)
+            self.epoch += 1
+            self.history.append(self.metrics())
+        return self.history[-1]
+
+    def metrics(self) -> Metrics:
+        """Losses (and accuracies for classification) on both sets, now."""
+        train_loss, train_accuracy = self.learner.evaluate(self.train_inputs, self.dataset.train.labels)
+        test_loss, test_accuracy = self.learner.evaluate(self.test_inputs, self.dataset.test.labels)
+        if self.problem != "classification":
+            train_accuracy = test_accuracy = None
+        return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
+
+    def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
+        """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output]."""
+        return self.network.layer_outputs(feature_matrix(points, self.features))

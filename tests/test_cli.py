@@ -1,0 +1,97 @@
+"""The command line as a user runs it: a real process, its output and exit status."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+TF_LINK = (
+    "https://playground.tensorflow.org/#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane"
+    "&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4&seed=0.66230&showTestData=false"
+    "&discretize=false&percTrainData=50&x=false&y=false&xTimesY=true&xSquared=false&ySquared=false"
+    "&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification"
+    "&initZero=false&hideText=false"
+)
+
+
+def playground(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "playground", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_train_prints_losses_as_it_goes_and_at_the_end():
+    result = playground(
+        "train", "--dataset", "spiral", "--hidden", "8,8", "--activation", "tanh", "--learning-rate", "0.03",
+        "--batch-size", "10", "--features", "x1,x2,sin1,sin2", "--epochs", "300", "--seed", "1",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("epoch")]
+    assert [int(row.split()[1]) for row in rows] == list(range(0, 301, 30))
+    first, last = (float(row.split("test loss")[1].split()[0]) for row in (rows[0], rows[-1]))
+    assert last < first / 5
+    assert "networkShape=8,8" in result.stdout and "sinX=true" in result.stdout
+
+
+def test_json_result_is_machine_readable():
+    result = playground("train", "--dataset", "plane", "--hidden", "", "--epochs", "20", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["epochs"] == 20 and len(data["history"]) == 21
+    assert data["final"]["test_accuracy"] is None  # regression has no accuracy
+    assert data["final"]["test_loss"] < data["history"][0]["test_loss"]
+    assert "problem=regression" in data["link"]
+
+
+def test_from_url_trains_a_tf_playground_link():
+    result = playground("from-url", TF_LINK, "--epochs", "30", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["warnings"] == []
+    assert "dataset=xor" in data["link"] and "networkShape=4&" in data["link"] and "activation=relu" in data["link"]
+    assert data["final"]["test_accuracy"] > 0.9
+
+
+def test_from_url_reports_what_it_ignored_and_trains_the_rest():
+    result = playground("from-url", "#dataset=moons&learningRate=abc&networkShape=3", "--epochs", "5")
+    assert result.returncode == 0, result.stderr
+    assert "dataset" in result.stderr and "learningRate" in result.stderr
+    assert "networkShape=3&" in result.stdout
+
+
+def test_divergence_is_reported_and_exits_cleanly():
+    result = playground(
+        "train", "--dataset", "plane", "--learning-rate", "10", "--activation", "relu",
+        "--hidden", "8,8,8", "--epochs", "200", "--noise", "50", "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["divergence"] and data["epochs"] < 200
+    assert data["final"]["test_loss"] is None
+
+
+@pytest.mark.parametrize(
+    "args, mentions",
+    [
+        (["train", "--dataset", "moons"], "moons"),
+        (["train", "--hidden", "8,x"], "x"),
+        (["train", "--hidden", "9"], "networkShape"),
+        (["train", "--batch-size", "0"], "batchSize"),
+        (["train", "--features", "x1,x3"], "x3"),
+        (["train", "--activation", "swish"], "swish"),
+        (["train", "--learning-rate", "-1"], "learningRate"),
+        (["train", "--loss", "cross-entropy", "--dataset", "plane"], "cross-entropy"),
+        (["train", "--epochs", "-3"], "epochs"),
+        (["train", "--epochs", "many"], "many"),
+        (["train", "--no-such-flag"], "no-such-flag"),
+        (["dance"], "dance"),
+        ([], "required"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_a_nonzero_exit(args, mentions):
+    result = playground(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert mentions in result.stderr
