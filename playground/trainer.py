@@ -100,4 +100,5 @@ class Trainer:
 
     def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
         """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output]."""
-        return self.network.layer_outputs(feature_matrix(points, self.features))
+        with np.errstate(all="ignore"):  # a diverged network draws NaN, silently
+            return self.network.layer_outputs(feature_matrix(points, self.features))

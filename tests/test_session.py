@@ -1,0 +1,76 @@
+"""What resets what, and the play loop, without a browser."""
+
+import numpy as np
+
+from playground.session import Session
+from playground.state import PlaygroundState
+
+
+def weights(session):
+    return [w.copy() for w in session.trainer.network.weights]
+
+
+def test_reset_starts_again_from_the_same_weights_and_data():
+    session = Session(PlaygroundState(seed="0.42000"))
+    first = weights(session)
+    session.trainer.step(20)
+
+    session.reset()
+
+    assert session.trainer.epoch == 0
+    for a, b in zip(first, weights(session)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_learning_rate_changes_the_running_network_without_reset():
+    session = Session(PlaygroundState())
+    session.trainer.step(5)
+    trained = weights(session)
+
+    session.state.learningRate = 0.3
+
+    assert session.trainer.epoch == 5
+    assert session.trainer.learner.learning_rate == 0.3
+    for a, b in zip(trained, weights(session)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_structural_changes_reset():
+    session = Session(PlaygroundState())
+    for change in (dict(activation="relu"), dict(networkShape=[3]), dict(dataset="xor"), dict(xSquared=True),
+                   dict(regularizationRate=0.01), dict(batchSize=5), dict(noise=10)):
+        session.trainer.step(3)
+        session.state.param.update(**change)
+        assert session.trainer.epoch == 0, change
+    assert session.trainer.network.layer_sizes == [3, 3, 1]
+
+
+def test_display_options_keep_training():
+    session = Session(PlaygroundState())
+    session.trainer.step(3)
+    session.state.param.update(showTestData=True, discretize=True)
+    assert session.trainer.epoch == 3
+
+
+def test_a_frame_trains_only_while_playing():
+    session = Session(PlaygroundState(), frame_budget_s=0.02)
+    assert session.play_frame() == 0
+    session.playing = True
+    trained = session.play_frame()
+    assert trained >= 1 and session.trainer.epoch == trained
+
+
+def test_divergence_pauses_playing():
+    state = PlaygroundState(problem="regression", activation="relu", learningRate=10, networkShape=[8, 8, 8], noise=50)
+    session = Session(state, frame_budget_s=0.05)
+    session.playing = True
+    for _ in range(100):
+        session.play_frame()
+    assert session.trainer.divergence and not session.playing
+
+
+def test_stop_at_epoch_pauses_there():
+    session = Session(PlaygroundState(stopAtEpoch=7), frame_budget_s=1.0)
+    session.playing = True
+    session.play_frame()
+    assert session.trainer.epoch == 7 and not session.playing

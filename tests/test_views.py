@@ -1,0 +1,51 @@
+"""The views update the Bokeh sources they were drawn with, in place."""
+
+import holoviews as hv
+import numpy as np
+
+from playground.app import PlaygroundApp
+from playground.state import PlaygroundState
+
+
+def rendered_app(**state):
+    app = PlaygroundApp(PlaygroundState(**state), notices=[])
+    hv.render(app.boundary.element)  # attaches the Bokeh sources, as a page does
+    hv.render(app.loss_chart.element)
+    return app
+
+
+def test_the_boundary_shows_the_trained_output_and_the_training_points():
+    app = rendered_app(dataset="xor", xTimesY=True)
+    source = app.boundary.heatmap.source
+    before = np.array(source.data["image"][0])
+
+    app.session.trainer.step(30)
+    app.redraw()
+
+    after = np.array(source.data["image"][0])
+    assert after.shape == (100, 100) and not np.array_equal(before, after)
+    # xor: positive where x1·x2 > 0. Row 0 is the bottom (x2 = −6), column 0 the left.
+    assert after[5, 5] > 0.5 and after[94, 94] > 0.5 and after[5, 94] < -0.5 and after[94, 5] < -0.5
+    points = app.boundary.train_points.source.data
+    assert len(points["x1"]) == len(app.session.trainer.dataset.train)
+    assert set(np.unique(points["color"])) == {-1.0, 1.0}
+
+
+def test_the_loss_chart_grows_with_the_epochs_and_restarts_on_reset():
+    app = rendered_app()
+    app.session.trainer.step(12)
+    app.redraw()
+    curve = app.loss_chart.curves["test"].source.data
+    assert list(curve["epoch"]) == list(range(13))
+    assert app.loss_chart.curves["test"].handles["x_range"].end == 12
+
+    app.session.reset()
+
+    assert list(app.loss_chart.curves["test"].source.data["epoch"]) == [0]
+
+
+def test_divergence_shows_a_notice_that_suggests_a_lower_learning_rate():
+    app = rendered_app(problem="regression", activation="relu", learningRate=10, networkShape=[8, 8, 8], noise=50)
+    app.session.trainer.step(200)
+    app.redraw()
+    assert app.notice.visible and "learning rate" in app.notice.object
