@@ -34,9 +34,9 @@ class PlaygroundApp:
         self.epoch = pn.pane.HTML(sizing_mode="fixed", width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
-        self.play_button = pn.widgets.Button(name="▶ Play", button_type="primary", width=110)
-        self.step_button = pn.widgets.Button(name="Step ▸", width=90)
-        self.reset_button = pn.widgets.Button(name="↺ Reset", width=90)
+        self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110)
+        self.step_button = pn.widgets.Button(label="Step ▸", width=90)
+        self.reset_button = pn.widgets.Button(label="↺ Reset", width=90)
         self.play_button.on_click(lambda event: self.toggle_play())
         self.step_button.on_click(lambda event: self.step())
         self.reset_button.on_click(lambda event: self.session.reset())
@@ -49,11 +49,11 @@ class PlaygroundApp:
         state = self.session.state
         rates = sorted({*LEARNING_RATES, state.learningRate})
         learning_rate = pn.widgets.Select.from_param(
-            state.param.learningRate, name="Learning rate", options={f"{r:g}": r for r in rates}, width=120,
+            state.param.learningRate, label="Learning rate", options={f"{r:g}": r for r in rates}, width=120,
             description="How big a step each update takes.",
         )
         activation = pn.widgets.Select.from_param(
-            state.param.activation, name="Activation",
+            state.param.activation, label="Activation",
             options={ACTIVATION_LABELS[a]: a for a in state.param.activation.objects}, width=120,
             description="The function each hidden neuron applies to its input.",
         )
@@ -96,7 +96,7 @@ class PlaygroundApp:
 
     def _show_playing(self) -> None:
         playing = self.session.playing
-        self.play_button.name = "❚❚ Pause" if playing else "▶ Play"
+        self.play_button.label = "❚❚ Pause" if playing else "▶ Play"
         if playing and not self.frames.running:
             self.frames.start()
         elif not playing and self.frames.running:
