@@ -1,0 +1,115 @@
+"""TF Playground's network picture: every neuron's map, the links and the biases.
+
+One plot, built once. Each frame pushes new arrays into four Bokeh sources
+(DESIGN.md §3: a data update costs ~1 ms where a re-render costs tens):
+all thumbnails share one ``image`` glyph (one row per neuron), all links one
+``segment`` glyph (one row per weight), all biases one ``scatter`` glyph.
+Every row says what it draws, so a tap or a selection maps back to the
+network: a link is ``network.weights[layer][source, target]``, a bias
+``network.biases[layer][neuron]``, a thumbnail ``neuron_maps[layer][:, neuron]``.
+"""
+
+import holoviews as hv
+import numpy as np
+
+from ..engine.features import FEATURES
+from ..trainer import grid_points
+from .live_source import LiveSource
+from .network_layout import BIAS_PX, PAD_PX, ROW_PX, biases, links, network_layout
+from .palette import diverging
+
+THUMBNAIL_RESOLUTION = 20
+"""Grid points per side of a neuron's map (TF draws 10)."""
+MAX_LINK_PX = 10
+"""TF Playground's link width: 1 px at weight 0, growing to this at |w| = 5."""
+TEXT_COLOUR = "#555555"
+HEIGHT_PX = len(FEATURES) * ROW_PX + 2 * PAD_PX
+"""Room for every input feature at TF Playground's spacing."""
+
+
+class NetworkDiagram:
+    """Inputs, hidden layers and output of a trainer's network, left to right."""
+
+    def __init__(self, trainer, width_px: int = 560, height_px: int = HEIGHT_PX):
+        self.width, self.height = width_px, height_px
+        self.points = grid_points(THUMBNAIL_RESOLUTION)
+        """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
+        self.thumbnails, self.links, self.biases, self.labels = (LiveSource() for _ in range(4))
+        self.shape: tuple | None = None  # (features, layer sizes) drawn now
+        self.layout = None
+        colours = dict(cmap=diverging(), clim=(-1, 1), default_tools=[])  # no pan or zoom
+        segments = hv.Segments(
+            {name: [] for name in ("x0", "y0", "x1", "y1", "weight", "line_width", "layer", "source", "target")},
+            ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
+        ).opts(
+            color="weight", line_width="line_width", **colours, hooks=[self.links.hook],
+            tools=["hover"], hover_tooltips=[("Weight", "@weight{0.000}")],
+        )
+        images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(**colours, hooks=[self.thumbnails.hook])
+        bias_points = hv.Points(
+            {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
+        ).opts(
+            color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
+            hooks=[self.biases.hook], tools=["hover"], hover_tooltips=[("Bias", "@bias{0.000}")],
+        )
+        labels = hv.Labels({"x": [], "y": [], "text": []}, ["x", "y"], "text").opts(
+            text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,
+            hooks=[self.labels.hook], default_tools=[],
+        )
+        self.element = (segments * images * bias_points * labels).opts(
+            xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
+            xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
+            border=0,
+        )
+        self.show(trainer, trainer.neuron_maps(self.points))
+
+    def show(self, trainer, neuron_maps: list[np.ndarray]) -> None:
+        """Draw the current weights, biases and maps; lay out again if the shape changed.
+
+        ``neuron_maps``: ``trainer.neuron_maps(points)`` for any square grid of
+        points over the domain, row-major from the bottom (``self.points``).
+        """
+        network = trainer.network
+        if self.shape != (tuple(trainer.features), tuple(network.layer_sizes)):
+            self._lay_out(trainer)
+        weights = np.concatenate([w.ravel() for w in network.weights])
+        self.links.update(
+            **self._link_rows, weight=weights, color=weights,
+            line_width=1 + (MAX_LINK_PX - 1) * np.minimum(np.abs(weights) / 5, 1),
+        )
+        bias = np.concatenate(network.biases)
+        self.biases.update(**self._bias_rows, bias=bias, color=bias)
+        self.thumbnails.update(**self._thumbnail_rows, image=list(_thumbnails(neuron_maps)))
+
+    def _lay_out(self, trainer) -> None:
+        """Compute every position for the trainer's features and layer sizes."""
+        sizes = trainer.network.layer_sizes
+        layout = network_layout(sizes, self.width, self.height)
+        corner = layout.node / 2
+        self.shape = (tuple(trainer.features), tuple(sizes))
+        self.layout = layout
+        self._link_rows = links(layout)
+        self._bias_rows = biases(layout)
+        self._thumbnail_rows = {
+            "x": np.concatenate([np.full(len(ys), x - corner) for x, ys in zip(layout.x, layout.y)]),
+            "y": np.concatenate(layout.y) - corner,
+            "dw": np.full(sum(sizes), float(layout.node)),
+            "dh": np.full(sum(sizes), float(layout.node)),
+            "layer": np.concatenate([np.full(size, i) for i, size in enumerate(sizes)]),
+            "neuron": np.concatenate([np.arange(size) for size in sizes]),
+        }
+        self.labels.update(
+            x=np.full(sizes[0], layout.x[0] - corner - 8), y=layout.y[0],
+            text=[FEATURES[key].label for key in trainer.features],
+        )
+
+
+def _thumbnails(neuron_maps: list[np.ndarray]) -> np.ndarray:
+    """(neurons, r, r) float32 images; inputs scaled by their largest |value| to fit −1…1."""
+    inputs = neuron_maps[0]
+    scale = np.abs(inputs).max(axis=0, initial=0.0)
+    scaled = inputs / np.where(scale > 0, scale, 1.0)
+    maps = np.concatenate([scaled, *neuron_maps[1:]], axis=1).T.astype(np.float32, order="C")
+    resolution = int(round(np.sqrt(maps.shape[1])))
+    return maps.reshape(len(maps), resolution, resolution)
+

@@ -1,0 +1,180 @@
+"""The network picture: its geometry, and the arrays each frame pushes into it."""
+
+import itertools
+
+import holoviews as hv
+import numpy as np
+import pytest
+from bokeh.models import HoverTool
+
+from playground.engine.features import FEATURES
+from playground.state import PlaygroundState
+from playground.trainer import Trainer
+from playground.views.network_diagram import HEIGHT_PX, NetworkDiagram
+from playground.views.network_layout import BIAS_PX, biases, links, network_layout
+from playground.views.palette import NEGATIVE, POSITIVE
+
+ALL_INPUTS = dict.fromkeys(FEATURES, True)
+WIDTH, HEIGHT = 560, HEIGHT_PX
+
+
+def shapes():
+    """0–6 hidden layers of 1–8 neurons (uniform, and mixed) under 0–9 inputs."""
+    for inputs, layers, neurons in itertools.product(range(10), range(7), range(1, 9)):
+        yield [inputs, *[neurons] * layers, 1]
+        yield [inputs, *[1 + (neurons + 3 * i) % 8 for i in range(layers)], 1]
+
+
+def squares(layout):
+    """(left, bottom, right, top) of every neuron and every bias square."""
+    half = layout.node / 2
+    nodes = [(x - half, y - half, x + half, y + half) for x, ys in zip(layout.x, layout.y) for y in ys]
+    b = biases(layout)
+    bias = [(x - BIAS_PX / 2, y - BIAS_PX / 2, x + BIAS_PX / 2, y + BIAS_PX / 2) for x, y in zip(b["x"], b["y"])]
+    return nodes + bias
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width, height", [(WIDTH, HEIGHT), (380, 260)])
+def test_the_layout_has_one_column_per_layer_and_nothing_overlaps(width, height):
+    for sizes in shapes():
+        layout = network_layout(sizes, width, height)
+        assert [len(ys) for ys in layout.y] == sizes
+        assert np.all(np.diff(layout.x) > 0)
+        boxes = squares(layout)
+        assert all(0 <= l and 0 <= b and r <= width and t <= height for l, b, r, t in boxes), sizes
+        assert not any(overlap(p, q) for p, q in itertools.combinations(boxes, 2)), sizes
+        assert layout.node >= (20 if height == HEIGHT else 10), sizes  # thumbnails stay readable
+
+
+def test_neuron_zero_is_at_the_top_and_inputs_leave_room_for_their_names():
+    layout = network_layout([9, 8, 8, 1], WIDTH, HEIGHT)
+    assert layout.node == 30
+    assert all(ys[0] == max(ys) for ys in layout.y)
+    assert layout.x[0] - layout.node / 2 >= 60
+
+
+def test_a_link_runs_from_its_source_to_its_target_in_the_order_of_the_weights():
+    sizes = [3, 4, 2, 1]
+    layout = network_layout(sizes, WIDTH, HEIGHT)
+    rows = links(layout)
+    assert len(rows["x0"]) == 3 * 4 + 4 * 2 + 2 * 1
+    # weights[1].ravel() row 5 is source 2, target 1 of layer 1
+    i = 3 * 4 + 5
+    assert (rows["layer"][i], rows["source"][i], rows["target"][i]) == (1, 2, 1)
+    assert rows["y0"][i] == layout.y[1][2]
+    assert abs(rows["y1"][i] - layout.y[2][1]) < layout.node / 2
+    assert layout.x[1] < rows["x0"][i] < rows["x1"][i] < layout.x[2]
+    into = (rows["layer"] == 1) & (rows["target"] == 1)  # fanned out, source 0 on top
+    assert np.all(np.diff(rows["y1"][into]) < 0)
+
+
+@pytest.fixture
+def drawn():
+    """A diagram of a 6×8 network with all inputs, rendered as a page would."""
+    trainer = Trainer(PlaygroundState(dataset="spiral", networkShape=[8] * 6, **ALL_INPUTS))
+    diagram = NetworkDiagram(trainer)
+    figure = hv.render(diagram.element)  # runs the hooks that capture the Bokeh sources
+    return trainer, diagram, figure
+
+
+def column(live, spec):
+    """The values a glyph property reads from its source."""
+    return np.asarray(live.source.data[spec.field])
+
+
+def colours(glyph_colour, values):
+    """The colours BokehJS paints ``values`` with through a LinearColorMapper."""
+    mapper, palette = glyph_colour.transform, np.array(glyph_colour.transform.palette)
+    index = np.floor((values - mapper.low) / (mapper.high - mapper.low) * len(palette)).astype(int)
+    return palette[np.clip(index, 0, len(palette) - 1)]
+
+
+def test_one_link_per_weight_wider_as_the_weight_grows_coloured_by_its_sign(drawn):
+    trainer, diagram, _ = drawn
+    trainer.step(5)
+    trainer.network.weights[1][0, :4] = [2.0, -2.0, 0.2, -0.2]
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+
+    weights = np.concatenate([w.ravel() for w in trainer.network.weights])
+    data = diagram.links.source.data
+    assert len(data["weight"]) == weights.size == 9 * 8 + 5 * 8 * 8 + 8
+    np.testing.assert_array_equal(data["weight"], weights)
+
+    glyph = diagram.links.handles["glyph"]
+    widths = column(diagram.links, glyph.line_width)
+    by_size = np.argsort(np.abs(weights))
+    assert np.all(np.diff(widths[by_size]) >= 0) and widths[by_size[-1]] > widths[by_size[0]]
+    assert 1 <= widths.min() and widths.max() <= 10
+
+    painted = colours(glyph.line_color, column(diagram.links, glyph.line_color))
+    palette = list(glyph.line_color.transform.palette)
+    assert list(painted[9 * 8 : 9 * 8 + 2]) == [POSITIVE, NEGATIVE]  # |w| ≥ 1: TF's full colours
+    middle = len(palette) // 2
+    assert all(palette.index(c) >= middle for c in painted[weights > 0.01])
+    assert all(palette.index(c) < middle for c in painted[weights < -0.01])
+
+
+def test_links_and_biases_show_their_value_on_hover(drawn):
+    _, diagram, figure = drawn
+    hovers = {
+        renderer: tool.tooltips
+        for tool in figure.select(type=HoverTool)
+        for renderer in tool.renderers
+    }
+    assert "Weight" in str(hovers[diagram.links.handles["glyph_renderer"]])
+    assert "@weight" in str(hovers[diagram.links.handles["glyph_renderer"]]).replace("{weight}", "weight")
+    assert "Bias" in str(hovers[diagram.biases.handles["glyph_renderer"]])
+    assert diagram.thumbnails.handles["glyph_renderer"] not in hovers
+
+
+def test_biases_follow_the_network(drawn):
+    trainer, diagram, _ = drawn
+    trainer.step(3)
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+    data = diagram.biases.source.data
+    assert len(data["bias"]) == 6 * 8 + 1
+    for layer, neuron, bias in zip(data["layer"], data["neuron"], data["bias"]):
+        assert trainer.network.biases[layer][neuron] == bias
+
+
+def test_thumbnails_are_one_image_per_neuron_and_change_with_training(drawn):
+    trainer, diagram, figure = drawn
+    data = diagram.thumbnails.source.data
+    before = [np.array(image) for image in data["image"]]
+    assert len(before) == 9 + 6 * 8 + 1 and before[0].shape == (20, 20)
+    assert sum(type(r.glyph).__name__ == "Image" for r in figure.renderers) == 1
+
+    trainer.step(20)
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+
+    after = [np.array(image) for image in diagram.thumbnails.source.data["image"]]
+    assert all(np.array_equal(b, a) for b, a in zip(before[:9], after[:9]))  # inputs stay
+    assert not any(np.array_equal(b, a) for b, a in zip(before[9:], after[9:]))
+    assert all(np.abs(image).max() <= 1 + 1e-6 for image in after[:9])  # x1² (up to 36) fits the scale
+    x1 = after[0]  # row 0 is the bottom, column 0 the left: x1 grows to the right
+    assert x1[0, 0] == -1 and x1[0, -1] == 1 and np.all(x1[:, 0] == x1[0, 0])
+    x2 = after[1]
+    assert x2[0, 0] == -1 and x2[-1, 0] == 1 and np.all(x2[0, :] == x2[0, 0])
+    hidden = (np.array(data["layer"]) > 0) & (np.array(data["layer"]) < 7)
+    np.testing.assert_array_equal(np.array(data["neuron"])[hidden], np.tile(np.arange(8), 6))
+
+
+def test_a_new_shape_is_laid_out_again_in_the_same_plot(drawn):
+    _, diagram, figure = drawn
+    small = Trainer(PlaygroundState(dataset="xor", networkShape=[3]))
+    diagram.show(small, small.neuron_maps(diagram.points))
+
+    assert len(diagram.links.source.data["weight"]) == 2 * 3 + 3
+    assert len(diagram.thumbnails.source.data["image"]) == 2 + 3 + 1
+    assert len(diagram.biases.source.data["bias"]) == 3 + 1
+    labels = diagram.labels.source.data
+    assert list(labels["text"]) == ["X₁", "X₂"]
+    inputs = np.array(diagram.thumbnails.source.data["layer"]) == 0
+    thumbnail_middles = np.array(diagram.thumbnails.source.data["y"])[inputs] + diagram.layout.node / 2
+    np.testing.assert_array_equal(labels["y"], thumbnail_middles)  # each name beside its map
+    assert np.all(np.array(labels["x"]) < np.array(diagram.thumbnails.source.data["x"])[inputs])
+    assert diagram.links.source in {r.data_source for r in figure.renderers}
