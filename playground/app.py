@@ -15,6 +15,7 @@ from playground.state import LEARNING_RATES, PlaygroundState
 from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
+from playground.views.network_diagram import NetworkDiagram
 
 FRAME_PERIOD_MS = 50
 ACTIVATION_LABELS = {
@@ -31,6 +32,7 @@ class PlaygroundApp:
         self.grid = grid_points()
         self.boundary = DecisionBoundary()
         self.loss_chart = LossChart()
+        self.diagram = NetworkDiagram(self.session.trainer)
         self.epoch = pn.pane.HTML(sizing_mode="fixed", width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
@@ -82,6 +84,7 @@ class PlaygroundApp:
         output = trainer.neuron_maps(self.grid)[-1].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         latest = trainer.history[-1]
         with pn.io.hold():
+            self.diagram.show(trainer, trainer.neuron_maps(self.diagram.points))
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
             self.epoch.object = f"<div class='np-label'>Epoch</div><div class='np-value'>{trainer.epoch:07,d}</div>"
@@ -109,12 +112,12 @@ class PlaygroundApp:
             pn.pane.HTML("<h1 class='np-title'>Neural Playground</h1>"),
             self.controls(),
             self.notice,
-            pn.Row(pn.Column(self.boundary_pane(), self.metrics, pn.pane.HoloViews(self.loss_chart.element))),
+            pn.Row(
+                pn.pane.HoloViews(self.diagram.element),
+                pn.Column(pn.pane.HoloViews(self.boundary.element), self.metrics, pn.pane.HoloViews(self.loss_chart.element)),
+            ),
             css_classes=["np-app"],
         )
-
-    def boundary_pane(self) -> pn.pane.HoloViews:
-        return pn.pane.HoloViews(self.boundary.element)
 
 
 def _metrics_html(metrics) -> str:

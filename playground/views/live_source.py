@@ -21,10 +21,13 @@ class LiveSource:
         self.handles = plot.handles
         self.source = plot.handles["source"]
         if self.columns:
-            self.source.data = {**self.source.data, **self.columns}
+            self.source.data.update(self.columns)
 
     def update(self, **columns) -> None:
-        """Replace the given columns (all of one length) at once."""
+        """Replace the given columns at once; only they are sent to the browser.
+
+        Columns left out must keep their length (pass every column on a change of size).
+        """
         self.columns.update(columns)
         if self.source is not None:
-            self.source.data = {**self.source.data, **columns}
+            self.source.data.update(columns)
