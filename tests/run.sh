@@ -15,4 +15,15 @@ if compgen -G "/opt/wheels/torch-2.13.0+cpu-*.whl" > /dev/null; then
         || echo "warning: PyTorch could not be installed; the oracle tests will be skipped"
 fi
 
+# The end-to-end tests drive a real Chromium (found as sitebuild/browser.py
+# documents: $PLAYGROUND_CHROMIUM, then the system's chromium, then
+# Playwright's own). On a Debian machine without one, install Debian's.
+if [ -z "${PLAYGROUND_CHROMIUM:-}" ] && ! command -v chromium > /dev/null && [ ! -x /usr/bin/chromium ]; then
+    if command -v apt-get > /dev/null && [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && apt-get install -y -qq chromium > /dev/null
+    else
+        echo "warning: no Chromium found; install it (e.g. apt-get install chromium) or set PLAYGROUND_CHROMIUM"
+    fi
+fi
+
 exec python -m pytest "$@"

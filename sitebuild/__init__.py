@@ -1,0 +1,19 @@
+"""Build, check and serve Neural Playground's static site (`dist/`).
+
+The site runs the `playground` Panel app in Pyodide with every byte self-hosted.
+The pipeline, one module a step:
+
+    pins      what we ship, pinned with sha256 (pins.toml)
+    fetch     download-once cache, hash verification, npm/pip/HTTP clients
+    runtime   the Pyodide runtime and its official lock, from the npm tarball
+    binaries  official Pyodide wheels: --wheels dir, cache, CDN, PyPI redistributor
+    pure      pure wheels from PyPI, sdist-built PyYAML/MarkupSafe, our own wheel
+    slim      strip JS bundles, tests and examples from wheels; keep RECORD true
+    bytecode  precompile wheels to CPython 3.14 bytecode in Pyodide under Node
+    lock      the pruned pyodide-lock.json the page loads
+    assets    BokehJS and Panel's CSS/JS served as plain files
+    page      site/ templates filled with the boot configuration
+    manifest  dist/manifest.json, and `check`: hashes and no foreign hosts
+    serve     local HTTP server with wasm MIME type, gzip and cache headers
+    pipeline  runs the steps in order
+"""

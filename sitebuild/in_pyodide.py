@@ -1,0 +1,70 @@
+"""Runs inside Pyodide under Node (see node_runner.mjs); stdlib only.
+
+Two jobs that need the browser's own interpreter (CPython 3.14 for wasm):
+
+compile_wheels: replace each module's source with bytecode. Pyodide runs with
+    dont_write_bytecode, so without this every page load compiles every import from
+    source (DESIGN §3: 13.4 s -> 8.1 s to interactive). Third-party modules become
+    sourceless .pyc files; our own package keeps its .py next to an unchecked-hash
+    __pycache__ entry so tracebacks still show source lines.
+smoke_test: install the wheels, import the app module, build its Bokeh document, and
+    report which top-level modules were imported, so the build fails on a missing
+    dependency instead of the page.
+"""
+import importlib.util
+import json
+import os
+import sys
+import time
+import warnings
+import zipfile
+
+import wheelfile  # noqa: E402 (put on sys.path by the runner)
+
+SITE = "/lib/python3.14/site-packages"
+# Third-party bytecode drops docstrings and asserts (like python -OO): 2 MB less to
+# download. Our own package keeps both (level 0) for readable errors and checks.
+THIRD_PARTY_OPTIMIZE = 2
+
+
+def _bytecode(name, source, keep_source):
+    code = compile(source, f"{SITE}/{name}", "exec", dont_inherit=True,
+                   optimize=0 if keep_source else THIRD_PARTY_OPTIMIZE)
+    from importlib._bootstrap_external import _code_to_hash_pyc
+    pyc = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+    if keep_source:
+        return [(name, source), (importlib.util.cache_from_source(name), pyc)]
+    return [(name[:-3] + ".pyc", pyc)]
+
+
+def compile_wheels(src_dir, out_dir, keep_source):
+    """Compile every wheel in SRC_DIR into OUT_DIR; KEEP_SOURCE: wheel names to keep .py."""
+    warnings.simplefilter("ignore")  # invalid escape sequences etc. in third-party code
+    for wheel in sorted(os.listdir(src_dir)):
+        keep = wheel in keep_source
+
+        def transform(name, data, keep=keep):
+            if name.endswith(".py") and ".dist-info/" not in name:
+                return _bytecode(name, data, keep)
+            return [(name, data)]
+
+        wheelfile.rewrite(f"{src_dir}/{wheel}", f"{out_dir}/{wheel}", transform)
+
+
+def smoke_test(wheel_dir, app_module):
+    """Import APP_MODULE and build its document; return a JSON report."""
+    for wheel in os.listdir(wheel_dir):
+        zipfile.ZipFile(f"{wheel_dir}/{wheel}").extractall(SITE)
+    importlib.invalidate_caches()
+    before = set(sys.modules)
+    start = time.perf_counter()
+    module = importlib.import_module(app_module)
+    imported_s = time.perf_counter() - start
+    from bokeh.document import Document
+    from panel.io.pyodide import init_doc
+    init_doc()
+    module.create_app().server_doc(doc=Document())
+    total_s = time.perf_counter() - start
+    top = sorted({m.split(".")[0] for m in set(sys.modules) - before})
+    return json.dumps({"imported": top, "import_s": round(imported_s, 2),
+                       "create_s": round(total_s, 2)})

@@ -1,0 +1,71 @@
+"""dist/manifest.json, and `check`: is this dist/ complete, intact and self-contained?
+
+The manifest lists every file with its sha256 and size, and marks the files we wrote
+or generated ("ours"). `check` verifies every hash, refuses unlisted files, and scans
+our own HTML/JS/CSS/JSON/Python (including the .py files in our wheel) for any
+absolute http(s) URL: the site must work from any static host or a USB stick, so
+nothing we write may point at another host. Third-party files are covered at run time
+by the end-to-end test that records every request.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from . import fetch
+
+MANIFEST = "manifest.json"
+URL = re.compile(rb"https?://[^\s\"'<>)]*", re.I)
+# XML namespace identifiers look like URLs but are never fetched.
+NAMESPACES = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink")
+SCANNED = (".html", ".js", ".mjs", ".css", ".json", ".py", ".svg")
+
+
+def write(dist: Path, ours: set[str], info: dict) -> dict:
+    files = {}
+    for path in sorted(p for p in dist.rglob("*") if p.is_file() and p.name != MANIFEST):
+        rel = path.relative_to(dist).as_posix()
+        files[rel] = {"sha256": fetch.sha256_file(path), "size": path.stat().st_size,
+                      **({"ours": True} if rel in ours else {})}
+    manifest = {"info": info, "files": files}
+    (dist / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return manifest
+
+
+def foreign_urls(name: str, data: bytes) -> list[str]:
+    return [f"{name}: {m.decode(errors='replace')}" for m in URL.findall(data)
+            if not m.startswith(NAMESPACES)]
+
+
+def _our_texts(dist: Path, rel: str):
+    """(name, bytes) of each scannable text in an 'ours' file; wheels are opened."""
+    path = dist / rel
+    if rel.endswith(".whl"):
+        with zipfile.ZipFile(path) as zf:
+            for member in zf.namelist():
+                if member.endswith(SCANNED):
+                    yield f"{rel}!{member}", zf.read(member)
+    elif rel.endswith(SCANNED):
+        yield rel, path.read_bytes()
+
+
+def check(dist: Path) -> list[str]:
+    """Problems found in DIST (empty list: good)."""
+    if not (dist / MANIFEST).exists():
+        return [f"{dist / MANIFEST} is missing: build first (python build.py)"]
+    files = json.loads((dist / MANIFEST).read_text(encoding="utf-8"))["files"]
+    problems = []
+    for rel, entry in files.items():
+        path = dist / rel
+        if not path.exists():
+            problems.append(f"missing: {rel}")
+        elif fetch.sha256_file(path) != entry["sha256"]:
+            problems.append(f"changed: {rel} (sha256 differs from manifest)")
+        elif entry.get("ours"):
+            for name, data in _our_texts(dist, rel):
+                problems += [f"foreign host in {u}" for u in foreign_urls(name, data)]
+    present = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
+    problems += [f"not in manifest: {rel}" for rel in sorted(present - set(files) - {MANIFEST})]
+    return problems

@@ -1,0 +1,31 @@
+// Runs sitebuild/in_pyodide.py inside Pyodide under Node: compile wheels to bytecode,
+// then smoke-test the app module from the compiled wheels.
+// Usage: node node_runner.mjs <pyodide dir> <work dir: has in/ and out/> <json options>
+// Prints one JSON line (the smoke-test report) on stdout; exits non-zero on any error.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const [pyodideDir, workDir, optionsJson] = process.argv.slice(2);
+const options = JSON.parse(optionsJson);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// panel.io.pyodide imports XMLHttpRequest from `js`; Node has none and the smoke test
+// never makes a request, so an empty class is enough.
+globalThis.XMLHttpRequest = class {};
+
+const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
+const py = await loadPyodide({ indexURL: pyodideDir + "/", stdout: (s) => process.stderr.write(s + "\n") });
+for (const [host, mount] of [[workDir, "/mnt/build"], [here, "/mnt/sitebuild"]]) {
+  py.FS.mkdirTree(mount);
+  py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, mount);
+}
+py.globals.set("options", py.toPy(options));
+const report = await py.runPythonAsync(`
+import sys
+sys.path.insert(0, "/mnt/sitebuild")
+import in_pyodide
+in_pyodide.compile_wheels("/mnt/build/in", "/mnt/build/out", set(options["keep_source"]))
+in_pyodide.smoke_test("/mnt/build/out", options["app_module"])
+`);
+process.stdout.write(report + "\n");
+process.exit(0);

@@ -1,0 +1,133 @@
+"""Run the build steps in order and write dist/ atomically.
+
+The site is assembled in dist.partial/ and swapped in only when complete, so a failed
+build leaves the previous dist/ untouched. build-info (the fingerprint of every input)
+lets `serve` and the tests skip a rebuild when nothing changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import assets, binaries, bytecode, lock, manifest, page, pins, pure, runtime, slim
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Options:
+    """What to build: the project holding the app, its module, where wheels may be."""
+
+    dist: Path = ROOT / "dist"
+    project: Path = ROOT
+    app_module: str = "playground.app"
+    wheels_dir: Path | None = None
+    bytecode: bool = True
+
+
+def fingerprint(opts: Options) -> str:
+    """Hash of every input: pins, build code, site/, the project's sources, options."""
+    package_dir = opts.project / opts.app_module.split(".")[0]
+    inputs = [*sorted((ROOT / "sitebuild").glob("*.*")), *sorted((ROOT / "site").rglob("*")),
+              *(opts.project / n for n in ("pyproject.toml", "setup.cfg", "setup.py")),
+              *sorted(package_dir.rglob("*"))]
+    digest = hashlib.sha256(repr((opts.app_module, opts.bytecode, str(opts.project))).encode())
+    for path in inputs:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(path.anchor).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def up_to_date(opts: Options) -> bool:
+    info = opts.dist / manifest.MANIFEST
+    if not info.exists():
+        return False
+    built = json.loads(info.read_text(encoding="utf-8"))["info"].get("fingerprint")
+    return built == fingerprint(opts) and not manifest.check(opts.dist)
+
+
+def build(opts: Options) -> dict:
+    """Build the site into opts.dist; return the manifest's info section."""
+    start = time.perf_counter()
+    step = _Stepper(start)
+    p = pins.load()
+    rt = runtime.load(p)
+    step("pyodide runtime")
+    official = binaries.OfficialWheels(p, rt, opts.wheels_dir)
+    raw = {name: official.get(name) for name in p.official}
+    step("official wheels")
+    raw |= pure.pypi_wheels(p) | pure.sdist_wheels(p)
+    step("pure wheels")
+    work = Path(tempfile.mkdtemp(prefix="sitebuild-"))
+    try:
+        ours = pure.project_wheel(opts.project, work / "project")
+        project_name = lock.metadata(ours)["name"]
+        raw[project_name] = ours
+        step("project wheel")
+        partial = opts.dist.with_name(opts.dist.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        wheel_dir = partial / "pyodide"
+        wheel_dir.mkdir(parents=True)
+        urls = assets.copy(raw["bokeh"], raw["panel"], partial)
+        slim_dir = work / "slim"
+        slim_dir.mkdir()
+        slimmed = {name: slim.slim(path, slim_dir) for name, path in raw.items()}
+        step("slim wheels + assets")
+        smoke = {}
+        if opts.bytecode:
+            compiled, smoke = bytecode.compile_and_smoke(
+                list(slimmed.values()), rt.files["pyodide.mjs"].parent, wheel_dir,
+                keep_source={ours.name}, app_module=opts.app_module)
+            final = dict(zip(slimmed, compiled))
+            step(f"bytecode + smoke test (app built in {smoke['create_s']} s under Node)")
+        else:
+            final = {n: Path(shutil.copyfile(w, wheel_dir / w.name)) for n, w in slimmed.items()}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    pruned = lock.pruned(final, rt.official_lock, set(p.official), set(p.omit))
+    if smoke:
+        imported = set(smoke.pop("imported"))
+        smoke["shipped_not_imported"] = [n for n, e in pruned["packages"].items()
+                                         if not set(e["imports"]) & imported]
+        if smoke["shipped_not_imported"]:
+            print(f"  note: shipped but not imported at start-up: {smoke['shipped_not_imported']}")
+    (wheel_dir / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1), encoding="utf-8")
+    for name, path in rt.files.items():
+        shutil.copyfile(path, wheel_dir / name)
+    boot = {
+        "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
+        "lock": "pyodide/pyodide-lock.json", "packages": sorted(final),
+        "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
+        "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in p.runtime_files
+                             if n != "pyodide.asm.mjs"),
+        "package_bytes": sum(w.stat().st_size for w in final.values()),
+    }
+    written = page.render(partial, scripts=urls["scripts"], boot=boot)
+    ours_files = {*written, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
+    info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,
+            "app_module": opts.app_module, "bytecode": opts.bytecode,
+            "official_sources": official.sources, "smoke_test": smoke,
+            "build_s": round(time.perf_counter() - start, 1)}
+    manifest.write(partial, ours_files, info)
+    shutil.rmtree(opts.dist, ignore_errors=True)
+    partial.rename(opts.dist)
+    step("page + manifest")
+    return info
+
+
+class _Stepper:
+    """Prints each finished step with the time it took."""
+
+    def __init__(self, start: float):
+        self.last = start
+
+    def __call__(self, what: str):
+        now = time.perf_counter()
+        print(f"  {now - self.last:6.1f} s  {what}", flush=True)
+        self.last = now

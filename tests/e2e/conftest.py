@@ -1,0 +1,150 @@
+"""Fixtures for the Chromium end-to-end tests of the static site.
+
+One build of dist/ per session (reused when `build.py check` passes and its inputs are
+unchanged), one local server, one browser, and one page with the app loaded that the
+app tests share. To test another app (e.g. a stand-in while playground.app is being
+written) set PLAYGROUND_E2E_PROJECT and PLAYGROUND_E2E_APP_MODULE; PLAYGROUND_E2E_DIST
+sets where that build goes.
+
+Adding app assertions: take `loaded_app`, use `loaded_app.page` (Playwright Page) and
+`loaded_app.log` (every request, console message and page error since the load).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # sitebuild/ lives at the repo root, beside build.py
+
+from sitebuild import browser, pipeline  # noqa: E402
+
+RESULTS = ROOT / "test-results"
+READY_TIMEOUT_MS = 120_000
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "e2e: Chromium end-to-end test of the built site")
+
+
+def pytest_collection_modifyitems(items):
+    """Mark everything here e2e, so quick runs can use -m "not e2e"."""
+    for item in items:
+        if "tests/e2e/" in item.nodeid:
+            item.add_marker(pytest.mark.e2e)
+
+
+@dataclass
+class PageLog:
+    """What one page did: request URLs, failed requests, console messages, page errors."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> "PageLog":
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        page.on("console", lambda m: self.console.append((m.type, m.text)))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        return self
+
+    def hosts(self) -> set[str]:
+        return {urlparse(u).hostname or urlparse(u).scheme for u in self.requests}
+
+    def console_errors(self) -> list[str]:
+        return [text for kind, text in self.console if kind == "error"]
+
+
+@dataclass
+class LoadedApp:
+    """A page showing the ready app, its log, and the site's base URL."""
+
+    page: object
+    log: PageLog
+    base_url: str
+
+
+def open_page(context, url: str):
+    page = context.new_page()
+    log = PageLog().attach(page)
+    page.goto(url)
+    return page, log
+
+
+def wait_for_state(page, timeout_ms: int = READY_TIMEOUT_MS) -> str:
+    """Wait until the loader reports a state: ready, error, missing, file or nowasm."""
+    page.wait_for_function("document.documentElement.dataset.state", timeout=timeout_ms)
+    return page.evaluate("document.documentElement.dataset.state")
+
+
+@pytest.fixture(scope="session")
+def results_dir() -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    return RESULTS
+
+
+@pytest.fixture(scope="session")
+def build_options() -> pipeline.Options:
+    project = os.environ.get("PLAYGROUND_E2E_PROJECT")
+    if not project:
+        return pipeline.Options()
+    dist = os.environ.get("PLAYGROUND_E2E_DIST", str(ROOT / "test-results" / "dist-e2e"))
+    return pipeline.Options(dist=Path(dist), project=Path(project),
+                            app_module=os.environ.get("PLAYGROUND_E2E_APP_MODULE", "playground.app"))
+
+
+@pytest.fixture(scope="session")
+def dist(build_options) -> Path:
+    if not pipeline.up_to_date(build_options):
+        pipeline.build(build_options)
+    return build_options.dist
+
+
+@pytest.fixture(scope="session")
+def base_url(dist):
+    with browser.serving(dist) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright):
+    instance = browser.launch(playwright)
+    yield instance
+    instance.close()
+
+
+@pytest.fixture()
+def context(chromium):
+    """A fresh, empty browser profile for one test."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_app(chromium, base_url, results_dir):
+    """One page with the app loaded and ready, shared by the app tests."""
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page, log = open_page(ctx, base_url)
+    state = wait_for_state(page)
+    page.screenshot(path=str(results_dir / "app-loaded.png"))
+    if state != "ready":
+        detail = page.inner_text("#screen")
+        pytest.fail(f"app did not become ready (state {state}): {detail}")
+    yield LoadedApp(page, log, base_url)
+    ctx.close()

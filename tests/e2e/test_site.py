@@ -1,0 +1,75 @@
+"""The static site in headless Chromium: loads, stays on 127.0.0.1, explains failures."""
+from __future__ import annotations
+
+import json
+
+from conftest import open_page, wait_for_state
+
+from sitebuild import manifest
+
+
+def test_dist_passes_check(dist):
+    assert manifest.check(dist) == []
+
+
+def test_app_becomes_interactive(loaded_app):
+    page = loaded_app.page
+    assert page.evaluate("document.documentElement.dataset.state") == "ready"
+    assert page.locator("#app .bk-root, #app [data-root-id] > *").count() > 0
+    assert page.locator("#progress").is_hidden()
+    timings = page.evaluate("window.playgroundTimings")
+    assert timings["interactive"] > timings["start"]
+
+
+def test_every_request_stays_on_this_machine(loaded_app):
+    assert loaded_app.log.requests, "no requests recorded"
+    assert loaded_app.log.hosts() == {"127.0.0.1"}, sorted(loaded_app.log.requests)
+    assert loaded_app.log.failed == []
+
+
+def test_no_console_errors(loaded_app):
+    assert loaded_app.log.console_errors() == []
+    assert loaded_app.log.errors == []
+
+
+def test_file_url_explains_how_to_serve(context, dist, results_dir):
+    page, log = open_page(context, (dist / "index.html").as_uri())
+    assert wait_for_state(page, 10_000) == "file"
+    assert "python -m http.server" in page.inner_text("#screen")
+    page.screenshot(path=str(results_dir / "screen-file-url.png"))
+
+
+def test_missing_file_is_named(context, base_url, results_dir):
+    context.route("**/panel-*.whl", lambda route: route.fulfill(status=404, body="gone"))  # HEAD too
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page) == "missing"
+    text = page.inner_text("#screen")
+    assert "pyodide/panel-1.10.0-py3-none-any.whl (HTTP 404)" in text
+    page.screenshot(path=str(results_dir / "screen-missing-file.png"))
+
+
+def test_python_error_shows_message_and_reload(context, base_url, results_dir):
+    def broken_app_module(route):
+        html = route.fetch().text()
+        tag = '<script id="boot-config" type="application/json">'
+        start = html.index(tag) + len(tag)
+        end = html.index("</script>", start)
+        config = json.loads(html[start:end])
+        config["app_module"] = "no_such_module_for_e2e"
+        route.fulfill(body=html[:start] + json.dumps(config) + html[end:],
+                      content_type="text/html")
+
+    context.route(base_url, broken_app_module)
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page) == "error"
+    assert "no_such_module_for_e2e" in page.inner_text("#screen")
+    assert page.locator("#screen button", has_text="Reload").is_visible()
+    page.screenshot(path=str(results_dir / "screen-python-error.png"))
+
+
+def test_no_webassembly_screen(context, base_url, results_dir):
+    # What a browser without WebAssembly (or with it disabled by policy) looks like.
+    context.add_init_script("delete globalThis.WebAssembly")
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page, 10_000) == "nowasm"
+    page.screenshot(path=str(results_dir / "screen-no-wasm.png"))
