@@ -7,6 +7,8 @@ Imports are absolute because `panel serve` runs this file as a script.
 where the static site's loader calls it.
 """
 
+import sys
+
 import panel as pn
 
 from playground.links import decode
@@ -109,7 +111,6 @@ class PlaygroundApp:
 
     def layout(self) -> pn.Column:
         return pn.Column(
-            pn.pane.HTML("<h1 class='np-title'>Neural Playground</h1>"),
             self.controls(),
             self.notice,
             pn.Row(
@@ -143,5 +144,14 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     return PlaygroundApp(state, notices).layout()
 
 
+def page_fragment() -> str:
+    """The ``#…`` part of the page's address: the configuration to open."""
+    if sys.platform == "emscripten":  # Pyodide: read the browser's own address
+        import js
+
+        return str(js.location.hash)
+    return pn.state.location.hash if pn.state.location else ""
+
+
 if pn.state.served:
-    create_app(pn.state.location.hash if pn.state.location else "").servable(title="Neural Playground")
+    create_app(page_fragment()).servable(title="Neural Playground")
