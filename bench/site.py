@@ -1,0 +1,149 @@
+"""Benchmark the built site in headless Chromium: paint, interactive, bytes.
+
+    python bench/site.py [--dist dist] [--runs 3]
+
+Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
+empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
+first contentful paint, interactive (the loader's "ready"), and bytes transferred
+(encoded, i.e. after gzip). The server's gzip cache is filled first, so the figures
+are the browser's, not the first-request compression.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitebuild import browser, manifest  # noqa: E402
+
+READY_TIMEOUT_MS = 120_000
+
+
+def warm_server(base_url: str, dist: Path) -> None:
+    """Request every file once so the server has its gzip copy ready."""
+    for rel in json.loads((dist / manifest.MANIFEST).read_text(encoding="utf-8"))["files"]:
+        req = urllib.request.Request(base_url + rel, headers={"Accept-Encoding": "gzip"})
+        urllib.request.urlopen(req).read()
+
+
+def load(page, cdp, url: str | None) -> dict:
+    """Navigate (or reload when url is None) and measure until the app is ready."""
+    transferred = []
+
+    def count(event):
+        transferred.append(event["encodedDataLength"])
+
+    cdp.on("Network.loadingFinished", count)
+    if url:
+        page.goto(url)
+    else:
+        page.reload()
+    page.wait_for_function("document.documentElement.dataset.state", timeout=READY_TIMEOUT_MS)
+    state = page.evaluate("document.documentElement.dataset.state")
+    if state != "ready":
+        raise RuntimeError(f"page ended in state {state}: {page.inner_text('#screen')}")
+    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime")
+    page.wait_for_timeout(300)  # let late responses finish so their bytes are counted
+    cdp.remove_listener("Network.loadingFinished", count)
+    timings = page.evaluate("playgroundTimings")
+    return {"fcp_s": fcp / 1000, "runtime_packages_s": timings["runtime_and_packages"] / 1000,
+            "interactive_s": timings["interactive"] / 1000, "mb": sum(transferred) / 1e6}
+
+
+#: Configurations played, as link fragments (DESIGN §4 has TF Playground's figures).
+PLAYING = {
+    "default": "",
+    "spiral 2x8 tanh batch 10": "#dataset=spiral&networkShape=8,8",
+    "spiral 6x8 all inputs": "#dataset=spiral&networkShape=8,8,8,8,8,8&" + "&".join(
+        f"{key}=true" for key in ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY")),
+}
+PLAY_SECONDS = 8
+
+# Counts redraws with a MutationObserver on the epoch counter's shadow root (Panel
+# renders each pane in its own), and epochs from the counter's first and last value.
+SAMPLE_PLAYING_JS = """async (seconds) => {
+  const find = (root) => {
+    const hit = root.querySelector('.np-value');
+    if (hit) return hit;
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) { const inner = find(node.shadowRoot); if (inner) return inner; }
+    }
+    return null;
+  };
+  const root = find(document).getRootNode();
+  const read = () => Number(root.querySelector('.np-value').textContent.replace(/,/g, ''));
+  let redraws = 0;
+  const observer = new MutationObserver(() => { redraws += 1; });
+  const first = read(), start = performance.now();
+  observer.observe(root, {subtree: true, childList: true, characterData: true});
+  await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+  observer.disconnect();
+  const elapsed = (performance.now() - start) / 1000;
+  return {epochs_per_s: (read() - first) / elapsed, redraws_per_s: redraws / elapsed};
+}"""
+
+
+def measure_playing(context, url: str) -> dict:
+    """Epochs and redraws per second while playing the page at ``url`` (a new tab)."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_timeout(1000)  # past the first frames' warm-up
+    figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)
+    page.close()
+    return figures
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    if manifest.check(args.dist):
+        print(f"{args.dist} is not a valid build: run python build.py", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    results = {"cold": [], "warm": []}
+    with browser.serving(args.dist) as url, sync_playwright() as playwright:
+        warm_server(url, args.dist)
+        for run in range(args.runs):
+            # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
+            # (an incognito context's memory cache is too small to keep the wheels warm).
+            with tempfile.TemporaryDirectory() as profile:
+                context = browser.launch_profile(playwright, profile)
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                results["cold"].append(load(page, cdp, url))
+                results["warm"].append(load(page, cdp, None))
+                context.close()
+            print(f"run {run + 1}: cold {results['cold'][-1]}, warm {results['warm'][-1]}", file=sys.stderr)
+        playing = {}
+        with tempfile.TemporaryDirectory() as profile:
+            context = browser.launch_profile(playwright, profile)
+            for name, fragment in PLAYING.items():
+                playing[name] = [measure_playing(context, url + fragment) for _ in range(args.runs)]
+            context.close()
+    print(f"median of {args.runs} fresh-profile loads of {args.dist}")
+    for kind, rows in results.items():
+        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):.2f}" for key in rows[0])
+        print(f"  {kind:5s} {cells}")
+    print(f"playing for {PLAY_SECONDS} s, median of {args.runs}")
+    for name, rows in playing.items():
+        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):.1f}" for key in rows[0])
+        print(f"  {name:26s} {cells}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
