@@ -105,11 +105,16 @@ class NetworkDiagram:
 
 
 def _thumbnails(neuron_maps: list[np.ndarray]) -> np.ndarray:
-    """(neurons, r, r) float32 images; inputs scaled by their largest |value| to fit −1…1."""
+    """(neurons, r, r) float32 images; inputs scaled by their largest |value| to fit −1…1.
+
+    Values are clipped to ±2 (the colour scale saturates at ±1) so that a diverged
+    network's huge outputs fit float32.
+    """
     inputs = neuron_maps[0]
     scale = np.abs(inputs).max(axis=0, initial=0.0)
     scaled = inputs / np.where(scale > 0, scale, 1.0)
-    maps = np.concatenate([scaled, *neuron_maps[1:]], axis=1).T.astype(np.float32, order="C")
+    maps = np.concatenate([scaled, *neuron_maps[1:]], axis=1).T
+    maps = np.clip(maps, -2.0, 2.0).astype(np.float32, order="C")
     resolution = int(round(np.sqrt(maps.shape[1])))
     return maps.reshape(len(maps), resolution, resolution)
 
