@@ -68,16 +68,16 @@ PLAY_SECONDS = 8
 
 # Counts redraws with a MutationObserver on the epoch counter's shadow root (Panel
 # renders each pane in its own), and epochs from the counter's first and last value.
-SAMPLE_PLAYING_JS = """async (seconds) => {
-  const find = (root) => {
-    const hit = root.querySelector('.np-value');
-    if (hit) return hit;
+DEEP_FIND_JS = """const find = (root, test) => {
     for (const node of root.querySelectorAll('*')) {
-      if (node.shadowRoot) { const inner = find(node.shadowRoot); if (inner) return inner; }
+      if (test(node)) return node;
+      if (node.shadowRoot) { const inner = find(node.shadowRoot, test); if (inner) return inner; }
     }
     return null;
-  };
-  const root = find(document).getRootNode();
+  };"""
+SAMPLE_PLAYING_JS = """async (seconds) => {
+  """ + DEEP_FIND_JS + """
+  const root = find(document, node => node.matches('.np-value')).getRootNode();
   const read = () => Number(root.querySelector('.np-value').textContent.replace(/,/g, ''));
   let redraws = 0;
   const observer = new MutationObserver(() => { redraws += 1; });
@@ -98,8 +98,20 @@ def measure_playing(context, url: str) -> dict:
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1000)  # past the first frames' warm-up
     figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)
+    figures["pause_click_ms"] = page.evaluate(PAUSE_LATENCY_JS)
     page.close()
     return figures
+
+
+# A click on Pause while training: milliseconds until the button shows "Play" again.
+PAUSE_LATENCY_JS = """async () => {
+  """ + DEEP_FIND_JS + """
+  const button = label => find(document, node => node.tagName === 'BUTTON' && node.textContent.includes(label));
+  const start = performance.now();
+  button('Pause').click();
+  while (!button('Play') && performance.now() - start < 10000) await new Promise(requestAnimationFrame);
+  return performance.now() - start;
+}"""
 
 
 def main(argv: list[str]) -> int:
