@@ -1,4 +1,4 @@
-"""The Panel app: controls on top, the output map and the loss chart below.
+"""The Panel app: TF Playground's layout of controls, network and output.
 
 Imports are absolute because `panel serve` runs this file as a script.
 
@@ -7,23 +7,22 @@ Imports are absolute because `panel serve` runs this file as a script.
 where the static site's loader calls it.
 """
 
-import sys
-
+import numpy as np
 import panel as pn
 
-from playground.links import decode
+from playground.controls import data_controls, output_options, top_bar
+from playground.links import decode, encode
+from playground.page_address import read_fragment, write_fragment
 from playground.session import Session
-from playground.state import LEARNING_RATES, PlaygroundState
+from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 
 FRAME_PERIOD_MS = 50
-ACTIVATION_LABELS = {
-    "relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid", "linear": "Linear",
-    "leakyrelu": "Leaky ReLU", "elu": "ELU", "softplus": "Softplus",
-}
+#: Parameters that change only what the output map shows.
+OUTPUT_DISPLAY = ("showTestData", "discretize")
 
 
 class PlaygroundApp:
@@ -35,33 +34,25 @@ class PlaygroundApp:
         self.boundary = DecisionBoundary()
         self.loss_chart = LossChart()
         self.diagram = NetworkDiagram(self.session.trainer)
-        self.epoch = pn.pane.HTML(sizing_mode="fixed", width=130, css_classes=["np-epoch"])
+        self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
-        self.notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
+        self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
+        self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
         self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110)
         self.step_button = pn.widgets.Button(label="Step ▸", width=90)
         self.reset_button = pn.widgets.Button(label="↺ Reset", width=90)
+        self.regenerate_button = pn.widgets.Button(label="Regenerate", width=200,
+                                                   description="New random points from the same generator.")
         self.play_button.on_click(lambda event: self.toggle_play())
         self.step_button.on_click(lambda event: self.step())
         self.reset_button.on_click(lambda event: self.session.reset())
+        self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
         self.session.param.watch(lambda event: self._show_playing(), "playing")
+        state.param.watch(lambda *events: write_fragment(encode(state)), list(state.param))
+        state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         self.restart_views()
-
-    def controls(self) -> pn.Row:
-        state = self.session.state
-        rates = sorted({*LEARNING_RATES, state.learningRate})
-        learning_rate = pn.widgets.Select.from_param(
-            state.param.learningRate, label="Learning rate", options={f"{r:g}": r for r in rates}, width=120,
-            description="How big a step each update takes.",
-        )
-        activation = pn.widgets.Select.from_param(
-            state.param.activation, label="Activation",
-            options={ACTIVATION_LABELS[a]: a for a in state.param.activation.objects}, width=120,
-            description="The function each hidden neuron applies to its input.",
-        )
-        return pn.Row(self.reset_button, self.play_button, self.step_button, self.epoch, learning_rate, activation)
 
     def toggle_play(self) -> None:
         self.session.playing = not self.session.playing and not self.session.trainer.divergence
@@ -76,28 +67,32 @@ class PlaygroundApp:
             self.redraw()
 
     def restart_views(self) -> None:
-        train = self.session.trainer.dataset.train
+        """Redraw everything that depends on the data, after a reset or a display switch."""
+        state, dataset = self.session.state, self.session.trainer.dataset
         with pn.io.hold():
-            self.boundary.show_points(train.xy, train.labels)
+            self.boundary.show_points(dataset.train.xy, dataset.train.labels)
+            shown = slice(None) if state.showTestData else slice(0)
+            self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
+            self.divergence_notice.visible = False
             self.redraw()
 
     def redraw(self) -> None:
         trainer = self.session.trainer
         output = trainer.neuron_maps(self.grid)[-1].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
-        latest = trainer.history[-1]
+        if self.session.state.discretize:
+            output = np.where(output >= 0, 1.0, -1.0)
         with pn.io.hold():
             self.diagram.show(trainer, trainer.neuron_maps(self.diagram.points))
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
             self.epoch.object = f"<div class='np-label'>Epoch</div><div class='np-value'>{trainer.epoch:07,d}</div>"
-            self.metrics.object = _metrics_html(latest)
+            self.metrics.object = _metrics_html(trainer.history[-1])
             if trainer.divergence:
-                self.notice.object = (
+                self.divergence_notice.object = (
                     f"Training stopped at epoch {trainer.epoch}: {trainer.divergence}. "
                     "The learning rate is probably too high: choose a lower one and press Reset."
                 )
-                self.notice.alert_type = "danger"
-                self.notice.visible = True
+                self.divergence_notice.visible = True
 
     def _show_playing(self) -> None:
         playing = self.session.playing
@@ -110,15 +105,19 @@ class PlaygroundApp:
             self.redraw()
 
     def layout(self) -> pn.Column:
-        return pn.Column(
-            self.controls(),
-            self.notice,
-            pn.Row(
-                pn.pane.HoloViews(self.diagram.element),
-                pn.Column(pn.pane.HoloViews(self.boundary.element), self.metrics, pn.pane.HoloViews(self.loss_chart.element)),
-            ),
-            css_classes=["np-app"],
-        )
+        state = self.session.state
+        top = pn.Row(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state),
+                     css_classes=["np-top-bar"])
+        data = pn.Column(_heading("Data"), *data_controls(state), self.regenerate_button, width=230)
+        network = pn.Column(_heading("Network"), pn.pane.HoloViews(self.diagram.element))
+        output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
+                           pn.pane.HoloViews(self.boundary.element), *output_options(state))
+        return pn.Column(top, self.link_notice, self.divergence_notice, pn.Row(data, network, output),
+                         css_classes=["np-app"])
+
+
+def _heading(text: str) -> pn.pane.HTML:
+    return pn.pane.HTML(f"<h2 class='np-heading'>{text}</h2>", margin=(0, 10))
 
 
 def _metrics_html(metrics) -> str:
@@ -141,17 +140,10 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     """The whole app for the configuration a link (or fragment) describes."""
     state, warnings = decode(link) if link else (PlaygroundState(), [])
     notices = [f"Part of the link was ignored: {w}" for w in warnings]
-    return PlaygroundApp(state, notices).layout()
-
-
-def page_fragment() -> str:
-    """The ``#…`` part of the page's address: the configuration to open."""
-    if sys.platform == "emscripten":  # Pyodide: read the browser's own address
-        import js
-
-        return str(js.location.hash)
-    return pn.state.location.hash if pn.state.location else ""
+    app = PlaygroundApp(state, notices)
+    write_fragment(encode(state))  # the address now names the whole setup, as TF's does
+    return app.layout()
 
 
 if pn.state.served:
-    create_app(page_fragment()).servable(title="Neural Playground")
+    create_app(read_fragment()).servable(title="Neural Playground")

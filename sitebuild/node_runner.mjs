@@ -20,12 +20,17 @@ for (const [host, mount] of [[workDir, "/mnt/build"], [here, "/mnt/sitebuild"]])
   py.FS.mount(py.FS.filesystems.NODEFS, { root: host }, mount);
 }
 py.globals.set("options", py.toPy(options));
-const report = await py.runPythonAsync(`
+try {
+  const report = await py.runPythonAsync(`
 import sys
 sys.path.insert(0, "/mnt/sitebuild")
 import in_pyodide
 in_pyodide.compile_wheels("/mnt/build/in", "/mnt/build/out", set(options["keep_source"]))
 in_pyodide.smoke_test("/mnt/build/out", options["app_module"])
 `);
-process.stdout.write(report + "\n");
-process.exit(0);
+  process.stdout.write(report + "\n", () => process.exit(0));
+} catch (error) {
+  // Only the message (for a PythonError, the traceback): Node's own report quotes the
+  // minified source line, over 64 KB, and exiting cuts the pipe before the traceback.
+  process.stderr.write(String(error?.message ?? error) + "\n", () => process.exit(1));
+}

@@ -48,4 +48,22 @@ def test_divergence_shows_a_notice_that_suggests_a_lower_learning_rate():
     app = rendered_app(problem="regression", activation="relu", learningRate=10, networkShape=[8, 8, 8], noise=50)
     app.session.trainer.step(200)
     app.redraw()
-    assert app.notice.visible and "learning rate" in app.notice.object
+    assert app.divergence_notice.visible and "learning rate" in app.divergence_notice.object
+
+    app.session.reset()
+
+    assert not app.divergence_notice.visible
+
+
+def test_show_test_data_and_discretize_change_the_output_map():
+    app = rendered_app()
+    test_points = app.boundary.test_points.source.data
+    assert len(test_points["x1"]) == 0
+
+    app.session.state.showTestData = True
+    assert len(app.boundary.test_points.source.data["x1"]) == len(app.session.trainer.dataset.test)
+
+    app.session.trainer.step(20)
+    app.session.state.discretize = True
+    assert set(np.unique(app.boundary.heatmap.source.data["image"][0])) == {-1.0, 1.0}
+    assert app.session.trainer.epoch == 20  # display switches do not reset

@@ -10,31 +10,38 @@ from .palette import NEGATIVE, POSITIVE, diverging
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
 
 
+def _points(outline: str, hook) -> hv.Points:
+    """Data points coloured by label, filled on TF's palette."""
+    return hv.Points({"x1": [], "x2": [], "label": []}, kdims=["x1", "x2"], vdims=["label"]).opts(
+        color="label", cmap=[NEGATIVE, POSITIVE], clim=(-1, 1), size=7, line_color=outline, line_width=1, hooks=[hook],
+    )
+
+
 class DecisionBoundary:
     """A 100×100 heatmap of the output (−1 orange … +1 blue) under the points."""
 
     def __init__(self, size_px: int = 300):
         self.heatmap = LiveSource()
         self.train_points = LiveSource()
+        self.test_points = LiveSource()
         blank = np.zeros((GRID_RESOLUTION, GRID_RESOLUTION))
         image = hv.Image(blank, bounds=BOUNDS, kdims=["x1", "x2"], vdims=[hv.Dimension("output", range=(-1, 1))])
-        points = hv.Points(
-            {"x1": [], "x2": [], "label": []}, kdims=["x1", "x2"], vdims=["label"]
-        )
         self.element = (
             image.opts(
                 cmap=diverging(), clim=(-1, 1), colorbar=True, hooks=[self.heatmap.hook],
                 width=size_px + 80, height=size_px, xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
-            * points.opts(
-                color="label", cmap=[NEGATIVE, POSITIVE], clim=(-1, 1), size=7,
-                line_color="white", line_width=1, hooks=[self.train_points.hook],
-            )
+            * _points("white", self.train_points.hook)
+            * _points("black", self.test_points.hook)  # TF outlines test points in black
         ).opts(toolbar=None)
 
     def show_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
         self.train_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)
+
+    def show_test_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
+        """Test points, or none (empty arrays) when they are hidden."""
+        self.test_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)
 
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""

@@ -1,0 +1,77 @@
+"""Widgets bound to PlaygroundState parameters, labelled as in TF Playground.
+
+Each widget is made from its parameter (``from_param``), so a widget and the
+state can never disagree: a link, a lesson or a click all change the state,
+and the widget follows.
+"""
+
+import panel as pn
+
+from playground.engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS
+from playground.state import LEARNING_RATES, REGULARIZATION_RATES, PlaygroundState
+
+ACTIVATION_LABELS = {
+    "relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid", "linear": "Linear",
+    "leakyrelu": "Leaky ReLU", "elu": "ELU", "softplus": "Softplus",
+}
+DATASET_LABELS = {
+    "circle": "Circle", "xor": "Exclusive or", "gauss": "Gaussian", "spiral": "Spiral",
+    "reg-plane": "Plane", "reg-gauss": "Multi Gaussian",
+}
+SELECT_WIDTH = 130
+
+
+def _menu(values, current) -> dict:
+    """A numeric menu that also holds a value a link brought in from outside it."""
+    return {f"{value:g}": value for value in sorted({*values, current})}
+
+
+def _select(state: PlaygroundState, name: str, label: str, options: dict, description: str) -> pn.widgets.Select:
+    return pn.widgets.Select.from_param(
+        state.param[name], label=label, options=options, description=description, width=SELECT_WIDTH
+    )
+
+
+def top_bar(state: PlaygroundState) -> list[pn.widgets.Select]:
+    """TF Playground's top-bar menus, in its order."""
+    return [
+        _select(state, "learningRate", "Learning rate", _menu(LEARNING_RATES, state.learningRate),
+                "How big a step each update takes."),
+        _select(state, "activation", "Activation",
+                {ACTIVATION_LABELS[a]: a for a in state.param.activation.objects},
+                "The function each hidden neuron applies to its input."),
+        _select(state, "regularization", "Regularization", {"None": "none", "L1": "L1", "L2": "L2"},
+                "A penalty on large weights, to keep the network simple."),
+        _select(state, "regularizationRate", "Regularization rate",
+                _menu(REGULARIZATION_RATES, state.regularizationRate), "How strong the penalty is."),
+        _select(state, "problem", "Problem type", {"Classification": "classification", "Regression": "regression"},
+                "Sort points into two classes, or predict a number."),
+    ]
+
+
+def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
+    """TF Playground's data column: which data, how much is for training, noise, batch."""
+    return [
+        pn.widgets.RadioButtonGroup.from_param(
+            state.param.dataset, label="Data", options={DATASET_LABELS[d]: d for d in CLASSIFICATION_DATASETS},
+            visible=pn.bind(lambda problem: problem == "classification", state.param.problem),
+            orientation="vertical",
+        ),
+        pn.widgets.RadioButtonGroup.from_param(
+            state.param.regDataset, label="Data", options={DATASET_LABELS[d]: d for d in REGRESSION_DATASETS},
+            visible=pn.bind(lambda problem: problem == "regression", state.param.problem),
+            orientation="vertical",
+        ),
+        pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
+                                        start=10, end=90, step=10, width=200),
+        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=200),
+        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1, width=200),
+    ]
+
+
+def output_options(state: PlaygroundState) -> list[pn.widgets.Checkbox]:
+    """TF Playground's two switches under the output map."""
+    return [
+        pn.widgets.Checkbox.from_param(state.param.showTestData, label="Show test data"),
+        pn.widgets.Checkbox.from_param(state.param.discretize, label="Discretize output"),
+    ]

@@ -1,0 +1,37 @@
+"""Read and write the ``#…`` part of the page's address, where a setup lives.
+
+In a browser page (Pyodide) the app talks to ``window.location`` directly;
+under ``panel serve`` it goes through Panel's ``Location``. Writing replaces
+the current history entry, so a tweak does not become a Back-button step.
+Pyodide without a page (the build's smoke test under Node) has no address.
+"""
+
+import sys
+
+import panel as pn
+
+
+def _window():
+    """The page's window under Pyodide, or None (CPython, or Pyodide under Node)."""
+    if sys.platform != "emscripten":
+        return None
+    import js
+
+    return js if hasattr(js, "history") else None
+
+
+def read_fragment() -> str:
+    """The page's fragment, with its '#', or '' if there is none."""
+    window = _window()
+    if window is not None:
+        return str(window.location.hash)
+    return pn.state.location.hash if pn.state.location else ""
+
+
+def write_fragment(fragment: str) -> None:
+    """Show ``fragment`` (without '#') in the address bar."""
+    window = _window()
+    if window is not None:
+        window.history.replaceState(None, "", "#" + fragment)
+    elif pn.state.location:
+        pn.state.location.hash = "#" + fragment
