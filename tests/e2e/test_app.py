@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from conftest import open_page, wait_for_state
+
 WAIT_MS = 30_000
 
 
@@ -17,6 +19,15 @@ def epoch(page) -> int:
 def shown_test_loss(page) -> float:
     text = page.locator(".np-metric", has_text="Test loss").inner_text()
     return float(re.search(r"Test loss\s+([0-9.]+)", text).group(1))
+
+
+def checkbox(page, label: str):
+    """Bokeh draws a checkbox as <input> beside a <div> label (no <label> element)."""
+    boxes = page.locator("input[type=checkbox]")
+    for index in range(boxes.count()):
+        if boxes.nth(index).evaluate("e => e.nextElementSibling?.textContent") == label:
+            return boxes.nth(index)
+    raise AssertionError(f"no checkbox labelled {label!r}")
 
 
 def press(page, name: str) -> None:
@@ -84,3 +95,28 @@ def test_no_errors_while_using_the_app(loaded_app):
     assert loaded_app.log.console_errors() == []
     assert loaded_app.log.errors == []
     assert loaded_app.log.hosts() == {"127.0.0.1"}
+
+
+def test_the_address_follows_the_state_and_data_changes_reset(loaded_app):
+    page = loaded_app.page
+    press(page, "Step ▸")
+    epoch_at_least(page, 1)
+    page.get_by_label("Regularization", exact=True).select_option(label="L2")
+    wait_until(page, lambda: epoch(page) == 0, "a reset after choosing L2")
+    assert "regularization=L2" in page.evaluate("location.hash")
+
+
+def test_a_tf_playground_link_opens_its_configuration(context, base_url, results_dir):
+    link = ("#activation=relu&dataset=xor&learningRate=0.1&networkShape=3&x=false&y=false&xTimesY=true"
+            "&showTestData=true&noSuchKey=1")
+    page, log = open_page(context, base_url + link)
+    assert wait_for_state(page) == "ready"
+    assert page.get_by_label("Learning rate", exact=True).input_value() == "0.1"
+    assert page.get_by_label("Activation", exact=True).input_value() == "ReLU"  # the option shown
+    assert checkbox(page, "Show test data").is_checked()
+    assert not checkbox(page, "Discretize output").is_checked()
+    assert page.get_by_text(re.compile("ignored: unknown key 'noSuchKey'")).is_visible()
+    address = page.evaluate("location.hash")
+    assert "networkShape=3&" in address and "xTimesY=true" in address and "noSuchKey" not in address
+    page.screenshot(path=str(results_dir / "app-tf-link.png"))
+    assert log.console_errors() == [] and log.errors == []
