@@ -12,6 +12,7 @@ import panel as pn
 
 from playground.controls import data_controls, output_options, top_bar
 from playground.links import decode, encode
+from playground.network_editor import FeatureToggles, LayerButtons
 from playground.page_address import read_fragment, write_fragment
 from playground.session import Session
 from playground.state import PlaygroundState, random_seed
@@ -31,9 +32,9 @@ class PlaygroundApp:
     def __init__(self, state: PlaygroundState, notices: list[str]):
         self.session = Session(state)
         self.grid = grid_points()
-        self.boundary = DecisionBoundary()
-        self.loss_chart = LossChart()
-        self.diagram = NetworkDiagram(self.session.trainer)
+        self.boundary = DecisionBoundary(size_px=280)
+        self.loss_chart = LossChart(width_px=360)
+        self.diagram = NetworkDiagram(self.session.trainer, width_px=500)
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
@@ -41,7 +42,7 @@ class PlaygroundApp:
         self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110)
         self.step_button = pn.widgets.Button(label="Step ▸", width=90)
         self.reset_button = pn.widgets.Button(label="↺ Reset", width=90)
-        self.regenerate_button = pn.widgets.Button(label="Regenerate", width=200,
+        self.regenerate_button = pn.widgets.Button(label="Regenerate", width=180,
                                                    description="New random points from the same generator.")
         self.play_button.on_click(lambda event: self.toggle_play())
         self.step_button.on_click(lambda event: self.step())
@@ -108,11 +109,12 @@ class PlaygroundApp:
         state = self.session.state
         top = pn.Row(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state),
                      css_classes=["np-top-bar"])
-        data = pn.Column(_heading("Data"), *data_controls(state), self.regenerate_button, width=230)
-        network = pn.Column(_heading("Network"), pn.pane.HoloViews(self.diagram.element))
+        data = pn.Column(_heading("Data"), *data_controls(state), self.regenerate_button, width=200)
+        features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
+        network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element))
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            pn.pane.HoloViews(self.boundary.element), *output_options(state))
-        return pn.Column(top, self.link_notice, self.divergence_notice, pn.Row(data, network, output),
+        return pn.Column(top, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
                          css_classes=["np-app"])
 
 

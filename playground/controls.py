@@ -63,9 +63,9 @@ def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
             orientation="vertical",
         ),
         pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
-                                        start=10, end=90, step=10, width=200),
-        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=200),
-        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1, width=200),
+                                        start=10, end=90, step=10, width=180),
+        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=180),
+        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1, width=180),
     ]
 
 

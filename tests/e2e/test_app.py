@@ -120,3 +120,12 @@ def test_a_tf_playground_link_opens_its_configuration(context, base_url, results
     assert "networkShape=3&" in address and "xTimesY=true" in address and "noSuchKey" not in address
     page.screenshot(path=str(results_dir / "app-tf-link.png"))
     assert log.console_errors() == [] and log.errors == []
+
+
+def test_adding_a_layer_and_a_feature_rebuilds_the_network(loaded_app):
+    page = loaded_app.page
+    page.get_by_role("button", name="+", exact=True).first.click()  # TF's "add a hidden layer"
+    wait_until(page, lambda: "networkShape=4,2,2&" in page.evaluate("location.hash"), "a third hidden layer")
+    page.get_by_role("button", name="sin(X₁)").click()
+    wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on")
+    assert epoch(page) == 0

@@ -1,0 +1,88 @@
+"""Change the network as TF Playground's buttons do: inputs, layers, neurons.
+
+Every click changes the state (``networkShape`` or a feature switch); the
+session then builds the new network, as TF resets on any change of shape.
+"""
+
+import panel as pn
+
+from playground.engine.features import FEATURES
+from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
+
+#: A layer added by "+" starts with TF Playground's two neurons.
+NEW_LAYER_NEURONS = 2
+
+
+def add_layer(shape: list[int]) -> list[int]:
+    return shape + [NEW_LAYER_NEURONS] if len(shape) < MAX_LAYERS else shape
+
+
+def remove_layer(shape: list[int]) -> list[int]:
+    return shape[:-1]
+
+
+def resize_layer(shape: list[int], layer: int, change: int) -> list[int]:
+    """``shape`` with layer ``layer`` grown or shrunk by ``change``, kept within 1–8."""
+    sizes = list(shape)
+    sizes[layer] = min(MAX_NEURONS, max(1, sizes[layer] + change))
+    return sizes
+
+
+class FeatureToggles:
+    """One toggle button per input feature, in step with the state's switches."""
+
+    def __init__(self, state: PlaygroundState):
+        self.state = state
+        self.widget = pn.widgets.CheckButtonGroup(
+            label="Features", options={f.label: key for key, f in FEATURES.items()},
+            value=self._enabled(), orientation="vertical", color="primary", variant="outline",
+            description="Which properties of each point the network sees. Click to switch one on or off.",
+        )
+        self.widget.param.watch(self._from_widget, "value")
+        state.param.watch(lambda *events: setattr(self.widget, "value", self._enabled()), list(FEATURES))
+
+    def _enabled(self) -> list[str]:
+        return [key for key in FEATURES if getattr(self.state, key)]
+
+    def _from_widget(self, event) -> None:
+        chosen = set(event.new)
+        changes = {key: key in chosen for key in FEATURES if getattr(self.state, key) != (key in chosen)}
+        if changes:
+            self.state.param.update(**changes)
+
+
+class LayerButtons:
+    """TF Playground's "+ / −" for hidden layers and for the neurons of each."""
+
+    def __init__(self, state: PlaygroundState):
+        self.state = state
+        self.panel = pn.Row(sizing_mode="stretch_width")
+        state.param.watch(lambda event: self._rebuild(), "networkShape")
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        shape = self.state.networkShape
+        layers = pn.Column(
+            pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>"),
+            pn.Row(self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS),
+                   self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape))),
+        )
+        neurons = [
+            pn.Column(
+                pn.pane.HTML(f"{size} neuron{'s' if size != 1 else ''}"),
+                pn.Row(
+                    self._button("+", f"Add a neuron to layer {i + 1}",
+                                 lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS),
+                    self._button("−", f"Remove a neuron from layer {i + 1}",
+                                 lambda i=i: resize_layer(shape, i, -1), size > 1),
+                ),
+            )
+            for i, size in enumerate(shape)
+        ]
+        self.panel.objects = [layers, *neurons]
+
+    def _button(self, text: str, description: str, new_shape, enabled: bool) -> pn.widgets.Button:
+        button = pn.widgets.Button(label=text, width=36, height=32, disabled=not enabled,
+                                   description=description, css_classes=["np-shape-button"])
+        button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))
+        return button

@@ -1,0 +1,51 @@
+"""Editing the network through its buttons changes the state, within TF's limits."""
+
+from playground.network_editor import FeatureToggles, LayerButtons, add_layer, remove_layer, resize_layer
+from playground.session import Session
+from playground.state import PlaygroundState
+
+
+def test_shape_edits_stay_within_tf_limits():
+    assert add_layer([4, 2]) == [4, 2, 2]
+    assert add_layer([8] * 6) == [8] * 6
+    assert remove_layer([4, 2]) == [4] and remove_layer([]) == []
+    assert resize_layer([4, 2], 0, +1) == [5, 2]
+    assert resize_layer([8], 0, +1) == [8] and resize_layer([1], 0, -1) == [1]
+
+
+def clicks(panel):
+    """Every button in the layer buttons' panel, by its description."""
+    return {widget.description: widget for widget in panel.select(lambda w: hasattr(w, "clicks"))}
+
+
+def test_layer_buttons_change_the_network_the_session_trains():
+    state = PlaygroundState()
+    session = Session(state)
+    buttons = LayerButtons(state)
+
+    clicks(buttons.panel)["Add a hidden layer"].clicks += 1
+    assert state.networkShape == [4, 2, 2]
+    clicks(buttons.panel)["Add a neuron to layer 3"].clicks += 1
+    assert state.networkShape == [4, 2, 3]
+    clicks(buttons.panel)["Remove a neuron from layer 1"].clicks += 1
+    assert state.networkShape == [3, 2, 3]
+    assert session.trainer.network.layer_sizes == [2, 3, 2, 3, 1]
+
+
+def test_buttons_at_a_limit_are_disabled():
+    buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6))
+    found = clicks(buttons.panel)
+    assert found["Add a hidden layer"].disabled and found["Add a neuron to layer 1"].disabled
+    assert not found["Remove the last hidden layer"].disabled
+
+
+def test_feature_toggles_and_state_agree_both_ways():
+    state = PlaygroundState()
+    toggles = FeatureToggles(state)
+    assert toggles.widget.value == ["x", "y"]
+
+    toggles.widget.value = ["x", "y", "sinX"]
+    assert state.sinX and state.features() == ["x", "y", "sinX"]
+
+    state.x = False
+    assert toggles.widget.value == ["y", "sinX"]
