@@ -11,6 +11,7 @@ import numpy as np
 import panel as pn
 
 from playground.controls import data_controls, output_options, top_bar
+from playground.keyboard import bind_shortcuts
 from playground.links import decode, encode
 from playground.network_editor import FeatureToggles, LayerButtons
 from playground.page_address import read_fragment, write_fragment
@@ -39,6 +40,7 @@ class PlaygroundApp:
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
         self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
+        # No tooltips here: Bokeh's tooltip popover would cover the neighbouring button.
         self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110)
         self.step_button = pn.widgets.Button(label="Step ▸", width=90)
         self.reset_button = pn.widgets.Button(label="↺ Reset", width=90)
@@ -53,6 +55,7 @@ class PlaygroundApp:
         state.param.watch(lambda *events: write_fragment(encode(state)), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
+        bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset})
         self.restart_views()
 
     def toggle_play(self) -> None:

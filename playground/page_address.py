@@ -3,26 +3,16 @@
 In a browser page (Pyodide) the app talks to ``window.location`` directly;
 under ``panel serve`` it goes through Panel's ``Location``. Writing replaces
 the current history entry, so a tweak does not become a Back-button step.
-Pyodide without a page (the build's smoke test under Node) has no address.
 """
-
-import sys
 
 import panel as pn
 
-
-def _window():
-    """The page's window under Pyodide, or None (CPython, or Pyodide under Node)."""
-    if sys.platform != "emscripten":
-        return None
-    import js
-
-    return js if hasattr(js, "history") else None
+from playground.browser import page_window
 
 
 def read_fragment() -> str:
     """The page's fragment, with its '#', or '' if there is none."""
-    window = _window()
+    window = page_window()
     if window is not None:
         return str(window.location.hash)
     return pn.state.location.hash if pn.state.location else ""
@@ -30,7 +20,7 @@ def read_fragment() -> str:
 
 def write_fragment(fragment: str) -> None:
     """Show ``fragment`` (without '#') in the address bar."""
-    window = _window()
+    window = page_window()
     if window is not None:
         window.history.replaceState(None, "", "#" + fragment)
     elif pn.state.location:

@@ -129,3 +129,25 @@ def test_adding_a_layer_and_a_feature_rebuilds_the_network(loaded_app):
     page.get_by_role("button", name="sin(X₁)").click()
     wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on")
     assert epoch(page) == 0
+
+
+def test_keyboard_space_plays_and_pauses_arrow_steps_r_resets(loaded_app):
+    page = loaded_app.page
+    page.evaluate("""() => {  // leave no control focused: keys then go to the page
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        element?.blur();
+    }""")
+    page.keyboard.press("r")
+    wait_until(page, lambda: epoch(page) == 0, "reset by r")
+    page.keyboard.press("ArrowRight")
+    epoch_at_least(page, 1)
+    page.wait_for_timeout(300)
+    assert epoch(page) == 1
+    page.keyboard.press(" ")
+    epoch_at_least(page, 30)
+    page.keyboard.press(" ")
+    page.get_by_role("button", name="▶ Play").wait_for()
+    paused_at = epoch(page)
+    page.wait_for_timeout(400)
+    assert epoch(page) == paused_at
