@@ -10,7 +10,8 @@ where the static site's loader calls it.
 import numpy as np
 import panel as pn
 
-from playground.controls import data_controls, output_options, top_bar
+from playground.browser import page_window
+from playground.controls import data_controls, output_options, shown, top_bar
 from playground.keyboard import bind_shortcuts
 from playground.links import decode, encode
 from playground.network_editor import FeatureToggles, LayerButtons
@@ -41,9 +42,10 @@ class PlaygroundApp:
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
         self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
         # No tooltips here: Bokeh's tooltip popover would cover the neighbouring button.
-        self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110)
-        self.step_button = pn.widgets.Button(label="Step ▸", width=90)
-        self.reset_button = pn.widgets.Button(label="↺ Reset", width=90)
+        self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110,
+                                             visible=shown(state, "playButton"))
+        self.step_button = pn.widgets.Button(label="Step ▸", width=90, visible=shown(state, "stepButton"))
+        self.reset_button = pn.widgets.Button(label="↺ Reset", width=90, visible=shown(state, "resetButton"))
         self.regenerate_button = pn.widgets.Button(label="Regenerate", width=180,
                                                    description="New random points from the same generator.")
         self.play_button.on_click(lambda event: self.toggle_play())
@@ -56,6 +58,8 @@ class PlaygroundApp:
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset})
+        state.param.watch(lambda event: _show_page_text(not event.new), "hideText")
+        _show_page_text(not state.hideText)
         self.restart_views()
 
     def toggle_play(self) -> None:
@@ -119,6 +123,13 @@ class PlaygroundApp:
                            pn.pane.HoloViews(self.boundary.element), *output_options(state))
         return pn.Column(top, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
                          css_classes=["np-app"])
+
+
+def _show_page_text(show: bool) -> None:
+    """TF's hideText: hide the page's header and text around the app (for embedding)."""
+    window = page_window()
+    if window is not None:
+        window.document.documentElement.classList.toggle("hide-text", not show)
 
 
 def _heading(text: str) -> pn.pane.HTML:

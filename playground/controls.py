@@ -26,10 +26,21 @@ def _menu(values, current) -> dict:
     return {f"{value:g}": value for value in sorted({*values, current})}
 
 
+def shown(state: PlaygroundState, control: str):
+    """A ``visible`` value that is False while a link hides ``control`` (TF's NAME_hide)."""
+    return pn.bind(lambda hidden: control not in hidden, state.param.hidden)
+
+
 def _select(state: PlaygroundState, name: str, label: str, options: dict, description: str) -> pn.widgets.Select:
     return pn.widgets.Select.from_param(
-        state.param[name], label=label, options=options, description=description, width=SELECT_WIDTH
+        state.param[name], label=label, options=options, description=description, width=SELECT_WIDTH,
+        visible=shown(state, name),
     )
+
+
+def _dataset_shown(state: PlaygroundState, problem: str):
+    return pn.bind(lambda hidden, current: "dataset" not in hidden and current == problem,
+                   state.param.hidden, state.param.problem)
 
 
 def top_bar(state: PlaygroundState) -> list[pn.widgets.Select]:
@@ -54,24 +65,26 @@ def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
     return [
         pn.widgets.RadioButtonGroup.from_param(
             state.param.dataset, label="Data", options={DATASET_LABELS[d]: d for d in CLASSIFICATION_DATASETS},
-            visible=pn.bind(lambda problem: problem == "classification", state.param.problem),
-            orientation="vertical",
+            visible=_dataset_shown(state, "classification"), orientation="vertical",
         ),
         pn.widgets.RadioButtonGroup.from_param(
             state.param.regDataset, label="Data", options={DATASET_LABELS[d]: d for d in REGRESSION_DATASETS},
-            visible=pn.bind(lambda problem: problem == "regression", state.param.problem),
-            orientation="vertical",
+            visible=_dataset_shown(state, "regression"), orientation="vertical",
         ),
         pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
-                                        start=10, end=90, step=10, width=180),
-        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=180),
-        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1, width=180),
+                                        start=10, end=90, step=10, width=180, visible=shown(state, "percTrainData")),
+        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=180,
+                                        visible=shown(state, "noise")),
+        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1,
+                                        width=180, visible=shown(state, "batchSize")),
     ]
 
 
 def output_options(state: PlaygroundState) -> list[pn.widgets.Checkbox]:
     """TF Playground's two switches under the output map."""
     return [
-        pn.widgets.Checkbox.from_param(state.param.showTestData, label="Show test data"),
-        pn.widgets.Checkbox.from_param(state.param.discretize, label="Discretize output"),
+        pn.widgets.Checkbox.from_param(state.param.showTestData, label="Show test data",
+                                       visible=shown(state, "showTestData")),
+        pn.widgets.Checkbox.from_param(state.param.discretize, label="Discretize output",
+                                       visible=shown(state, "discretize")),
     ]

@@ -6,6 +6,7 @@ session then builds the new network, as TF resets on any change of shape.
 
 import panel as pn
 
+from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
 
@@ -34,7 +35,8 @@ class FeatureToggles:
     def __init__(self, state: PlaygroundState):
         self.state = state
         self.widget = pn.widgets.CheckButtonGroup(
-            label="Features", options={f.label: key for key, f in FEATURES.items()},
+            label="Features",
+            options={f.label: key for key, f in FEATURES.items() if key not in state.hidden},
             value=self._enabled(), orientation="vertical", color="primary", variant="outline",
             description="Which properties of each point the network sees. Click to switch one on or off.",
         )
@@ -42,11 +44,15 @@ class FeatureToggles:
         state.param.watch(lambda *events: setattr(self.widget, "value", self._enabled()), list(FEATURES))
 
     def _enabled(self) -> list[str]:
-        return [key for key in FEATURES if getattr(self.state, key)]
+        return [key for key in FEATURES if getattr(self.state, key) and key in self.widget_keys]
+
+    @property
+    def widget_keys(self) -> list[str]:
+        return [key for key in FEATURES if key not in self.state.hidden]
 
     def _from_widget(self, event) -> None:
         chosen = set(event.new)
-        changes = {key: key in chosen for key in FEATURES if getattr(self.state, key) != (key in chosen)}
+        changes = {key: key in chosen for key in self.widget_keys if getattr(self.state, key) != (key in chosen)}
         if changes:
             self.state.param.update(**changes)
 
@@ -66,6 +72,7 @@ class LayerButtons:
             pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>"),
             pn.Row(self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS),
                    self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape))),
+            visible=shown(self.state, "numHiddenLayers"),
         )
         neurons = [
             pn.Column(
@@ -76,6 +83,7 @@ class LayerButtons:
                     self._button("−", f"Remove a neuron from layer {i + 1}",
                                  lambda i=i: resize_layer(shape, i, -1), size > 1),
                 ),
+                visible=shown(self.state, f"numNodes{i + 1}"),
             )
             for i, size in enumerate(shape)
         ]

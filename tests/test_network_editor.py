@@ -49,3 +49,8 @@ def test_feature_toggles_and_state_agree_both_ways():
 
     state.x = False
     assert toggles.widget.value == ["y", "sinX"]
+
+
+def test_hidden_features_are_not_offered():
+    toggles = FeatureToggles(PlaygroundState(hidden=["sinX", "cosX", "cosY"]))
+    assert set(toggles.widget.options.values()) == {"x", "y", "xSquared", "ySquared", "xTimesY", "sinY"}

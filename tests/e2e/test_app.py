@@ -151,3 +151,19 @@ def test_keyboard_space_plays_and_pauses_arrow_steps_r_resets(loaded_app):
     paused_at = epoch(page)
     page.wait_for_timeout(400)
     assert epoch(page) == paused_at
+
+
+def test_hide_keys_hide_those_controls(context, base_url):
+    link = "#learningRate_hide=true&playButton_hide=true&noise_hide=true&numHiddenLayers_hide=true&hideText=true"
+    page, log = open_page(context, base_url + link)
+    assert wait_for_state(page) == "ready"
+    assert page.get_by_label("Activation", exact=True).is_visible()  # what is not hidden stays
+    assert page.get_by_role("button", name="Step ▸").is_visible()
+    assert page.get_by_label("Learning rate", exact=True).count() == 0 or not page.get_by_label(
+        "Learning rate", exact=True).is_visible()
+    assert not page.get_by_role("button", name="▶ Play").is_visible()
+    assert not page.get_by_text("Noise", exact=True).is_visible()
+    assert not page.get_by_text("2 hidden layers").is_visible()
+    assert page.get_by_text("4 neurons").is_visible()  # numNodes1 is not hidden
+    assert not page.locator("header.topbar").is_visible()
+    assert "learningRate_hide=true" in page.evaluate("location.hash")
