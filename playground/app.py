@@ -11,7 +11,7 @@ import numpy as np
 import panel as pn
 
 from playground.browser import page_window
-from playground.controls import data_controls, output_options, shown, top_bar
+from playground.controls import SELECT_WIDTH, data_controls, output_options, shown, top_bar, training_options
 from playground.keyboard import bind_shortcuts
 from playground.links import decode, encode
 from playground.network_editor import FeatureToggles, LayerButtons
@@ -48,6 +48,8 @@ class PlaygroundApp:
         self.reset_button = pn.widgets.Button(label="↺ Reset", width=90, visible=shown(state, "resetButton"))
         self.regenerate_button = pn.widgets.Button(label="Regenerate", width=180,
                                                    description="New random points from the same generator.")
+        self.new_weights_button = pn.widgets.Button(label="New weights", width=SELECT_WIDTH, align="end")
+        self.new_weights_button.on_click(lambda event: self.session.new_weights())
         self.play_button.on_click(lambda event: self.toggle_play())
         self.step_button.on_click(lambda event: self.step())
         self.reset_button.on_click(lambda event: self.session.reset())
@@ -121,7 +123,8 @@ class PlaygroundApp:
         network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element))
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            pn.pane.HoloViews(self.boundary.element), *output_options(state))
-        return pn.Column(top, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
+        more = pn.Row(*training_options(state), self.new_weights_button, css_classes=["np-more"])
+        return pn.Column(top, more, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
                          css_classes=["np-app"])
 
 

@@ -80,6 +80,30 @@ def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
     ]
 
 
+SPEEDS = {"Fastest": 0, "1 epoch per frame": 1, "5 epochs per frame": 5, "20 epochs per frame": 20}
+
+
+def training_options(state: PlaygroundState) -> list[pn.viewable.Viewable]:
+    """What TF Playground never had: optimizer, loss, speed, a stop. TF's behaviour by default."""
+    speeds = dict(SPEEDS)
+    if state.epochsPerFrame not in speeds.values():  # a link's own speed stays selectable
+        speeds[f"{state.epochsPerFrame} epochs per frame"] = state.epochsPerFrame
+    return [
+        _select(state, "optimizer", "Optimizer", {"SGD": "sgd", "Momentum": "momentum", "Adam": "adam"},
+                "How each gradient becomes a step. SGD is TF Playground's."),
+        pn.widgets.Select.from_param(
+            state.param.loss, label="Loss", options={"Square": "square", "Cross-entropy": "cross-entropy"},
+            description="What training minimises. Square is TF Playground's; cross-entropy is for classes.",
+            width=SELECT_WIDTH,
+            visible=pn.bind(lambda hidden, problem: "loss" not in hidden and problem == "classification",
+                            state.param.hidden, state.param.problem),
+        ),
+        _select(state, "epochsPerFrame", "Speed", speeds, "Epochs trained between two redraws."),
+        pn.widgets.IntInput.from_param(state.param.stopAtEpoch, label="Stop at epoch (0: never)", start=0,
+                                       width=SELECT_WIDTH, visible=shown(state, "stopAtEpoch")),
+    ]
+
+
 def output_options(state: PlaygroundState) -> list[pn.widgets.Checkbox]:
     """TF Playground's two switches under the output map."""
     return [

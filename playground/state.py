@@ -115,8 +115,9 @@ class PlaygroundState(param.Parameterized):
     loss = param.Selector(default="square", objects=list(LOSSES), doc="square is TF's ½(o−t)².")
     stopAtEpoch = param.Integer(0, bounds=(0, 1_000_000), doc="Pause when this epoch is reached; 0 = never.")
     epochsPerFrame = param.Integer(
-        1, bounds=(1, 100), softbounds=(1, 20),
-        doc="Training speed: epochs between redraws. 1 is TF's one epoch per animation frame.",
+        0, bounds=(0, 100), softbounds=(0, 20),
+        doc="Training speed: epochs between redraws; 0 = as many as fit in a frame (fastest). "
+        "1 is close to TF's one epoch per animation frame.",
     )
     hidden = param.ListSelector(
         default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,

@@ -45,7 +45,8 @@ def grid_points(resolution: int = GRID_RESOLUTION) -> np.ndarray:
 class Trainer:
     """Trains the network a state describes, one or many epochs at a time."""
 
-    def __init__(self, state: PlaygroundState, dataset: Dataset | None = None):
+    def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0):
+        """``weight_draw`` > 0 picks other first weights for the same seed ("new weights")."""
         self.problem = state.problem
         self.features = state.features()
         self.batch_size = state.batchSize
@@ -58,8 +59,10 @@ class Trainer:
             num_inputs=len(self.features),
             hidden=state.networkShape,
             activation=state.activation,
-            head=make_head(state.problem, state.loss),
-            rng=rng_for(state.seed, "weights"),
+            # Cross-entropy is for classes: regression keeps square loss, while the state
+            # (and the link) keep the choice for when the problem is classification again.
+            head=make_head(state.problem, state.loss if state.problem == "classification" else "square"),
+            rng=rng_for(state.seed, f"weights-{weight_draw}" if weight_draw else "weights"),
             init_zero=state.initZero,
         )
         self.learner = Learner(

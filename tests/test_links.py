@@ -183,7 +183,7 @@ def test_hidden_controls_written_in_canonical_order():
         "activation=swish", "regularization=L3", "dataset=moons", "regDataset=circle",
         "problem=ranking", "networkShape=4,9", "networkShape=1,1,1,1,1,1,1", "networkShape=4,,2",
         "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
-        "stopAtEpoch=-1", "epochsPerFrame=0", "xTimesY=yes", "collectStats", "seed=",
+        "stopAtEpoch=-1", "epochsPerFrame=-1", "xTimesY=yes", "collectStats", "seed=",
         "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan",
     ],
 )

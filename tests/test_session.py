@@ -74,3 +74,23 @@ def test_stop_at_epoch_pauses_there():
     session.playing = True
     session.play_frame()
     assert session.trainer.epoch == 7 and not session.playing
+
+
+def test_new_weights_are_other_weights_that_reset_then_keeps():
+    session = Session(PlaygroundState(seed="0.42000"))
+    original = weights(session)
+
+    session.new_weights()
+    drawn = weights(session)
+    session.trainer.step(5)
+    session.reset()
+
+    assert any(not np.array_equal(a, b) for a, b in zip(original, drawn))
+    for a, b in zip(drawn, weights(session)):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_fixed_speed_trains_that_many_epochs_per_frame():
+    session = Session(PlaygroundState(epochsPerFrame=3), frame_budget_s=0.001)  # the count wins
+    session.playing = True
+    assert session.play_frame() == 3 and session.trainer.epoch == 3

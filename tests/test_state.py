@@ -41,7 +41,7 @@ def test_defaults_are_tf_playgrounds():
 
 def test_our_defaults_behave_like_tf():
     state = PlaygroundState()
-    assert (state.optimizer, state.loss, state.stopAtEpoch, state.epochsPerFrame) == ("sgd", "square", 0, 1)
+    assert (state.optimizer, state.loss, state.stopAtEpoch, state.epochsPerFrame) == ("sgd", "square", 0, 0)
     assert state.hidden == []
 
 
@@ -82,7 +82,7 @@ def test_hidable_controls_cover_tf_layers_and_features():
         ("networkShape", [9]), ("networkShape", [0]), ("networkShape", [2] * 7),
         ("networkShape", [2.0]), ("networkShape", [True]), ("networkShape", "4,2"),
         ("seed", ""), ("seed", "a b"), ("seed", "x" * 41), ("tutorial", "../etc"),
-        ("hidden", ["nope"]), ("stopAtEpoch", -1), ("epochsPerFrame", 0), ("epochsPerFrame", 101),
+        ("hidden", ["nope"]), ("stopAtEpoch", -1), ("epochsPerFrame", -1), ("epochsPerFrame", 101),
         ("x", "yes"),
     ],
 )

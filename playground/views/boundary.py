@@ -11,9 +11,10 @@ BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
 
 
 def _points(outline: str, hook) -> hv.Points:
-    """Data points coloured by label, filled on TF's palette."""
+    """Data points filled by label on the output's scale: ±1 classes at its ends,
+    regression targets anywhere between."""
     return hv.Points({"x1": [], "x2": [], "label": []}, kdims=["x1", "x2"], vdims=["label"]).opts(
-        color="label", cmap=[NEGATIVE, POSITIVE], clim=(-1, 1), size=7, line_color=outline, line_width=1, hooks=[hook],
+        color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color=outline, line_width=1, hooks=[hook],
     )
 
 

@@ -167,3 +167,13 @@ def test_hide_keys_hide_those_controls(context, base_url):
     assert page.get_by_text("4 neurons").is_visible()  # numNodes1 is not hidden
     assert not page.locator("header.topbar").is_visible()
     assert "learningRate_hide=true" in page.evaluate("location.hash")
+
+
+def test_our_training_options_change_the_setup_and_new_weights_restart(loaded_app):
+    page = loaded_app.page
+    page.get_by_label("Optimizer", exact=True).select_option(label="Adam")
+    wait_until(page, lambda: "optimizer=adam" in page.evaluate("location.hash"), "optimizer=adam in the address")
+    press(page, "Step ▸")
+    epoch_at_least(page, 1)
+    press(page, "New weights")
+    wait_until(page, lambda: epoch(page) == 0, "a restart from new weights")
