@@ -5,7 +5,7 @@ import numpy as np
 
 from ..trainer import DOMAIN, GRID_RESOLUTION
 from .live_source import LiveSource
-from .palette import NEGATIVE, POSITIVE, diverging
+from .palette import diverging
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
 
