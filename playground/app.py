@@ -15,6 +15,7 @@ from playground.controls import SELECT_WIDTH, data_controls, output_options, sho
 from playground.keyboard import bind_shortcuts
 from playground.links import decode, encode
 from playground.network_editor import FeatureToggles, LayerButtons
+from playground.parameter_editor import ParameterEditor
 from playground.page_address import read_fragment, write_fragment
 from playground.session import Session
 from playground.state import PlaygroundState, random_seed
@@ -37,6 +38,9 @@ class PlaygroundApp:
         self.boundary = DecisionBoundary(size_px=280)
         self.loss_chart = LossChart(width_px=360)
         self.diagram = NetworkDiagram(self.session.trainer, width_px=500)
+        self.editor = ParameterEditor(self.session, on_change=self.redraw)
+        self.diagram.links.on_tap(self.editor.edit_weight)
+        self.diagram.biases.on_tap(self.editor.edit_bias)
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
@@ -84,6 +88,7 @@ class PlaygroundApp:
             shown = slice(None) if state.showTestData else slice(0)
             self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
             self.divergence_notice.visible = False
+            self.editor.panel.visible = False  # it was about a network that is gone
             self.redraw()
 
     def redraw(self) -> None:
@@ -120,7 +125,8 @@ class PlaygroundApp:
                      css_classes=["np-top-bar"])
         data = pn.Column(_heading("Data"), *data_controls(state), self.regenerate_button, width=200)
         features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
-        network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element))
+        network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element),
+                            self.editor.panel)
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            pn.pane.HoloViews(self.boundary.element), *output_options(state))
         more = pn.Row(*training_options(state), self.new_weights_button, css_classes=["np-more"])

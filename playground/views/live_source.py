@@ -16,12 +16,26 @@ class LiveSource:
         self.handles: dict = {}
         """The plot's Bokeh models by role (``x_range``, ``glyph`` …)."""
         self.columns: dict = {}
+        self.tap_callbacks: list = []
 
     def hook(self, plot, element) -> None:
         self.handles = plot.handles
         self.source = plot.handles["source"]
         if self.columns:
             self.source.data.update(self.columns)
+        self.source.selected.on_change("indices", self._tapped)
+
+    def on_tap(self, callback) -> None:
+        """Call ``callback(row)`` with the columns of a row the user taps."""
+        self.tap_callbacks.append(callback)
+
+    def _tapped(self, attr, old, new) -> None:
+        if not new:
+            return
+        row = {name: values[new[0]] for name, values in self.columns.items()}
+        self.source.selected.indices = []  # so a second tap on the same row counts too
+        for callback in self.tap_callbacks:
+            callback(row)
 
     def update(self, **columns) -> None:
         """Replace the given columns at once; only they are sent to the browser.

@@ -43,14 +43,16 @@ class NetworkDiagram:
             ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
         ).opts(
             color="weight", line_width="line_width", **colours, hooks=[self.links.hook],
-            tools=["hover"], hover_tooltips=[("Weight", "@weight{0.000}")],
+            tools=["hover", "tap"], hover_tooltips=[("Weight", "@weight{0.000}")],
+            nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
         images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(**colours, hooks=[self.thumbnails.hook])
         bias_points = hv.Points(
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
             color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
-            hooks=[self.biases.hook], tools=["hover"], hover_tooltips=[("Bias", "@bias{0.000}")],
+            hooks=[self.biases.hook], tools=["hover", "tap"], hover_tooltips=[("Bias", "@bias{0.000}")],
+            nonselection_alpha=1.0, selection_alpha=1.0,
         )
         labels = hv.Labels({"x": [], "y": [], "text": []}, ["x", "y"], "text").opts(
             text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,

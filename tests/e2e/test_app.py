@@ -31,7 +31,7 @@ def checkbox(page, label: str):
 
 
 def press(page, name: str) -> None:
-    page.get_by_role("button", name=name).click()
+    page.get_by_role("button", name=name, exact=True).click()
 
 
 def wait_until(page, condition, what: str) -> None:
@@ -177,3 +177,24 @@ def test_our_training_options_change_the_setup_and_new_weights_restart(loaded_ap
     epoch_at_least(page, 1)
     press(page, "New weights")
     wait_until(page, lambda: epoch(page) == 0, "a restart from new weights")
+
+
+def test_clicking_a_link_lets_you_type_its_weight(context, base_url):
+    from playground.views.network_diagram import HEIGHT_PX
+    from playground.views.network_layout import links, network_layout
+
+    page, log = open_page(context, base_url + "#networkShape=4,2")
+    assert wait_for_state(page) == "ready"
+    first = {name: column[0] for name, column in links(network_layout([2, 4, 2, 1], 500, HEIGHT_PX)).items()}
+    canvas = page.locator("canvas").first.bounding_box()  # the network diagram comes first
+    page.mouse.click(canvas["x"] + (first["x0"] + first["x1"]) / 2,
+                     canvas["y"] + canvas["height"] - (first["y0"] + first["y1"]) / 2)
+    page.get_by_text("Weight from X₁ to neuron 1 of layer 1").wait_for()
+    field = page.get_by_label("New value")
+    field.fill("3")
+    press(page, "Set")
+    page.mouse.move(canvas["x"] + (first["x0"] + first["x1"]) / 2,
+                    canvas["y"] + canvas["height"] - (first["y0"] + first["y1"]) / 2)
+    page.get_by_text("3.000").first.wait_for()  # the hover now shows the typed weight
+    assert epoch(page) == 0
+    assert log.console_errors() == [] and log.errors == []
