@@ -21,6 +21,7 @@ from playground.session import Session
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
+from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 
@@ -123,7 +124,7 @@ class PlaygroundApp:
         state = self.session.state
         top = pn.Row(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state),
                      css_classes=["np-top-bar"])
-        data = pn.Column(_heading("Data"), *data_controls(state), self.regenerate_button, width=200)
+        data = pn.Column(_heading("Data"), DatasetPicker(state), *data_controls(state), self.regenerate_button, width=200)
         features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
         network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element),
                             self.editor.panel)

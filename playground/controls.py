@@ -7,7 +7,6 @@ and the widget follows.
 
 import panel as pn
 
-from playground.engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS
 from playground.state import LEARNING_RATES, REGULARIZATION_RATES, PlaygroundState
 
 ACTIVATION_LABELS = {
@@ -38,11 +37,6 @@ def _select(state: PlaygroundState, name: str, label: str, options: dict, descri
     )
 
 
-def _dataset_shown(state: PlaygroundState, problem: str):
-    return pn.bind(lambda hidden, current: "dataset" not in hidden and current == problem,
-                   state.param.hidden, state.param.problem)
-
-
 def top_bar(state: PlaygroundState) -> list[pn.widgets.Select]:
     """TF Playground's top-bar menus, in its order."""
     return [
@@ -61,16 +55,8 @@ def top_bar(state: PlaygroundState) -> list[pn.widgets.Select]:
 
 
 def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
-    """TF Playground's data column: which data, how much is for training, noise, batch."""
+    """TF Playground's data column below the dataset thumbnails: split, noise, batch."""
     return [
-        pn.widgets.RadioButtonGroup.from_param(
-            state.param.dataset, label="Data", options={DATASET_LABELS[d]: d for d in CLASSIFICATION_DATASETS},
-            visible=_dataset_shown(state, "classification"), orientation="vertical",
-        ),
-        pn.widgets.RadioButtonGroup.from_param(
-            state.param.regDataset, label="Data", options={DATASET_LABELS[d]: d for d in REGRESSION_DATASETS},
-            visible=_dataset_shown(state, "regression"), orientation="vertical",
-        ),
         pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
                                         start=10, end=90, step=10, width=180, visible=shown(state, "percTrainData")),
         pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=180,

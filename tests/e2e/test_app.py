@@ -198,3 +198,10 @@ def test_clicking_a_link_lets_you_type_its_weight(context, base_url):
     page.get_by_text("3.000").first.wait_for()  # the hover now shows the typed weight
     assert epoch(page) == 0
     assert log.console_errors() == [] and log.errors == []
+
+
+def test_a_dataset_thumbnail_chooses_the_data(loaded_app):
+    page = loaded_app.page
+    page.get_by_role("button", name="Exclusive or", exact=True).click()
+    wait_until(page, lambda: "dataset=xor" in page.evaluate("location.hash"), "dataset=xor in the address")
+    assert epoch(page) == 0
