@@ -23,7 +23,7 @@ from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
-from playground.views.network_diagram import NetworkDiagram
+from playground.views.network_diagram import NetworkDiagram, scaled_inputs
 
 FRAME_PERIOD_MS = 50
 #: Parameters that change only what the output map shows.
@@ -42,6 +42,10 @@ class PlaygroundApp:
         self.editor = ParameterEditor(self.session, on_change=self.redraw)
         self.diagram.links.on_tap(self.editor.edit_weight)
         self.diagram.biases.on_tap(self.editor.edit_bias)
+        self.focus: tuple[int, int] | None = None
+        """(layer, neuron) whose map the output shows instead of the network's output."""
+        self.diagram.neurons.on_tap(self.toggle_focus)
+        self.focus_note = pn.pane.HTML(visible=False, css_classes=["np-focus-note"])
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
@@ -81,6 +85,12 @@ class PlaygroundApp:
         if self.session.play_frame():
             self.redraw()
 
+    def toggle_focus(self, row: dict) -> None:
+        """Show a tapped neuron's map large in the output; tap it again to go back."""
+        tapped = (int(row["layer"]), int(row["neuron"]))
+        self.focus = None if tapped == self.focus else tapped
+        self.redraw()
+
     def restart_views(self) -> None:
         """Redraw everything that depends on the data, after a reset or a display switch."""
         state, dataset = self.session.state, self.session.trainer.dataset
@@ -90,11 +100,15 @@ class PlaygroundApp:
             self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
             self.divergence_notice.visible = False
             self.editor.panel.visible = False  # it was about a network that is gone
+            self.focus = None
             self.redraw()
 
     def redraw(self) -> None:
         trainer = self.session.trainer
-        output = trainer.neuron_maps(self.grid)[-1].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
+        maps = trainer.neuron_maps(self.grid)
+        layer, neuron = self.focus or (len(maps) - 1, 0)
+        values = scaled_inputs(maps[0])[:, neuron] if layer == 0 else maps[layer][:, neuron]
+        output = values.reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
         with pn.io.hold():
@@ -103,6 +117,10 @@ class PlaygroundApp:
             self.loss_chart.show(trainer.history)
             self.epoch.object = f"<div class='np-label'>Epoch</div><div class='np-value'>{trainer.epoch:07,d}</div>"
             self.metrics.object = _metrics_html(trainer.history[-1])
+            self.focus_note.visible = self.focus is not None
+            if self.focus:
+                self.focus_note.object = (f"Showing {self.editor.neuron_name(layer, neuron)} below: "
+                                          "tap it again to see the output.")
             if trainer.divergence:
                 self.divergence_notice.object = (
                     f"Training stopped at epoch {trainer.epoch}: {trainer.divergence}. "
@@ -129,7 +147,7 @@ class PlaygroundApp:
         network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element),
                             self.editor.panel)
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
-                           pn.pane.HoloViews(self.boundary.element), *output_options(state))
+                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state))
         more = pn.Row(*training_options(state), self.new_weights_button, css_classes=["np-more"])
         return pn.Column(top, more, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
                          css_classes=["np-app"])

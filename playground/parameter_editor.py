@@ -29,13 +29,13 @@ class ParameterEditor:
     def edit_weight(self, row: dict) -> None:
         layer, source, target = int(row["layer"]), int(row["source"]), int(row["target"])
         self.target = ("weight", layer, source, target)
-        self._open(f"Weight from {self._neuron_name(layer, source)} to {self._neuron_name(layer + 1, target)}",
+        self._open(f"Weight from {self.neuron_name(layer, source)} to {self.neuron_name(layer + 1, target)}",
                    self.session.trainer.network.weights[layer][source, target])
 
     def edit_bias(self, row: dict) -> None:
         layer, neuron = int(row["layer"]), int(row["neuron"])
         self.target = ("bias", layer, neuron)
-        self._open(f"Bias of {self._neuron_name(layer + 1, neuron)}", self.session.trainer.network.biases[layer][neuron])
+        self._open(f"Bias of {self.neuron_name(layer + 1, neuron)}", self.session.trainer.network.biases[layer][neuron])
 
     def apply(self) -> None:
         """Set the typed value on the network the editor was opened on."""
@@ -54,7 +54,7 @@ class ParameterEditor:
         self.value.value = round(float(value), 4)
         self.panel.visible = True
 
-    def _neuron_name(self, column: int, index: int) -> str:
+    def neuron_name(self, column: int, index: int) -> str:
         """An input's feature label, or "neuron n of layer k" / "the output"."""
         trainer = self.session.trainer
         if column == 0:

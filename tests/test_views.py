@@ -67,3 +67,22 @@ def test_show_test_data_and_discretize_change_the_output_map():
     app.session.state.discretize = True
     assert set(np.unique(app.boundary.heatmap.source.data["image"][0])) == {-1.0, 1.0}
     assert app.session.trainer.epoch == 20  # display switches do not reset
+
+
+def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_back():
+    app = rendered_app(networkShape=[3])
+    hv.render(app.diagram.element)
+    app.session.trainer.step(10)
+    app.redraw()
+    output = np.array(app.boundary.heatmap.source.data["image"][0])
+    hidden = app.session.trainer.neuron_maps(app.grid)[1][:, 2].reshape(100, 100)
+    rows = app.diagram.neurons.columns
+    row = next(i for i in range(len(rows["layer"])) if rows["layer"][i] == 1 and rows["neuron"][i] == 2)
+
+    app.diagram.neurons.source.selected.indices = [row]
+
+    np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], hidden)
+    assert "neuron 3 of layer 1" in app.focus_note.object and app.focus_note.visible
+    app.diagram.neurons.source.selected.indices = [row]
+    np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
+    assert not app.focus_note.visible

@@ -7,6 +7,8 @@ that source once HoloViews has built the plot, and remembers the latest
 columns so a plot rendered later (or again) starts from them.
 """
 
+import panel as pn
+
 
 class LiveSource:
     """Holds the ``ColumnDataSource`` of the element it is hooked into."""
@@ -33,9 +35,14 @@ class LiveSource:
         if not new:
             return
         row = {name: values[new[0]] for name, values in self.columns.items()}
-        self.source.selected.indices = []  # so a second tap on the same row counts too
         for callback in self.tap_callbacks:
             callback(row)
+        pn.state.execute(self._clear_selection)
+
+    async def _clear_selection(self) -> None:
+        # So a second tap on the same row is a change too. Cleared later, as a change of
+        # our own: one made inside the browser's own change would not be sent back to it.
+        self.source.selected.indices = []
 
     def update(self, **columns) -> None:
         """Replace the given columns at once; only they are sent to the browser.

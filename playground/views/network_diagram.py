@@ -15,7 +15,7 @@ import numpy as np
 from ..engine.features import FEATURES
 from ..trainer import grid_points
 from .live_source import LiveSource
-from .network_layout import BIAS_PX, PAD_PX, ROW_PX, biases, links, network_layout
+from .network_layout import BIAS_PX, NODE_PX, PAD_PX, ROW_PX, biases, links, network_layout
 from .palette import diverging
 
 THUMBNAIL_RESOLUTION = 20
@@ -34,7 +34,7 @@ class NetworkDiagram:
         self.width, self.height = width_px, height_px
         self.points = grid_points(THUMBNAIL_RESOLUTION)
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
-        self.thumbnails, self.links, self.biases, self.labels = (LiveSource() for _ in range(4))
+        self.thumbnails, self.links, self.biases, self.labels, self.neurons = (LiveSource() for _ in range(5))
         self.shape: tuple | None = None  # (features, layer sizes) drawn now
         self.layout = None
         colours = dict(cmap=diverging(), clim=(-1, 1), default_tools=[])  # no pan or zoom
@@ -54,11 +54,16 @@ class NetworkDiagram:
             hooks=[self.biases.hook], tools=["hover", "tap"], hover_tooltips=[("Bias", "@bias{0.000}")],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
+        # Invisible squares over the thumbnails: the image glyph reports taps per pixel, not per neuron.
+        neuron_targets = hv.Points({"x": [], "y": [], "layer": [], "neuron": []}, ["x", "y"], ["layer", "neuron"]).opts(
+            marker="square", size=NODE_PX, fill_alpha=0, line_alpha=0, hooks=[self.neurons.hook], tools=["tap"],
+            nonselection_alpha=0, selection_alpha=0, default_tools=[],
+        )
         labels = hv.Labels({"x": [], "y": [], "text": []}, ["x", "y"], "text").opts(
             text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,
             hooks=[self.labels.hook], default_tools=[],
         )
-        self.element = (segments * images * bias_points * labels).opts(
+        self.element = (segments * images * bias_points * neuron_targets * labels).opts(
             xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
             xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
             border=0,
@@ -100,22 +105,29 @@ class NetworkDiagram:
             "layer": np.concatenate([np.full(size, i) for i, size in enumerate(sizes)]),
             "neuron": np.concatenate([np.arange(size) for size in sizes]),
         }
+        self.neurons.update(
+            x=self._thumbnail_rows["x"] + corner, y=self._thumbnail_rows["y"] + corner,
+            layer=self._thumbnail_rows["layer"], neuron=self._thumbnail_rows["neuron"],
+        )
         self.labels.update(
             x=np.full(sizes[0], layout.x[0] - corner - 8), y=layout.y[0],
             text=[FEATURES[key].label for key in trainer.features],
         )
 
 
+def scaled_inputs(inputs: np.ndarray) -> np.ndarray:
+    """Input features divided by their largest |value|, to fit the colour scale −1…1."""
+    scale = np.abs(inputs).max(axis=0, initial=0.0)
+    return inputs / np.where(scale > 0, scale, 1.0)
+
+
 def _thumbnails(neuron_maps: list[np.ndarray]) -> np.ndarray:
-    """(neurons, r, r) float32 images; inputs scaled by their largest |value| to fit −1…1.
+    """(neurons, r, r) float32 images; inputs scaled to fit −1…1.
 
     Values are clipped to ±2 (the colour scale saturates at ±1) so that a diverged
     network's huge outputs fit float32.
     """
-    inputs = neuron_maps[0]
-    scale = np.abs(inputs).max(axis=0, initial=0.0)
-    scaled = inputs / np.where(scale > 0, scale, 1.0)
-    maps = np.concatenate([scaled, *neuron_maps[1:]], axis=1).T
+    maps = np.concatenate([scaled_inputs(neuron_maps[0]), *neuron_maps[1:]], axis=1).T
     maps = np.clip(maps, -2.0, 2.0).astype(np.float32, order="C")
     resolution = int(round(np.sqrt(maps.shape[1])))
     return maps.reshape(len(maps), resolution, resolution)

@@ -205,3 +205,19 @@ def test_a_dataset_thumbnail_chooses_the_data(loaded_app):
     page.get_by_role("button", name="Exclusive or", exact=True).click()
     wait_until(page, lambda: "dataset=xor" in page.evaluate("location.hash"), "dataset=xor in the address")
     assert epoch(page) == 0
+
+
+def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, results_dir):
+    from playground.views.network_diagram import HEIGHT_PX
+    from playground.views.network_layout import network_layout
+
+    page, log = open_page(context, base_url + "#networkShape=4,2")
+    assert wait_for_state(page) == "ready"
+    layout = network_layout([2, 4, 2, 1], 500, HEIGHT_PX)
+    canvas = page.locator("canvas").first.bounding_box()
+    neuron = (canvas["x"] + layout.x[1], canvas["y"] + canvas["height"] - layout.y[1][0])
+    page.mouse.click(*neuron)
+    page.get_by_text("Showing neuron 1 of layer 1 below").wait_for()
+    page.screenshot(path=str(results_dir / "app-neuron-focus.png"))
+    page.mouse.click(*neuron)
+    page.get_by_text("Showing neuron 1 of layer 1 below").wait_for(state="hidden")
