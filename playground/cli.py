@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--learning-rate", type=float, default=0.03)
     train.add_argument("--batch-size", type=int, default=10)
     train.add_argument("--features", default="x1,x2", help=", ".join(f.short for f in FEATURES.values()))
-    train.add_argument("--noise", type=int, default=0, help="0 to 50")
+    train.add_argument("--noise", type=int, default=0, help="0 to 50 (TF's slider); links may carry up to 80")
     train.add_argument("--train-percent", type=int, default=50, help="10 to 90")
     train.add_argument("--regularization", default="none", help="none, L1 or L2")
     train.add_argument("--regularization-rate", type=float, default=0.0)
@@ -126,10 +126,16 @@ def run(state: PlaygroundState, epochs: int, every: int, as_json: bool, warnings
 
 
 def _row(metrics) -> str:
-    text = f"epoch {metrics.epoch:6d}  train loss {metrics.train_loss:.4f}  test loss {metrics.test_loss:.4f}"
+    text = (f"epoch {metrics.epoch:6d}  train loss {_loss(metrics.train_loss)}"
+            f"  test loss {_loss(metrics.test_loss)}")
     if metrics.test_accuracy is not None:
         text += f"  test accuracy {metrics.test_accuracy:.1%}"
     return text
+
+
+def _loss(value: float) -> str:
+    """Four decimals, or scientific notation for a loss on its way to overflow."""
+    return f"{value:.4f}" if abs(value) < 1e6 else f"{value:.3e}"
 
 
 def _result(state: PlaygroundState, trainer: Trainer, warnings: list[str]) -> dict:

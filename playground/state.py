@@ -10,7 +10,7 @@ import random
 import param
 
 from playground.engine.activations import ACTIVATIONS, TF_ACTIVATIONS
-from playground.engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS
+from playground.engine.datasets import CLASSIFICATION_DATASETS, NOISE_MAX, REGRESSION_DATASETS
 from playground.engine.features import FEATURES
 from playground.engine.losses import LOSSES
 from playground.engine.optimizers import OPTIMIZERS
@@ -83,7 +83,7 @@ class PlaygroundState(param.Parameterized):
     )
     regularizationRate = param.Number(0, bounds=(0, 10), doc="Penalty strength; menu REGULARIZATION_RATES.")
     noise = param.Integer(
-        0, bounds=(0, 80), softbounds=(0, 50), step=5,
+        0, bounds=(0, int(NOISE_MAX)), softbounds=(0, 50), step=5,
         doc="Label noise in percent. The slider stops at 50; TF accepts links up to 80.",
     )
     networkShape = NetworkShape(default=[4, 2], doc="Neurons per hidden layer.")

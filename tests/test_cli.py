@@ -71,6 +71,20 @@ def test_divergence_is_reported_and_exits_cleanly():
     assert data["final"]["test_loss"] is None
 
 
+def test_a_loss_on_its_way_to_overflow_prints_in_a_line_a_person_can_read():
+    result = playground("train", "--dataset", "plane", "--learning-rate", "10", "--activation", "relu",
+                        "--epochs", "5", "--every", "1")
+    assert "training diverged" in result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("epoch")]
+    assert rows and max(map(len, rows)) < 100, result.stdout
+
+
+def test_a_link_with_tf_noise_above_the_slider_trains():
+    result = playground("from-url", "#dataset=xor&noise=80", "--epochs", "2")
+    assert result.returncode == 0, result.stderr
+    assert "noise=80&" in result.stdout
+
+
 @pytest.mark.parametrize(
     "args, mentions",
     [

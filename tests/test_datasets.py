@@ -303,9 +303,9 @@ def test_make_dataset_split_sizes(name, percent):
 
 # --- invalid arguments -----------------------------------------------------------
 
-@pytest.mark.parametrize("noise", [-1, 50.5, 100, float("nan"), "10", None, True])
+@pytest.mark.parametrize("noise", [-1, 80.5, 100, float("nan"), "10", None, True])
 def test_bad_noise(noise):
-    with pytest.raises(ValueError, match="noise must be a number from 0 to 50"):
+    with pytest.raises(ValueError, match="noise must be a number from 0 to 80"):
         generate("circle", noise, np.random.default_rng(0))
 
 

@@ -25,7 +25,7 @@ PROBLEMS = ("classification", "regression")
 
 VIEW_LIMIT = 6.0  # TF draws [-6, 6]²; user points must lie inside it to be seen
 REGRESSION_LABEL_LIMIT = 2.0  # TF's own labels reach ±1.8 (plane, noise 50)
-NOISE_MAX = 50.0  # TF's slider units; generators get noise / 100
+NOISE_MAX = 80.0  # TF's units; its slider stops at 50, its links go up to 80; generators get noise / 100
 
 
 @dataclass(frozen=True)
@@ -151,10 +151,10 @@ def _check_problem(problem: str) -> None:
 
 def generate(name: str, noise: float, rng: np.random.Generator,
              num_samples: int | None = None) -> Points:
-    """Unshuffled points of a data set; ``noise`` in TF's slider units 0..50."""
+    """Unshuffled points of a data set; ``noise`` in TF's units 0..80 (its slider: 0..50)."""
     key = dataset_name(name)
     if not (_is_real(noise) and 0 <= noise <= NOISE_MAX):
-        raise ValueError(f"noise must be a number from 0 to {NOISE_MAX:g} (TF's slider), got {noise!r}")
+        raise ValueError(f"noise must be a number from 0 to {NOISE_MAX:g}, got {noise!r}")
     n = NUM_SAMPLES[problem_of(key)] if num_samples is None else num_samples
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
         raise ValueError(f"num_samples must be an integer of at least 2, got {n!r}")

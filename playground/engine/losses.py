@@ -67,3 +67,7 @@ def make_head(problem: str, loss: str = "square") -> Head:
             raise ValueError("cross-entropy loss needs a classification problem")
         return CROSS_ENTROPY
     raise ValueError(f"unknown loss {loss!r}; choose from {', '.join(LOSSES)}")
+
+
+HEADS = {head.name: head for head in (make_head("classification"), make_head("regression"), CROSS_ENTROPY)}
+"""Every head by name, so a saved network comes back with the output it was trained with."""

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from .activations import ACTIVATIONS
-from .losses import Head, make_head
+from .losses import HEADS, Head, make_head
 
 Array = np.ndarray
 
@@ -119,10 +119,11 @@ class Network:
         self.biases[layer][neuron] = _finite(value, "bias")
 
     def to_dict(self) -> dict:
-        """Shape, activation and parameters as plain lists (JSON-ready)."""
+        """Shape, activations and parameters as plain lists (JSON-ready)."""
         return {
             "layer_sizes": list(self.layer_sizes),
             "activation": self.activation.name,
+            "head": self.head.name,
             "weights": [w.tolist() for w in self.weights],
             "biases": [b.tolist() for b in self.biases],
         }
@@ -143,11 +144,16 @@ class Network:
 
     @classmethod
     def from_json(cls, text: str, head: Head | None = None) -> "Network":
-        """A network rebuilt from ``to_json`` output."""
+        """A network rebuilt from ``to_json`` output, with its saved head unless ``head`` is given."""
         data = json.loads(text)
         sizes = data["layer_sizes"]
         if not sizes or sizes[-1] != 1:
             raise ValueError("a network must end in one output neuron")
+        if head is None:
+            saved = data.get("head", "tanh+square")  # files from before heads were saved: TF's classifier
+            if saved not in HEADS:
+                raise ValueError(f"unknown output head {saved!r}; choose from {', '.join(HEADS)}")
+            head = HEADS[saved]
         network = cls(sizes[0], sizes[1:-1], data["activation"], head, init_zero=True)
         network.load_dict(data)
         return network
