@@ -140,17 +140,31 @@ class PlaygroundApp:
 
     def layout(self) -> pn.Column:
         state = self.session.state
-        top = pn.Row(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state),
-                     css_classes=["np-top-bar"])
+        top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state))
+        more = _wrapping(*training_options(state), self.new_weights_button)
         data = pn.Column(_heading("Data"), DatasetPicker(state), *data_controls(state), self.regenerate_button, width=200)
         features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
-        network = pn.Column(_heading("Network"), LayerButtons(state).panel, pn.pane.HoloViews(self.diagram.element),
-                            self.editor.panel)
+        network = pn.Column(_heading("Network"), LayerButtons(state, self.diagram.width).panel,
+                            pn.pane.HoloViews(self.diagram.element), self.editor.panel, css_classes=["np-network"])
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state))
-        more = pn.Row(*training_options(state), self.new_weights_button, css_classes=["np-more"])
-        return pn.Column(top, more, self.link_notice, self.divergence_notice, pn.Row(data, features, network, output),
-                         css_classes=["np-app"])
+        columns = _wrapping(data, features, network, output, stylesheets=[NARROW_SCREEN_ORDER])
+        return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
+
+
+NARROW_SCREEN_ORDER = """
+@media (max-width: 1180px) {  /* a tablet: data, features and output side by side, the network below */
+  .np-network { order: 1; }
+}
+"""
+
+
+def _wrapping(*objects, **options) -> pn.Row:
+    """A row that wraps onto the next line where the screen is too narrow for it (tablets).
+
+    Not ``pn.FlexBox``: it sanitises its text with nh3, which the site does not ship.
+    """
+    return pn.Row(*objects, styles={"flex-wrap": "wrap"}, **options)
 
 
 def _show_page_text(show: bool) -> None:

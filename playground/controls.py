@@ -17,7 +17,7 @@ DATASET_LABELS = {
     "circle": "Circle", "xor": "Exclusive or", "gauss": "Gaussian", "spiral": "Spiral",
     "reg-plane": "Plane", "reg-gauss": "Multi Gaussian",
 }
-SELECT_WIDTH = 130
+SELECT_WIDTH = 120
 
 
 def _menu(values, current) -> dict:
@@ -59,8 +59,8 @@ def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
     return [
         pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
                                         start=10, end=90, step=10, width=180, visible=shown(state, "percTrainData")),
-        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=50, step=5, width=180,
-                                        visible=shown(state, "noise")),
+        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=max(50, state.noise), step=5,
+                                        width=180, visible=shown(state, "noise")),  # a link may go beyond 50
         pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1,
                                         width=180, visible=shown(state, "batchSize")),
     ]

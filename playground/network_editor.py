@@ -4,14 +4,19 @@ Every click changes the state (``networkShape`` or a feature switch); the
 session then builds the new network, as TF resets on any change of shape.
 """
 
+import numpy as np
 import panel as pn
 
 from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
+from playground.views.network_layout import network_layout
 
 #: A layer added by "+" starts with TF Playground's two neurons.
 NEW_LAYER_NEURONS = 2
+SHAPE_BUTTON_PX = 24
+LAYER_CONTROL_PX = 2 * SHAPE_BUTTON_PX + 4
+"""Width of one layer's "+ −": it must fit between two columns of a 6-layer diagram."""
 
 
 def add_layer(shape: list[int]) -> list[int]:
@@ -58,39 +63,57 @@ class FeatureToggles:
 
 
 class LayerButtons:
-    """TF Playground's "+ / −" for hidden layers and for the neurons of each."""
+    """TF Playground's "+ / −" for hidden layers, and for each layer's neurons above its column."""
 
-    def __init__(self, state: PlaygroundState):
+    def __init__(self, state: PlaygroundState, diagram_width_px: int):
         self.state = state
-        self.panel = pn.Row(sizing_mode="stretch_width")
+        self.diagram_width = diagram_width_px
+        self.panel = pn.Column(margin=0)
         state.param.watch(lambda event: self._rebuild(), "networkShape")
         self._rebuild()
 
     def _rebuild(self) -> None:
         shape = self.state.networkShape
-        layers = pn.Column(
-            pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>"),
-            pn.Row(self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS),
-                   self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape))),
-            visible=shown(self.state, "numHiddenLayers"),
+        layers = pn.Row(
+            self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS),
+            self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape)),
+            pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>", margin=(6, 8)),
+            visible=shown(self.state, "numHiddenLayers"), margin=0,
         )
         neurons = [
             pn.Column(
-                pn.pane.HTML(f"{size} neuron{'s' if size != 1 else ''}"),
                 pn.Row(
                     self._button("+", f"Add a neuron to layer {i + 1}",
                                  lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS),
                     self._button("−", f"Remove a neuron from layer {i + 1}",
                                  lambda i=i: resize_layer(shape, i, -1), size > 1),
+                    margin=0,
                 ),
-                visible=shown(self.state, f"numNodes{i + 1}"),
+                pn.pane.HTML(f"{size} neuron{'s' if size != 1 else ''}", margin=0, width=LAYER_CONTROL_PX,
+                             styles={"font-size": "11px", "text-align": "center"}),
+                visible=shown(self.state, f"numNodes{i + 1}"), width=LAYER_CONTROL_PX, margin=0,
             )
             for i, size in enumerate(shape)
         ]
-        self.panel.objects = [layers, *neurons]
+        self.panel.objects = [layers, pn.Row(*_spaced(neurons, self._hidden_column_centres(len(shape))), margin=0)]
+
+    def _hidden_column_centres(self, hidden_layers: int) -> np.ndarray:
+        """Where the diagram draws each hidden layer (its input and output columns aside)."""
+        columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, self.diagram_width)
+        return columns.x[1:-1]
 
     def _button(self, text: str, description: str, new_shape, enabled: bool) -> pn.widgets.Button:
-        button = pn.widgets.Button(label=text, width=36, height=32, disabled=not enabled,
-                                   description=description, css_classes=["np-shape-button"])
+        button = pn.widgets.Button(label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
+                                   description=description, margin=1, css_classes=["np-shape-button"])
         button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))
         return button
+
+
+def _spaced(controls: list, centres: np.ndarray) -> list:
+    """``controls`` with spacers between them, so each is centred on its x in ``centres``."""
+    placed, edge = [], 0
+    for control, centre in zip(controls, centres):
+        gap = max(0, round(centre - LAYER_CONTROL_PX / 2 - edge))
+        placed += [pn.Spacer(width=gap, margin=0), control]
+        edge += gap + LAYER_CONTROL_PX
+    return placed

@@ -1,5 +1,8 @@
 """Editing the network through its buttons changes the state, within TF's limits."""
 
+import numpy as np
+import panel as pn
+
 from playground.network_editor import FeatureToggles, LayerButtons, add_layer, remove_layer, resize_layer
 from playground.session import Session
 from playground.state import PlaygroundState
@@ -21,7 +24,7 @@ def clicks(panel):
 def test_layer_buttons_change_the_network_the_session_trains():
     state = PlaygroundState()
     session = Session(state)
-    buttons = LayerButtons(state)
+    buttons = LayerButtons(state, 500)
 
     clicks(buttons.panel)["Add a hidden layer"].clicks += 1
     assert state.networkShape == [4, 2, 2]
@@ -33,7 +36,7 @@ def test_layer_buttons_change_the_network_the_session_trains():
 
 
 def test_buttons_at_a_limit_are_disabled():
-    buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6))
+    buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6), 500)
     found = clicks(buttons.panel)
     assert found["Add a hidden layer"].disabled and found["Add a neuron to layer 1"].disabled
     assert not found["Remove the last hidden layer"].disabled
@@ -54,3 +57,20 @@ def test_feature_toggles_and_state_agree_both_ways():
 def test_hidden_features_are_not_offered():
     toggles = FeatureToggles(PlaygroundState(hidden=["sinX", "cosX", "cosY"]))
     assert set(toggles.widget.options.values()) == {"x", "y", "xSquared", "ySquared", "xTimesY", "sinY"}
+
+
+def test_each_layers_buttons_sit_above_its_column_without_overlapping():
+    from playground.network_editor import LAYER_CONTROL_PX
+    from playground.views.network_diagram import HEIGHT_PX
+    from playground.views.network_layout import network_layout
+
+    shape = [8] * 6
+    row = LayerButtons(PlaygroundState(networkShape=shape), 500).panel.objects[1]
+    centres, edge = [], 0
+    for item in row.objects:
+        if not isinstance(item, pn.Spacer):
+            centres.append(edge + item.width / 2)
+        edge += item.width
+    drawn = network_layout([9, *shape, 1], 500, HEIGHT_PX).x[1:-1]  # all nine inputs: the tallest diagram
+    assert np.abs(np.array(centres) - drawn).max() <= 1
+    assert np.diff(centres).min() >= LAYER_CONTROL_PX and edge <= 500

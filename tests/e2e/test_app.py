@@ -221,3 +221,66 @@ def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, result
     page.screenshot(path=str(results_dir / "app-neuron-focus.png"))
     page.mouse.click(*neuron)
     page.get_by_text("Showing neuron 1 of layer 1 below").wait_for(state="hidden")
+
+
+def test_a_diverging_network_pauses_and_says_why_and_reset_recovers(context, base_url, results_dir):
+    # Under TF's rules a classifier's tanh output saturates and its ReLUs die at this rate rather
+    # than overflow; a regression's linear output overflows within a few epochs.
+    page, log = open_page(context, base_url + "#activation=relu&problem=regression&learningRate=10")
+    assert wait_for_state(page) == "ready"
+    press(page, "▶ Play")
+    notice = page.get_by_text(re.compile("Training stopped at epoch .*choose a lower one"))
+    notice.wait_for(timeout=WAIT_MS)
+    page.get_by_role("button", name="▶ Play").wait_for()  # paused by itself
+    stopped_at = epoch(page)
+    page.wait_for_timeout(400)
+    assert epoch(page) == stopped_at
+    page.screenshot(path=str(results_dir / "app-diverged.png"))
+    press(page, "↺ Reset")
+    notice.wait_for(state="hidden")
+    assert epoch(page) == 0 and shown_test_loss(page) < 10
+    assert log.console_errors() == [] and log.errors == []
+
+
+def test_spiral_on_six_layers_of_eight_with_every_input(context, base_url, results_dir):
+    inputs = "&".join(f"{key}=true" for key in ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY",
+                                                  "cosX", "cosY"))
+    page, log = open_page(context, base_url + f"#dataset=spiral&networkShape=8,8,8,8,8,8&{inputs}")
+    assert wait_for_state(page) == "ready"
+    assert page.get_by_text("6 hidden layers").is_visible()
+    assert page.get_by_text("8 neurons", exact=True).count() == 6
+    press(page, "▶ Play")
+    epoch_at_least(page, 150)
+    press(page, "❚❚ Pause")
+    page.screenshot(path=str(results_dir / "app-spiral-6x8.png"))
+    assert log.console_errors() == [] and log.errors == []
+
+
+def test_regression_shows_its_datasets_and_trains(context, base_url, results_dir):
+    page, log = open_page(context, base_url + "#problem=regression&regDataset=reg-gauss")
+    assert wait_for_state(page) == "ready"
+    assert page.get_by_role("button", name="Multi Gaussian", exact=True).is_visible()
+    assert not page.get_by_role("button", name="Spiral", exact=True).is_visible()
+    assert page.get_by_text("Test accuracy").count() == 0  # no classes, no accuracy
+    start_loss = shown_test_loss(page)
+    press(page, "▶ Play")
+    epoch_at_least(page, 150)
+    press(page, "❚❚ Pause")
+    assert shown_test_loss(page) < start_loss
+    page.screenshot(path=str(results_dir / "app-regression.png"))
+
+
+def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromium, base_url, results_dir):
+    tablet = chromium.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
+    try:
+        page, log = open_page(tablet, base_url)
+        assert wait_for_state(page) == "ready"
+        assert page.evaluate("document.documentElement.scrollWidth") <= 768
+        page.get_by_role("button", name="X₁X₂").tap()
+        page.get_by_role("button", name="+", exact=True).nth(1).tap()  # a neuron for the first hidden layer
+        wait_until(page, lambda: "xTimesY=true" in page.evaluate("location.hash")
+                   and "networkShape=5,2" in page.evaluate("location.hash"), "a feature and a neuron by touch")
+        page.screenshot(path=str(results_dir / "app-tablet.png"), full_page=True)
+        assert log.console_errors() == [] and log.errors == []
+    finally:
+        tablet.close()
