@@ -23,7 +23,7 @@ from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
-from playground.views.network_diagram import NetworkDiagram, scaled_inputs
+from playground.views.network_diagram import NetworkDiagram
 
 FRAME_PERIOD_MS = 50
 #: Parameters that change only what the output map shows.
@@ -38,13 +38,13 @@ class PlaygroundApp:
         self.grid = grid_points()
         self.boundary = DecisionBoundary(size_px=280)
         self.loss_chart = LossChart(width_px=360)
-        self.diagram = NetworkDiagram(self.session.trainer, width_px=500)
+        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features())
         self.editor = ParameterEditor(self.session, on_change=self.redraw)
         self.diagram.links.on_tap(self.editor.edit_weight)
         self.diagram.biases.on_tap(self.editor.edit_bias)
         self.focus: tuple[int, int] | None = None
         """(layer, neuron) whose map the output shows instead of the network's output."""
-        self.diagram.neurons.on_tap(self.toggle_focus)
+        self.diagram.neurons.on_tap(self.tapped_neuron)
         self.focus_note = pn.pane.HTML(visible=False, css_classes=["np-focus-note"])
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
@@ -85,8 +85,11 @@ class PlaygroundApp:
         if self.session.play_frame():
             self.redraw()
 
-    def toggle_focus(self, row: dict) -> None:
-        """Show a tapped neuron's map large in the output; tap it again to go back."""
+    def tapped_neuron(self, row: dict) -> None:
+        """An input switches on or off, as in TF; a neuron's map shows large in the output until tapped again."""
+        if row["feature"]:
+            setattr(self.session.state, row["feature"], not getattr(self.session.state, row["feature"]))
+            return
         tapped = (int(row["layer"]), int(row["neuron"]))
         self.focus = None if tapped == self.focus else tapped
         self.redraw()
@@ -107,8 +110,7 @@ class PlaygroundApp:
         trainer = self.session.trainer
         maps = trainer.neuron_maps(self.grid)
         layer, neuron = self.focus or (len(maps) - 1, 0)
-        values = scaled_inputs(maps[0])[:, neuron] if layer == 0 else maps[layer][:, neuron]
-        output = values.reshape(GRID_RESOLUTION, GRID_RESOLUTION)
+        output = maps[layer][:, neuron].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
         with pn.io.hold():

@@ -41,23 +41,17 @@ class FeatureToggles:
         self.state = state
         self.widget = pn.widgets.CheckButtonGroup(
             label="Features",
-            options={f.label: key for key, f in FEATURES.items() if key not in state.hidden},
-            value=self._enabled(), orientation="vertical", color="primary", variant="outline",
+            options={FEATURES[key].label: key for key in state.offered_features()},
+            value=state.features(), orientation="vertical", color="primary", variant="outline",
             description="Which properties of each point the network sees. Click to switch one on or off.",
         )
         self.widget.param.watch(self._from_widget, "value")
-        state.param.watch(lambda *events: setattr(self.widget, "value", self._enabled()), list(FEATURES))
-
-    def _enabled(self) -> list[str]:
-        return [key for key in FEATURES if getattr(self.state, key) and key in self.widget_keys]
-
-    @property
-    def widget_keys(self) -> list[str]:
-        return [key for key in FEATURES if key not in self.state.hidden]
+        state.param.watch(lambda *events: setattr(self.widget, "value", state.features()), list(FEATURES))
 
     def _from_widget(self, event) -> None:
         chosen = set(event.new)
-        changes = {key: key in chosen for key in self.widget_keys if getattr(self.state, key) != (key in chosen)}
+        changes = {key: key in chosen for key in self.state.offered_features()
+                   if getattr(self.state, key) != (key in chosen)}
         if changes:
             self.state.param.update(**changes)
 

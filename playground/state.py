@@ -124,12 +124,16 @@ class PlaygroundState(param.Parameterized):
         doc="Controls hidden from the learner (TF's NAME_hide=true keys).",
     )
 
+    def offered_features(self) -> list[str]:
+        """Keys of the features a student may switch: all but those a link hides."""
+        return [key for key in FEATURES if key not in self.hidden]
+
     def features(self) -> list[str]:
         """Keys of the features fed to the network, in FEATURES order.
 
         A hidden feature is left out even when on: TF deletes it from its inputs.
         """
-        return [key for key in FEATURES if getattr(self, key) and key not in self.hidden]
+        return [key for key in self.offered_features() if getattr(self, key)]
 
     def active_dataset(self) -> str:
         """The dataset the current problem trains on."""

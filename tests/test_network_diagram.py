@@ -169,12 +169,36 @@ def test_a_new_shape_is_laid_out_again_in_the_same_plot(drawn):
     diagram.show(small, small.neuron_maps(diagram.points))
 
     assert len(diagram.links.source.data["weight"]) == 2 * 3 + 3
-    assert len(diagram.thumbnails.source.data["image"]) == 2 + 3 + 1
+    assert len(diagram.thumbnails.source.data["image"]) == 9 + 3 + 1  # every input, on or off, as TF
     assert len(diagram.biases.source.data["bias"]) == 3 + 1
     labels = diagram.labels.source.data
-    assert list(labels["text"]) == ["X₁", "X₂"]
+    assert list(labels["text"]) == [feature.label for feature in FEATURES.values()]
     inputs = np.array(diagram.thumbnails.source.data["layer"]) == 0
     thumbnail_middles = np.array(diagram.thumbnails.source.data["y"])[inputs] + diagram.layout.node / 2
     np.testing.assert_array_equal(labels["y"], thumbnail_middles)  # each name beside its map
     assert np.all(np.array(labels["x"]) < np.array(diagram.thumbnails.source.data["x"])[inputs])
     assert diagram.links.source in {r.data_source for r in figure.renderers}
+
+
+def test_inputs_that_are_off_are_veiled_have_no_links_and_name_their_feature_for_a_tap(drawn):
+    _, diagram, _ = drawn
+    trainer = Trainer(PlaygroundState(x=False, y=True, sinX=True))
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+
+    column = diagram.layout.y[0]
+    order = list(FEATURES)
+    on_rows = column[[order.index("y"), order.index("sinX")]]
+    assert set(diagram.links.source.data["y0"][diagram.links.source.data["layer"] == 0]) == set(on_rows)
+    veiled = set(diagram.veils.source.data["y"])
+    assert veiled == set(column) - set(on_rows) and len(veiled) == 7
+    targets = diagram.neurons.columns
+    inputs = [i for i, layer in enumerate(targets["layer"]) if layer == 0]
+    assert [targets["feature"][i] for i in inputs] == order
+    assert all(targets["feature"][i] == "" for i, layer in enumerate(targets["layer"]) if layer > 0)
+
+
+def test_a_link_that_hides_inputs_leaves_them_out_of_the_picture():
+    trainer = Trainer(PlaygroundState(hidden=["cosX", "cosY"]))
+    diagram = NetworkDiagram(trainer, offered=PlaygroundState(hidden=["cosX", "cosY"]).offered_features())
+    assert len(diagram.layout.y[0]) == 7
+    assert "cos(X₁)" not in list(diagram.labels.columns["text"])

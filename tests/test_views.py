@@ -86,3 +86,19 @@ def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_bac
     app.diagram.neurons.source.selected.indices = [row]
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
     assert not app.focus_note.visible
+
+
+def test_tapping_an_input_switches_it_on_or_off_as_in_tf():
+    app = rendered_app()
+    hv.render(app.diagram.element)
+    rows = app.diagram.neurons.columns
+    x_squared = list(rows["feature"]).index("xSquared")
+
+    app.diagram.neurons.source.selected.indices = [x_squared]
+    assert app.session.state.xSquared and app.session.trainer.features == ["x", "y", "xSquared"]
+    assert len(app.diagram.veils.source.data["y"]) == 6
+    assert not app.focus_note.visible  # an input is switched, not shown large
+
+    app.diagram.neurons.source.selected.indices = []
+    app.diagram.neurons.source.selected.indices = [x_squared]
+    assert not app.session.state.xSquared and app.session.trainer.features == ["x", "y"]

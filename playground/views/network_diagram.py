@@ -9,13 +9,15 @@ network: a link is ``network.weights[layer][source, target]``, a bias
 ``network.biases[layer][neuron]``, a thumbnail ``neuron_maps[layer][:, neuron]``.
 """
 
+from collections.abc import Sequence
+
 import holoviews as hv
 import numpy as np
 
-from ..engine.features import FEATURES
+from ..engine.features import FEATURES, feature_matrix
 from ..trainer import grid_points
 from .live_source import LiveSource
-from .network_layout import BIAS_PX, NODE_PX, PAD_PX, ROW_PX, biases, links, network_layout
+from .network_layout import BIAS_PX, NODE_PX, PAD_PX, ROW_PX, Layout, biases, links, network_layout
 from .palette import diverging
 
 THUMBNAIL_RESOLUTION = 20
@@ -23,6 +25,8 @@ THUMBNAIL_RESOLUTION = 20
 MAX_LINK_PX = 10
 """TF Playground's link width: 1 px at weight 0, growing to this at |w| = 5."""
 TEXT_COLOUR = "#555555"
+OFF_INPUT_VEIL = 0.7
+"""Opacity of the white veil over an input that is switched off (TF fades those)."""
 HEIGHT_PX = len(FEATURES) * ROW_PX + 2 * PAD_PX
 """Room for every input feature at TF Playground's spacing."""
 
@@ -30,11 +34,16 @@ HEIGHT_PX = len(FEATURES) * ROW_PX + 2 * PAD_PX
 class NetworkDiagram:
     """Inputs, hidden layers and output of a trainer's network, left to right."""
 
-    def __init__(self, trainer, width_px: int = 560, height_px: int = HEIGHT_PX):
+    def __init__(self, trainer, width_px: int = 560, height_px: int = HEIGHT_PX,
+                 offered: Sequence[str] = tuple(FEATURES)):
         self.width, self.height = width_px, height_px
         self.points = grid_points(THUMBNAIL_RESOLUTION)
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
-        self.thumbnails, self.links, self.biases, self.labels, self.neurons = (LiveSource() for _ in range(5))
+        self.offered = list(offered)
+        """The inputs drawn in the first column, on or off, as TF draws them all: a tap switches one."""
+        self._input_images = list(_images(scaled_inputs(feature_matrix(self.points, self.offered))))
+        self.thumbnails, self.links, self.biases, self.labels, self.neurons, self.veils = (
+            LiveSource() for _ in range(6))
         self.shape: tuple | None = None  # (features, layer sizes) drawn now
         self.layout = None
         colours = dict(cmap=diverging(), clim=(-1, 1), default_tools=[])  # no pan or zoom
@@ -54,8 +63,14 @@ class NetworkDiagram:
             hooks=[self.biases.hook], tools=["hover", "tap"], hover_tooltips=[("Bias", "@bias{0.000}")],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
+        veils = hv.Points({"x": [], "y": []}, ["x", "y"]).opts(
+            marker="square", size=NODE_PX, color="white", alpha=OFF_INPUT_VEIL, line_alpha=0,
+            hooks=[self.veils.hook], default_tools=[],
+        )
         # Invisible squares over the thumbnails: the image glyph reports taps per pixel, not per neuron.
-        neuron_targets = hv.Points({"x": [], "y": [], "layer": [], "neuron": []}, ["x", "y"], ["layer", "neuron"]).opts(
+        neuron_targets = hv.Points(
+            {"x": [], "y": [], "layer": [], "neuron": [], "feature": []}, ["x", "y"], ["layer", "neuron", "feature"]
+        ).opts(
             marker="square", size=NODE_PX, fill_alpha=0, line_alpha=0, hooks=[self.neurons.hook], tools=["tap"],
             nonselection_alpha=0, selection_alpha=0, default_tools=[],
         )
@@ -63,7 +78,7 @@ class NetworkDiagram:
             text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,
             hooks=[self.labels.hook], default_tools=[],
         )
-        self.element = (segments * images * bias_points * neuron_targets * labels).opts(
+        self.element = (segments * images * veils * bias_points * neuron_targets * labels).opts(
             xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
             xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
             border=0,
@@ -86,16 +101,18 @@ class NetworkDiagram:
         )
         bias = np.concatenate(network.biases)
         self.biases.update(**self._bias_rows, bias=bias, color=bias)
-        self.thumbnails.update(**self._thumbnail_rows, image=list(_thumbnails(neuron_maps)))
+        self.thumbnails.update(**self._thumbnail_rows, image=self._input_images + list(_images(*neuron_maps[1:])))
 
     def _lay_out(self, trainer) -> None:
-        """Compute every position for the trainer's features and layer sizes."""
-        sizes = trainer.network.layer_sizes
+        """Compute every position for the offered inputs and the trainer's layer sizes."""
+        sizes = [len(self.offered), *trainer.network.layer_sizes[1:]]
         layout = network_layout(sizes, self.width, self.height)
         corner = layout.node / 2
-        self.shape = (tuple(trainer.features), tuple(sizes))
+        self.shape = (tuple(trainer.features), tuple(trainer.network.layer_sizes))
         self.layout = layout
-        self._link_rows = links(layout)
+        on = [self.offered.index(key) for key in trainer.features]
+        fed = Layout(layout.node, layout.x, [layout.y[0][on], *layout.y[1:]])  # links leave the inputs that are on
+        self._link_rows = links(fed)
         self._bias_rows = biases(layout)
         self._thumbnail_rows = {
             "x": np.concatenate([np.full(len(ys), x - corner) for x, ys in zip(layout.x, layout.y)]),
@@ -108,10 +125,13 @@ class NetworkDiagram:
         self.neurons.update(
             x=self._thumbnail_rows["x"] + corner, y=self._thumbnail_rows["y"] + corner,
             layer=self._thumbnail_rows["layer"], neuron=self._thumbnail_rows["neuron"],
+            feature=self.offered + [""] * (sum(sizes) - len(self.offered)),
         )
+        off = [i for i, key in enumerate(self.offered) if key not in trainer.features]
+        self.veils.update(x=np.full(len(off), layout.x[0]), y=layout.y[0][off])
         self.labels.update(
             x=np.full(sizes[0], layout.x[0] - corner - 8), y=layout.y[0],
-            text=[FEATURES[key].label for key in trainer.features],
+            text=[FEATURES[key].label for key in self.offered],
         )
 
 
@@ -121,14 +141,13 @@ def scaled_inputs(inputs: np.ndarray) -> np.ndarray:
     return inputs / np.where(scale > 0, scale, 1.0)
 
 
-def _thumbnails(neuron_maps: list[np.ndarray]) -> np.ndarray:
-    """(neurons, r, r) float32 images; inputs scaled to fit −1…1.
+def _images(*maps: np.ndarray) -> np.ndarray:
+    """(neurons, r, r) float32 images from (points, neurons) maps over a square grid.
 
     Values are clipped to ±2 (the colour scale saturates at ±1) so that a diverged
     network's huge outputs fit float32.
     """
-    maps = np.concatenate([scaled_inputs(neuron_maps[0]), *neuron_maps[1:]], axis=1).T
-    maps = np.clip(maps, -2.0, 2.0).astype(np.float32, order="C")
-    resolution = int(round(np.sqrt(maps.shape[1])))
-    return maps.reshape(len(maps), resolution, resolution)
-
+    values = np.concatenate(maps, axis=1).T
+    values = np.clip(values, -2.0, 2.0).astype(np.float32, order="C")
+    resolution = int(round(np.sqrt(values.shape[1])))
+    return values.reshape(len(values), resolution, resolution)

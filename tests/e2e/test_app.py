@@ -77,8 +77,9 @@ def test_step_advances_exactly_one_epoch(loaded_app):
 def test_changing_the_learning_rate_keeps_the_network(loaded_app):
     page = loaded_app.page
     before = epoch(page)
-    page.locator("select").first.select_option(label="0.1")
-    page.wait_for_timeout(500)
+    page.get_by_label("Learning rate", exact=True).select_option(label="0.1")
+    wait_until(page, lambda: "learningRate=0.1&" in page.evaluate("location.hash"), "learningRate=0.1 in the address")
+    page.wait_for_timeout(300)
     assert epoch(page) == before > 0
     press(page, "Step ▸")
     epoch_at_least(page, before + 1)
@@ -223,6 +224,18 @@ def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, result
     page.get_by_text("Showing neuron 1 of layer 1 below").wait_for(state="hidden")
 
 
+def input_thumbnail(page, feature: str) -> tuple[float, float]:
+    """Page coordinates of an input's map in the network diagram (the page's first canvas)."""
+    from playground.engine.features import FEATURES
+    from playground.views.network_diagram import HEIGHT_PX
+    from playground.views.network_layout import network_layout
+
+    layout = network_layout([len(FEATURES), 1], 500, HEIGHT_PX)
+    page.locator("canvas").first.scroll_into_view_if_needed()
+    canvas = page.locator("canvas").first.bounding_box()
+    return canvas["x"] + layout.x[0], canvas["y"] + canvas["height"] - layout.y[0][list(FEATURES).index(feature)]
+
+
 def test_a_diverging_network_pauses_and_says_why_and_reset_recovers(context, base_url, results_dir):
     # Under TF's rules a classifier's tanh output saturates and its ReLUs die at this rate rather
     # than overflow; a regression's linear output overflows within a few epochs.
@@ -280,6 +293,8 @@ def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromiu
         page.get_by_role("button", name="+", exact=True).nth(1).tap()  # a neuron for the first hidden layer
         wait_until(page, lambda: "xTimesY=true" in page.evaluate("location.hash")
                    and "networkShape=5,2" in page.evaluate("location.hash"), "a feature and a neuron by touch")
+        page.touchscreen.tap(*input_thumbnail(page, "sinX"))  # TF's way: tap the input in the network
+        wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on by its map")
         page.screenshot(path=str(results_dir / "app-tablet.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
     finally:
