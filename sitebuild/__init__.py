@@ -12,6 +12,7 @@ The pipeline, one module a step:
     bytecode  precompile wheels to CPython 3.14 bytecode in Pyodide under Node
     lock      the pruned pyodide-lock.json the page loads
     assets    BokehJS and Panel's CSS/JS served as plain files
+    skeleton  the default data as an inline SVG for the first paint
     page      site/ templates filled with the boot configuration
     manifest  dist/manifest.json, and `check`: hashes and no foreign hosts
     serve     local HTTP server with wasm MIME type, gzip and cache headers

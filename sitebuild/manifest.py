@@ -3,7 +3,8 @@
 The manifest lists every file with its sha256 and size, and marks the files we wrote
 or generated ("ours"). `check` verifies every hash, refuses unlisted files, and scans
 our own HTML/JS/CSS/JSON/Python (including the .py files in our wheel) for any
-absolute http(s) URL: the site must work from any static host or a USB stick, so
+absolute http(s) URL or protocol-relative address ("//cdn.example.org/a.js" in quotes,
+parentheses or url()): the site must work from any static host or a USB stick, so
 nothing we write may point at another host. Third-party files are covered at run time
 by the end-to-end test that records every request.
 """
@@ -17,7 +18,12 @@ from pathlib import Path
 from . import fetch
 
 MANIFEST = "manifest.json"
-URL = re.compile(rb"https?://[^\s\"'<>)]*", re.I)
+URL = re.compile(
+    rb"https?://[^\s\"'<>)]*"
+    # Protocol-relative: "//" right after a quote or "(" and then a dotted host, so a
+    # "// comment", "a // b" or the "//" inside "http://" is not taken for one.
+    rb"|(?<=[\"'`(])//[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#][^\s\"'`<>)]*)?",
+    re.I)
 # XML namespace identifiers look like URLs but are never fetched.
 NAMESPACES = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink")
 SCANNED = (".html", ".js", ".mjs", ".css", ".json", ".py", ".svg")

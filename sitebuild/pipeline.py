@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assets, binaries, bytecode, lock, manifest, page, pins, pure, runtime, slim
+from . import assets, binaries, bytecode, lock, manifest, page, pins, pure, runtime, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,11 +104,15 @@ def build(opts: Options) -> dict:
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "packages": sorted(final),
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
-        "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in p.runtime_files
-                             if n != "pyodide.asm.mjs"),
+        # What loadPyodide fetches: the .mjs files come by import(), which the page
+        # cannot count, so the runtime stage counts the wasm, the stdlib and the lock.
+        "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in
+                             [*(n for n in p.runtime_files if not n.endswith(".mjs")),
+                              "pyodide-lock.json"]),
         "package_bytes": sum(w.stat().st_size for w in final.values()),
     }
-    written = page.render(partial, scripts=urls["scripts"], boot=boot)
+    data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
+    written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
     ours_files = {*written, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,
             "app_module": opts.app_module, "bytecode": opts.bytecode,

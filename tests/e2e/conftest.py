@@ -27,6 +27,20 @@ from sitebuild import browser, pipeline  # noqa: E402
 RESULTS = ROOT / "test-results"
 READY_TIMEOUT_MS = 120_000
 
+# Records what the progress box shows as the page loads: [stage, text, bar width] at
+# every change, in window.progressSeen (an init script, so it sees the first change).
+RECORD_PROGRESS_JS = """
+window.progressSeen = [];
+new MutationObserver(() => {
+  const box = document.getElementById("progress");
+  if (!box || !box.dataset.stage) return;
+  const entry = [box.dataset.stage, document.getElementById("progress-stage").textContent,
+                 parseFloat(document.getElementById("progress-bar").style.width) || 0];
+  const last = window.progressSeen[window.progressSeen.length - 1];
+  if (!last || last.join("|") !== entry.join("|")) window.progressSeen.push(entry);
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+"""
+
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "e2e: Chromium end-to-end test of the built site")
@@ -140,6 +154,7 @@ def context(chromium):
 def loaded_app(chromium, base_url, results_dir):
     """One page with the app loaded and ready, shared by the app tests."""
     ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    ctx.add_init_script(RECORD_PROGRESS_JS)
     page, log = open_page(ctx, base_url)
     state = wait_for_state(page)
     page.screenshot(path=str(results_dir / "app-loaded.png"))

@@ -21,6 +21,22 @@ def test_app_becomes_interactive(loaded_app):
     assert timings["interactive"] > timings["start"]
 
 
+def test_progress_goes_runtime_then_packages_then_app(loaded_app):
+    seen = loaded_app.page.evaluate("window.progressSeen")
+    stages = [stage for stage, _, _ in seen]
+    assert list(dict.fromkeys(stages)) == ["runtime", "packages", "app"]
+    assert stages == sorted(stages, key=["runtime", "packages", "app"].index), "a stage came back"
+    texts = {stage: " / ".join(text for s, text, _ in seen if s == stage) for stage in stages}
+    assert "Downloading the Python runtime… " in texts["runtime"], texts["runtime"]
+    assert "Downloading packages… " in texts["packages"], texts["packages"]
+    assert "Building the app…" in texts["app"], texts["app"]
+    widths = [width for _, _, width in seen]
+    assert widths == sorted(widths) and widths[-1] == 100, widths
+    assert len(set(widths)) >= 8, "the bar should move within the stages, not jump per stage"
+    sizes = loaded_app.page.locator(".progress-steps .size").all_inner_texts()
+    assert sizes[0].endswith(" MB") and sizes[1].endswith(" MB") and "steps" in sizes[2], sizes
+
+
 def test_every_request_stays_on_this_machine(loaded_app):
     assert loaded_app.log.requests, "no requests recorded"
     assert loaded_app.log.hosts() == {"127.0.0.1"}, sorted(loaded_app.log.requests)
@@ -73,3 +89,35 @@ def test_no_webassembly_screen(context, base_url, results_dir):
     page, log = open_page(context, base_url)
     assert wait_for_state(page, 10_000) == "nowasm"
     page.screenshot(path=str(results_dir / "screen-no-wasm.png"))
+
+
+def test_python_error_after_ready_shows_a_banner_over_the_working_app(context, base_url, results_dir):
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page) == "ready"
+    # A failing button callback, as a bug in the app would be: click the real button.
+    page.evaluate("""playgroundPyodide.runPython(`
+import gc, panel as pn
+step = next(o for o in gc.get_objects() if isinstance(o, pn.widgets.Button) and o.label == "Step ▸")
+def failing_click(event):
+    raise ZeroDivisionError("provoked by a click in the e2e test")
+step.on_click(failing_click)
+`)""")
+    page.get_by_role("button", name="Step ▸").click()
+    banner = page.locator("#app-error")
+    banner.wait_for(state="visible")
+    assert "ZeroDivisionError: provoked by a click in the e2e test" in banner.inner_text()
+    assert banner.get_by_role("button", name="Reload").is_visible()
+    page.screenshot(path=str(results_dir / "banner-python-error.png"))
+    assert page.locator("#screen").is_hidden()
+    assert page.locator(".np-epoch .np-value").inner_text() == "000,001"  # the step still ran
+
+    banner.get_by_role("button", name="Dismiss").click()
+    assert banner.is_hidden()
+    # A failing periodic callback (training frames are one): its task dies in asyncio.
+    page.evaluate("""playgroundPyodide.runPython(`
+def failing_frame():
+    raise RuntimeError("provoked in a frame by the e2e test")
+pn.state.add_periodic_callback(failing_frame, period=10, count=1)
+`)""")
+    banner.wait_for(state="visible")
+    assert "RuntimeError: provoked in a frame by the e2e test" in banner.inner_text()
