@@ -7,6 +7,7 @@ session then builds the new network, as TF resets on any change of shape.
 import numpy as np
 import panel as pn
 
+from playground.accessibility import SymbolButton
 from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
@@ -96,8 +97,8 @@ class LayerButtons:
         columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, self.diagram_width)
         return columns.x[1:-1]
 
-    def _button(self, text: str, description: str, new_shape, enabled: bool) -> pn.widgets.Button:
-        button = pn.widgets.Button(label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
+    def _button(self, text: str, description: str, new_shape, enabled: bool) -> SymbolButton:
+        button = SymbolButton(description, label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
                                    description=description, margin=1, css_classes=["np-shape-button"])
         button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))
         return button

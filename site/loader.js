@@ -9,6 +9,8 @@
 // counted (nor in runtime_bytes). After "ready", a Python error shows a banner over the
 // still-running app instead of a screen that would take it away.
 
+import { keepNamingControls } from "./accessible_names.js";
+
 const config = JSON.parse(document.getElementById("boot-config").textContent);
 const $ = (id) => document.getElementById(id);
 const timings = (window.playgroundTimings = { start: performance.now() });
@@ -154,6 +156,7 @@ async function main() {
   $("layout").classList.add("ready");
   $("layout").setAttribute("aria-busy", "false");
   document.documentElement.dataset.state = "ready";
+  keepNamingControls();
   window.playgroundPyodide = pyodide; // for tests and benchmarks
 }
 

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "style.css", "favicon.svg"]
+STATIC_FILES = ["loader.js", "accessible_names.js", "style.css", "favicon.svg"]
 
 
 def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:

@@ -4,6 +4,7 @@ import holoviews as hv
 import numpy as np
 
 from ..trainer import DOMAIN, GRID_RESOLUTION
+from ..accessibility import named_plot
 from .live_source import LiveSource
 from .palette import diverging
 
@@ -35,7 +36,8 @@ class DecisionBoundary:
             )
             * _points("white", self.train_points.hook)
             * _points("black", self.test_points.hook)  # TF outlines test points in black
-        ).opts(toolbar=None)
+        ).opts(toolbar=None, hooks=[named_plot(
+            "Output: the network's prediction over the plane, blue for +1 and orange for −1, with the data points")])
 
     def show_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
         self.train_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)

@@ -3,6 +3,7 @@
 import holoviews as hv
 import numpy as np
 
+from ..accessibility import named_plot
 from .live_source import LiveSource
 
 TEST_COLOUR = "#000000"
@@ -24,6 +25,7 @@ class LossChart:
         ).opts(
             width=width_px, height=height_px, toolbar=None, default_tools=[], show_legend=False,
             xlabel="epoch", ylabel="loss", ylim=(0, None),
+            hooks=[named_plot("Test loss (thick) and training loss (thin) over the epochs")],
         )
 
     def show(self, history) -> None:

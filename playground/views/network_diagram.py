@@ -16,6 +16,7 @@ import numpy as np
 
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import grid_points
+from ..accessibility import named_plot
 from .live_source import LiveSource
 from .network_layout import BIAS_PX, NODE_PX, PAD_PX, ROW_PX, Layout, biases, links, network_layout
 from .palette import diverging
@@ -81,7 +82,8 @@ class NetworkDiagram:
         self.element = (segments * images * veils * bias_points * neuron_targets * labels).opts(
             xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
             xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
-            border=0,
+            border=0, hooks=[named_plot("The network: inputs on the left, each neuron's map, links coloured by "
+                                        "their weight. Tap an input to switch it, a neuron to see it large.")],
         )
         self.show(trainer, trainer.neuron_maps(self.points))
 

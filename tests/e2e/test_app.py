@@ -299,3 +299,18 @@ def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromiu
         assert log.console_errors() == [] and log.errors == []
     finally:
         tablet.close()
+
+
+UNNAMED_CONTROL = re.compile(r"^\s*- (button|slider|checkbox|combobox|textbox|spinbutton|radio|switch)( \[[^\]]*\])*:?$")
+
+
+def test_every_control_and_plot_has_an_accessible_name(loaded_app):
+    page = loaded_app.page
+    snapshot = lambda: page.locator("body").aria_snapshot()  # noqa: E731
+    wait_until(page, lambda: not [line for line in snapshot().splitlines() if UNNAMED_CONTROL.match(line)],
+               "a name for every control")
+    tree = snapshot()
+    assert 'button "Add a hidden layer"' in tree and 'button "Remove a neuron from layer 1"' in tree
+    assert 'slider "Noise"' in tree and 'checkbox "Show test data"' in tree
+    assert 'button "X₁" [pressed]' in tree and re.search(r'button "sin\(X₁\)"(?! \[pressed\])', tree)
+    assert 'img "The network' in tree and 'img "Output' in tree

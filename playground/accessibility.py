@@ -1,0 +1,30 @@
+"""Accessible names Panel has no parameter for.
+
+Python puts the name on the Bokeh model's host element (``html_attributes``);
+``site/accessible_names.js`` hands it to the control inside, or makes a named
+plot an image, because Bokeh draws each widget in a shadow root of its own.
+"""
+
+import panel as pn
+
+
+class SymbolButton(pn.widgets.Button):
+    """A button showing a symbol ("+", "−") that a screen reader announces by ``accessible_name``."""
+
+    def __init__(self, accessible_name: str, **params):
+        super().__init__(**params)
+        self.accessible_name = accessible_name
+
+    def _get_model(self, doc, root=None, parent=None, comm=None):
+        model = super()._get_model(doc, root, parent, comm)
+        model.html_attributes = {"aria-label": self.accessible_name}
+        return model
+
+
+def named_plot(name: str):
+    """A HoloViews plot hook that gives the figure a name for screen readers."""
+
+    def hook(plot, element) -> None:
+        plot.state.html_attributes = {"aria-label": name}
+
+    return hook
