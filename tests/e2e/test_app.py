@@ -125,7 +125,7 @@ def test_a_tf_playground_link_opens_its_configuration(context, base_url, results
 
 def test_adding_a_layer_and_a_feature_rebuilds_the_network(loaded_app):
     page = loaded_app.page
-    page.get_by_role("button", name="+", exact=True).first.click()  # TF's "add a hidden layer"
+    page.get_by_role("button", name="Add a hidden layer").click()
     wait_until(page, lambda: "networkShape=4,2,2&" in page.evaluate("location.hash"), "a third hidden layer")
     page.get_by_role("button", name="sin(X₁)").click()
     wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on")
@@ -191,7 +191,7 @@ def test_clicking_a_link_lets_you_type_its_weight(context, base_url):
     page.mouse.click(canvas["x"] + (first["x0"] + first["x1"]) / 2,
                      canvas["y"] + canvas["height"] - (first["y0"] + first["y1"]) / 2)
     page.get_by_text("Weight from X₁ to neuron 1 of layer 1").wait_for()
-    field = page.get_by_label("New value")
+    field = page.get_by_role("textbox", name="New value")
     field.fill("3")
     press(page, "Set")
     page.mouse.move(canvas["x"] + (first["x0"] + first["x1"]) / 2,
@@ -290,7 +290,7 @@ def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromiu
         assert wait_for_state(page) == "ready"
         assert page.evaluate("document.documentElement.scrollWidth") <= 768
         page.get_by_role("button", name="X₁X₂").tap()
-        page.get_by_role("button", name="+", exact=True).nth(1).tap()  # a neuron for the first hidden layer
+        page.get_by_role("button", name="Add a neuron to layer 1").tap()
         wait_until(page, lambda: "xTimesY=true" in page.evaluate("location.hash")
                    and "networkShape=5,2" in page.evaluate("location.hash"), "a feature and a neuron by touch")
         page.touchscreen.tap(*input_thumbnail(page, "sinX"))  # TF's way: tap the input in the network
