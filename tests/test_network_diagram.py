@@ -202,3 +202,23 @@ def test_a_link_that_hides_inputs_leaves_them_out_of_the_picture():
     diagram = NetworkDiagram(trainer, offered=PlaygroundState(hidden=["cosX", "cosY"]).offered_features())
     assert len(diagram.layout.y[0]) == 7
     assert "cos(X₁)" not in list(diagram.labels.columns["text"])
+
+
+def test_a_frame_sends_only_the_values_and_a_new_shape_sends_the_positions_too(drawn):
+    from bokeh.document import Document
+
+    trainer, diagram, figure = drawn
+    document = Document()
+    document.add_root(figure)
+    sent = []
+    document.on_change(lambda event: sent.append((event.model, set(getattr(event, "cols", None) or ["*"]))))
+
+    trainer.step(1)
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+    assert dict(sent) == {diagram.links.source: {"weight", "color", "line_width"},
+                          diagram.biases.source: {"bias", "color"}, diagram.thumbnails.source: {"image"}}
+
+    sent.clear()
+    small = Trainer(PlaygroundState(networkShape=[3]))
+    diagram.show(small, small.neuron_maps(diagram.points))
+    assert {"x0", "y0", "x1", "y1"} <= dict(sent)[diagram.links.source]

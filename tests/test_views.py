@@ -2,6 +2,7 @@
 
 import holoviews as hv
 import numpy as np
+from bokeh.models import DataRange1d
 
 from playground.app import PlaygroundApp
 from playground.state import PlaygroundState
@@ -35,13 +36,19 @@ def test_the_loss_chart_grows_with_the_epochs_and_restarts_on_reset():
     app = rendered_app()
     app.session.trainer.step(12)
     app.redraw()
-    curve = app.loss_chart.curves["test"].source.data
-    assert list(curve["epoch"]) == list(range(13))
-    assert app.loss_chart.curves["test"].handles["x_range"].end == 12
+    losses = app.loss_chart.losses.source.data
+    history = app.session.trainer.history
+    assert list(losses["epoch"]) == list(range(13))
+    np.testing.assert_array_equal(losses["test"], [m.test_loss for m in history])
+    np.testing.assert_array_equal(losses["train"], [m.train_loss for m in history])
+    figure = app.loss_chart.losses.handles["plot"]
+    lines = {r.glyph.y for r in figure.renderers if r.data_source is app.loss_chart.losses.source}
+    assert lines == {"test", "train"}
+    assert isinstance(figure.x_range, DataRange1d) and isinstance(figure.y_range, DataRange1d)
 
     app.session.reset()
 
-    assert list(app.loss_chart.curves["test"].source.data["epoch"]) == [0]
+    assert list(app.loss_chart.losses.source.data["epoch"]) == [0]
 
 
 def test_divergence_shows_a_notice_that_suggests_a_lower_learning_rate():
@@ -102,3 +109,22 @@ def test_tapping_an_input_switches_it_on_or_off_as_in_tf():
     app.diagram.neurons.source.selected.indices = []
     app.diagram.neurons.source.selected.indices = [x_squared]
     assert not app.session.state.xSquared and app.session.trainer.features == ["x", "y"]
+
+
+def test_each_frame_streams_only_the_new_epochs_to_the_loss_chart():
+    from bokeh.document import Document
+
+    app = rendered_app()
+    app.session.trainer.step(5)
+    app.redraw()
+    document = Document()
+    document.add_root(app.loss_chart.losses.handles["plot"])
+    sent = []
+    document.on_change(lambda event: sent.append(event))
+
+    app.session.trainer.step(3)
+    app.redraw()
+
+    assert [type(event).__name__ for event in sent] == ["ColumnsStreamedEvent"]  # no ranges, no resend
+    assert list(sent[0].data["epoch"]) == [6, 7, 8]
+    assert list(app.loss_chart.losses.source.data["epoch"]) == list(range(9))

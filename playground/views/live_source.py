@@ -7,6 +7,7 @@ that source once HoloViews has built the plot, and remembers the latest
 columns so a plot rendered later (or again) starts from them.
 """
 
+import numpy as np
 import panel as pn
 
 
@@ -43,6 +44,12 @@ class LiveSource:
         # So a second tap on the same row is a change too. Cleared later, as a change of
         # our own: one made inside the browser's own change would not be sent back to it.
         self.source.selected.indices = []
+
+    def stream(self, **rows) -> None:
+        """Append rows to every column: only the new rows go to the browser."""
+        self.columns = {name: np.concatenate([self.columns[name], values]) for name, values in rows.items()}
+        if self.source is not None:
+            self.source.stream(rows)
 
     def update(self, **columns) -> None:
         """Replace the given columns at once; only they are sent to the browser.

@@ -2,6 +2,7 @@
 
 import holoviews as hv
 import numpy as np
+from bokeh.models import DataRange1d
 
 from ..accessibility import named_plot
 from .live_source import LiveSource
@@ -11,33 +12,50 @@ TRAIN_COLOUR = "#999999"
 
 
 class LossChart:
-    """Two curves, redrawn from a trainer's history."""
+    """Test loss (thick) and training loss (thin), two lines on one streamed source."""
 
     def __init__(self, width_px: int = 380, height_px: int = 110):
-        self.curves = {"train": LiveSource(), "test": LiveSource()}
-        self.element = hv.Overlay(
-            [
-                hv.Curve(([], []), "epoch", "loss", label=name).opts(
-                    color=colour, line_width=2 if name == "test" else 1, hooks=[self.curves[name].hook]
-                )
-                for name, colour in (("train", TRAIN_COLOUR), ("test", TEST_COLOUR))
-            ]
-        ).opts(
-            width=width_px, height=height_px, toolbar=None, default_tools=[], show_legend=False,
-            xlabel="epoch", ylabel="loss", ylim=(0, None),
-            hooks=[named_plot("Test loss (thick) and training loss (thin) over the epochs")],
+        self.losses = LiveSource()
+        """Columns ``epoch``, ``test`` and ``train``: one row per epoch."""
+        self._first = None  # the first history entry drawn: another one means a new history
+        self._count = 0  # history entries drawn
+        self.element = hv.Curve({"epoch": [], "test": [], "train": []}, "epoch", ["test", "train"]).opts(
+            color=TEST_COLOUR, line_width=2, width=width_px, height=height_px, toolbar=None, default_tools=[],
+            xlabel="epoch", ylabel="loss",
+            hooks=[self.losses.hook, _training_line_and_growing_axes,
+                   named_plot("Test loss (thick) and training loss (thin) over the epochs")],
         )
 
     def show(self, history) -> None:
-        """Draw every epoch of ``history`` (a diverged loss leaves a gap)."""
-        epochs = np.array([m.epoch for m in history], dtype=float)
-        highest = 0.0
-        for name, source in self.curves.items():
-            losses = np.array([getattr(m, f"{name}_loss") for m in history], dtype=float)
-            losses[~np.isfinite(losses)] = np.nan
-            source.update(epoch=epochs, loss=losses)
-            highest = max(highest, np.nanmax(losses, initial=0.0))
-        handles = self.curves["test"].handles
-        if handles:  # HoloViews fixed the axes to the first (empty) data; follow the curves
-            handles["x_range"].end = max(epochs[-1], 1.0)
-            handles["y_range"].end = max(highest * 1.05, 1e-3)
+        """Draw every epoch of ``history`` (a diverged loss leaves a gap).
+
+        Epochs already drawn are not sent again: a frame streams its new epochs only,
+        so a long run costs each frame the same. A history that did not grow from
+        the one drawn (a reset) is drawn afresh.
+        """
+        restarted = not history or history[0] is not self._first or len(history) < self._count
+        if restarted:
+            self._first, self._count = (history[0] if history else None), 0
+        new = history[self._count:]
+        self._count = len(history)
+        if not new and not restarted:
+            return
+        rows = {"epoch": np.array([m.epoch for m in new], dtype=float)}
+        for name in ("test", "train"):
+            rows[name] = np.array([getattr(m, f"{name}_loss") for m in new], dtype=float)
+            rows[name][~np.isfinite(rows[name])] = np.nan
+        if restarted:
+            self.losses.update(**rows)
+        else:
+            self.losses.stream(**rows)
+
+
+def _training_line_and_growing_axes(plot, element) -> None:
+    """Add the training line on the same source; let BokehJS fit both axes to the data.
+
+    The axes follow the lines in the browser, so a frame sends no range changes.
+    """
+    figure = plot.state
+    figure.line("epoch", "train", source=plot.handles["source"], color=TRAIN_COLOUR, line_width=1)
+    figure.x_range = DataRange1d(start=0, range_padding=0, min_interval=1)
+    figure.y_range = DataRange1d(start=0, range_padding=0.05, min_interval=1e-3)

@@ -94,16 +94,19 @@ class NetworkDiagram:
         points over the domain, row-major from the bottom (``self.points``).
         """
         network = trainer.network
-        if self.shape != (tuple(trainer.features), tuple(network.layer_sizes)):
+        relaid = self.shape != (tuple(trainer.features), tuple(network.layer_sizes))
+        if relaid:
             self._lay_out(trainer)
+        # Positions go to the browser only with a new layout; each frame sends just the values.
         weights = np.concatenate([w.ravel() for w in network.weights])
         self.links.update(
-            **self._link_rows, weight=weights, color=weights,
+            **(self._link_rows if relaid else {}), weight=weights, color=weights,
             line_width=1 + (MAX_LINK_PX - 1) * np.minimum(np.abs(weights) / 5, 1),
         )
         bias = np.concatenate(network.biases)
-        self.biases.update(**self._bias_rows, bias=bias, color=bias)
-        self.thumbnails.update(**self._thumbnail_rows, image=self._input_images + list(_images(*neuron_maps[1:])))
+        self.biases.update(**(self._bias_rows if relaid else {}), bias=bias, color=bias)
+        self.thumbnails.update(**(self._thumbnail_rows if relaid else {}),
+                               image=self._input_images + list(_images(*neuron_maps[1:])))
 
     def _lay_out(self, trainer) -> None:
         """Compute every position for the offered inputs and the trainer's layer sizes."""
