@@ -90,6 +90,7 @@ def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_bac
 
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], hidden)
     assert "neuron 3 of layer 1" in app.focus_note.object and app.focus_note.visible
+    app.diagram.neurons.source.selected.indices = []  # as the app clears it after a tap (later, in a browser)
     app.diagram.neurons.source.selected.indices = [row]
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
     assert not app.focus_note.visible
