@@ -46,7 +46,11 @@ class PlaygroundApp:
         self.focus: tuple[int, int] | None = None
         """(layer, neuron) whose map the output shows instead of the network's output."""
         self.diagram.neurons.on_tap(self.tapped_neuron)
-        self.focus_note = pn.pane.HTML(visible=False, css_classes=["np-focus-note"])
+        self.hovered: tuple[int, int] | None = None
+        """(layer, neuron) under the pointer: shown large until the pointer leaves, as in TF."""
+        self.diagram.neurons.on_hover(self.hovered_neuron)
+        self.focus_note = pn.pane.HTML("", height=20, margin=(0, 10), css_classes=["np-focus-note"])
+        """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
         self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
@@ -95,6 +99,13 @@ class PlaygroundApp:
         self.focus = None if tapped == self.focus else tapped
         self.redraw()
 
+    def hovered_neuron(self, row: dict | None) -> None:
+        """Show the neuron under the pointer large in the output (inputs are not shown large)."""
+        hovered = (int(row["layer"]), int(row["neuron"])) if row and not row["feature"] else None
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.redraw()
+
     def restart_views(self) -> None:
         """Redraw everything that depends on the data, after a reset or a display switch."""
         state, dataset = self.session.state, self.session.trainer.dataset
@@ -104,14 +115,15 @@ class PlaygroundApp:
             self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
             self.divergence_notice.visible = False
             self.editor.panel.visible = False  # it was about a network that is gone
-            self.focus = None
+            self.focus = self.hovered = None
             self.redraw()
 
     @without_property_validation  # every array is ours and well formed; validating them cost ~30 % of a redraw
     def redraw(self) -> None:
         trainer = self.session.trainer
         maps = trainer.neuron_maps(self.grid)
-        layer, neuron = self.focus or (len(maps) - 1, 0)
+        shown = self.hovered or self.focus
+        layer, neuron = shown or (len(maps) - 1, 0)
         output = maps[layer][:, neuron].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
@@ -121,10 +133,10 @@ class PlaygroundApp:
             self.loss_chart.show(trainer.history)
             self.epoch.object = f"<div class='np-label'>Epoch</div><div class='np-value'>{trainer.epoch:07,d}</div>"
             self.metrics.object = _metrics_html(trainer.history[-1])
-            self.focus_note.visible = self.focus is not None
-            if self.focus:
-                self.focus_note.object = (f"Showing {self.editor.neuron_name(layer, neuron)} below: "
-                                          "tap it again to see the output.")
+            how = "tap it again" if shown == self.focus else "move away"
+            self.focus_note.object = (
+                f"Showing {self.editor.neuron_name(layer, neuron)} below: {how} to see the output."
+                if shown is not None and shown != (len(maps) - 1, 0) else "")
             if trainer.divergence:
                 self.divergence_notice.object = (
                     f"Training stopped at epoch {trainer.epoch}: {trainer.divergence}. "

@@ -89,11 +89,11 @@ def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_bac
     app.diagram.neurons.source.selected.indices = [row]
 
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], hidden)
-    assert "neuron 3 of layer 1" in app.focus_note.object and app.focus_note.visible
+    assert "neuron 3 of layer 1" in app.focus_note.object
     app.diagram.neurons.source.selected.indices = []  # as the app clears it after a tap (later, in a browser)
     app.diagram.neurons.source.selected.indices = [row]
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
-    assert not app.focus_note.visible
+    assert app.focus_note.object == ""
 
 
 def test_tapping_an_input_switches_it_on_or_off_as_in_tf():
@@ -105,7 +105,7 @@ def test_tapping_an_input_switches_it_on_or_off_as_in_tf():
     app.diagram.neurons.source.selected.indices = [x_squared]
     assert app.session.state.xSquared and app.session.trainer.features == ["x", "y", "xSquared"]
     assert len(app.diagram.veils.source.data["y"]) == 6
-    assert not app.focus_note.visible  # an input is switched, not shown large
+    assert app.focus_note.object == ""  # an input is switched, not shown large
 
     app.diagram.neurons.source.selected.indices = []
     app.diagram.neurons.source.selected.indices = [x_squared]
@@ -129,3 +129,26 @@ def test_each_frame_streams_only_the_new_epochs_to_the_loss_chart():
     assert [type(event).__name__ for event in sent] == ["ColumnsStreamedEvent"]  # no ranges, no resend
     assert list(sent[0].data["epoch"]) == [6, 7, 8]
     assert list(app.loss_chart.losses.source.data["epoch"]) == list(range(9))
+
+
+def test_hovering_a_neuron_shows_its_map_until_the_pointer_leaves():
+    from bokeh.models import CustomJS, HoverTool
+
+    app = rendered_app(networkShape=[3])
+    figure = hv.render(app.diagram.element)
+    reporters = [tool for tool in figure.select(type=HoverTool) if isinstance(tool.callback, CustomJS)]
+    assert [tool.renderers for tool in reporters] == [[app.diagram.neurons.handles["glyph_renderer"]]]
+    app.session.trainer.step(10)
+    app.redraw()
+    output = np.array(app.boundary.heatmap.source.data["image"][0])
+    rows = app.diagram.neurons.columns
+    row = next(i for i in range(len(rows["layer"])) if rows["layer"][i] == 1 and rows["neuron"][i] == 0)
+
+    app.diagram.neurons.source.tags = [row]  # what the hover script reports
+    hidden = app.session.trainer.neuron_maps(app.grid)[1][:, 0].reshape(100, 100)
+    np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], hidden)
+    assert "neuron 1 of layer 1" in app.focus_note.object and "move away" in app.focus_note.object
+
+    app.diagram.neurons.source.tags = [-1]
+    np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
+    assert app.focus_note.object == ""

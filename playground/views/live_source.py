@@ -9,6 +9,13 @@ columns so a plot rendered later (or again) starts from them.
 
 import numpy as np
 import panel as pn
+from bokeh.models import CustomJS, HoverTool
+
+REPORT_HOVER_JS = """
+const hit = cb_data.index.indices;
+const row = hit.length ? hit[0] : -1;
+if (source.tags[0] !== row) source.tags = [row];
+"""
 
 
 class LiveSource:
@@ -20,6 +27,7 @@ class LiveSource:
         """The plot's Bokeh models by role (``x_range``, ``glyph`` …)."""
         self.columns: dict = {}
         self.tap_callbacks: list = []
+        self.hover_callbacks: list = []
 
     def hook(self, plot, element) -> None:
         self.handles = plot.handles
@@ -27,10 +35,29 @@ class LiveSource:
         if self.columns:
             self.source.data.update(self.columns)
         self.source.selected.on_change("indices", self._tapped)
+        if self.hover_callbacks:
+            plot.state.add_tools(HoverTool(renderers=[plot.handles["glyph_renderer"]], tooltips=None,
+                                           callback=CustomJS(args={"source": self.source}, code=REPORT_HOVER_JS)))
+            self.source.on_change("tags", self._hovered)
+
+    def on_hover(self, callback) -> None:
+        """Call ``callback(row)`` when the pointer enters a row's glyph, ``callback(None)`` when it leaves.
+
+        Bokeh keeps hover in the browser; a small script reports the row under the
+        pointer through the source's ``tags`` (synced back to Python), only when it changes.
+        """
+        self.hover_callbacks.append(callback)
 
     def on_tap(self, callback) -> None:
         """Call ``callback(row)`` with the columns of a row the user taps."""
         self.tap_callbacks.append(callback)
+
+    def _hovered(self, attr, old, new) -> None:
+        row = new[0] if new else -1
+        rows = len(next(iter(self.columns.values()), []))
+        shown = {name: values[row] for name, values in self.columns.items()} if 0 <= row < rows else None
+        for callback in self.hover_callbacks:
+            callback(shown)
 
     def _tapped(self, attr, old, new) -> None:
         if not new:

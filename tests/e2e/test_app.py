@@ -217,10 +217,19 @@ def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, result
     layout = network_layout([2, 4, 2, 1], 500, HEIGHT_PX)
     canvas = page.locator("canvas").first.bounding_box()
     neuron = (canvas["x"] + layout.x[1], canvas["y"] + canvas["height"] - layout.y[1][0])
-    page.mouse.click(*neuron)
-    page.get_by_text("Showing neuron 1 of layer 1 below").wait_for()
+    elsewhere = (canvas["x"] + 5, canvas["y"] + 5)
+    page.mouse.move(*neuron)  # TF's hover: shown while the pointer is on it
+    page.get_by_text("Showing neuron 1 of layer 1 below: move away").wait_for()
+    page.mouse.move(*elsewhere)
+    page.get_by_text("Showing neuron 1 of layer 1 below").wait_for(state="hidden")
+    page.mouse.click(*neuron)  # a tap pins it (touch has no hover)
+    page.get_by_text("Showing neuron 1 of layer 1 below: tap it again").wait_for()
+    page.mouse.move(*elsewhere)
+    page.wait_for_timeout(300)
+    assert page.get_by_text("Showing neuron 1 of layer 1 below: tap it again").is_visible()
     page.screenshot(path=str(results_dir / "app-neuron-focus.png"))
     page.mouse.click(*neuron)
+    page.mouse.move(*elsewhere)
     page.get_by_text("Showing neuron 1 of layer 1 below").wait_for(state="hidden")
 
 
