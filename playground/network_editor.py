@@ -99,7 +99,7 @@ class LayerButtons:
 
     def _button(self, text: str, description: str, new_shape, enabled: bool) -> SymbolButton:
         button = SymbolButton(description, label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
-                                   description=description, margin=1, css_classes=["np-shape-button"])
+                              description=description, margin=1, css_classes=["np-shape-button"])
         button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))
         return button
 
