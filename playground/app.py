@@ -118,7 +118,7 @@ class PlaygroundApp:
             self.focus = self.hovered = None
             self.redraw()
 
-    @without_property_validation  # every array is ours and well formed; validating them cost ~20 % of a redraw (measured in CPython)
+    @without_property_validation  # our arrays are well formed; checking them cost ~20 % of a redraw
     def redraw(self) -> None:
         trainer = self.session.trainer
         maps = trainer.neuron_maps(self.grid)
