@@ -4,7 +4,8 @@ The session applies TF Playground's rules of what resets what: a new learning
 rate goes to the running network, while anything that changes the data, the
 inputs or the network's shape builds a new trainer. Training is measured in
 frames: each frame trains as many epochs as fit in its time budget, then the
-views redraw once.
+views redraw once. The budget is what the last redraw left of a 15th of a
+second, so a cheap network gets more epochs and a costly one keeps redrawing.
 """
 
 import time
@@ -13,6 +14,12 @@ import param
 
 from .state import PlaygroundState
 from .trainer import Trainer
+
+FRAME_PERIOD_S = 1 / 16
+"""From one frame to the next: 16 a second, so that with the last epoch's overrun the views
+still redraw at least 15 times a second where they can."""
+MIN_BUDGET_S = 0.015
+"""Training time a frame always gets, so a network whose redraw fills a frame still learns."""
 
 #: Parameters that change only how the network learns from here on (TF resets
 #: on everything else, the regularization rate included).
@@ -27,7 +34,7 @@ class Session(param.Parameterized):
     """Play, pause, step and reset one playground state."""
 
     playing = param.Boolean(False, doc="Whether frames train the network.")
-    frame_budget_s = param.Number(0.03, bounds=(0.001, 1), doc="Training time per frame, seconds.")
+    frame_budget_s = param.Number(0.03, bounds=(0.001, 1), doc="Most training time per frame, seconds.")
     revision = param.Integer(0, doc="Bumped whenever the trainer is replaced (reset).")
     weight_draw = param.Integer(0, doc="Which first weights the seed gives; 0 is the link's own.")
 
@@ -36,6 +43,8 @@ class Session(param.Parameterized):
         self.state = state or PlaygroundState()
         self.trainer = Trainer(self.state, weight_draw=self.weight_draw)
         self.state.param.watch(self._on_state_change, list(self.state.param))
+        self.clock = time.perf_counter
+        self._trained_until: float | None = None  # when the last frame's training ended, while playing
 
     def reset(self) -> None:
         """A new trainer from the state: same seed, same data, same first weights."""
@@ -55,22 +64,35 @@ class Session(param.Parameterized):
         """Train this frame's epochs; how many it trained."""
         if not self.playing:
             return 0
-        start = time.perf_counter()
+        start = self.clock()
+        budget = self._budget(start)
         epochs = 0
-        while self._frame_wants_more(epochs, start) and not self.trainer.divergence:
+        while self._frame_wants_more(epochs, start, budget) and not self.trainer.divergence:
             self.trainer.step(1)
             epochs += 1
             if self._reached_stop():
                 break
         if self.trainer.divergence or self._reached_stop():
             self.playing = False
+        self._trained_until = self.clock()
         return epochs
 
-    def _frame_wants_more(self, epochs: int, start: float) -> bool:
+    def _budget(self, start: float) -> float:
+        """What the time since the last frame's training (the redraw, the browser) left of a frame."""
+        if self._trained_until is None:
+            return self.frame_budget_s
+        left = FRAME_PERIOD_S - (start - self._trained_until)
+        return min(self.frame_budget_s, max(MIN_BUDGET_S, left))
+
+    @param.depends("playing", watch=True)
+    def _forget_the_last_frame(self) -> None:
+        self._trained_until = None  # a pause is not a slow redraw
+
+    def _frame_wants_more(self, epochs: int, start: float, budget: float) -> bool:
         """``epochsPerFrame`` epochs, or with 0 as many as fit in the frame's budget."""
         if self.state.epochsPerFrame:
             return epochs < self.state.epochsPerFrame
-        return time.perf_counter() - start < self.frame_budget_s
+        return self.clock() - start < budget
 
     def _reached_stop(self) -> bool:
         return 0 < self.state.stopAtEpoch <= self.trainer.epoch
