@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import open_page, wait_for_state
 
 WAIT_MS = 30_000
@@ -120,6 +122,46 @@ def test_a_tf_playground_link_opens_its_configuration(context, base_url, results
     address = page.evaluate("location.hash")
     assert "networkShape=3&" in address and "xTimesY=true" in address and "noSuchKey" not in address
     page.screenshot(path=str(results_dir / "app-tf-link.png"))
+    assert log.console_errors() == [] and log.errors == []
+
+
+# Links as teachers' pages carry them: TF Playground writes every key, in its own order.
+TF_LINKS = {
+    "regression, L2, 8-4 relu": (
+        "#activation=relu&batchSize=20&dataset=circle&regDataset=reg-gauss&learningRate=0.01"
+        "&regularizationRate=0.003&noise=10&networkShape=8,4&seed=0.12345&showTestData=false&discretize=false"
+        "&percTrainData=70&x=true&y=true&xTimesY=false&xSquared=true&ySquared=true&cosX=false&sinX=false"
+        "&cosY=false&sinY=false&collectStats=false&problem=regression&initZero=false&hideText=false"
+        "&regularization=L2",
+        {"Learning rate": "0.01", "Activation": "ReLU", "Regularization": "L2", "Regularization rate": "0.003",
+         "Problem type": "Regression"},
+        ["2 hidden layers", "8 neurons", "4 neurons", "Noise: 10", "Batch size: 20"],
+        {"X₁", "X₂", "X₁²", "X₂²"},
+    ),
+    "no hidden layer, linear, on xor (an MLCC exercise)": (
+        "#activation=linear&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.3&regularizationRate=0"
+        "&noise=0&networkShape=&seed=0.77695&showTestData=false&discretize=false&percTrainData=50&x=true&y=true"
+        "&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false"
+        "&collectStats=false&problem=classification&initZero=false&hideText=false",
+        {"Learning rate": "0.3", "Activation": "Linear", "Regularization": "None", "Problem type": "Classification"},
+        ["0 hidden layers"],
+        {"X₁", "X₂", "X₁X₂"},
+    ),
+}
+
+
+@pytest.mark.parametrize("link, menus, texts, inputs", TF_LINKS.values(), ids=TF_LINKS.keys())
+def test_real_tf_playground_links_show_their_setup(context, base_url, link, menus, texts, inputs):
+    page, log = open_page(context, base_url + link)
+    assert wait_for_state(page) == "ready"
+    for label, shown in menus.items():
+        assert page.get_by_label(label, exact=True).input_value() == shown, label
+    for text in texts:
+        assert page.get_by_text(text, exact=True).first.is_visible(), text
+    wait_until(page, lambda: "[pressed]" in page.locator("body").aria_snapshot(), "the feature buttons named")
+    pressed = set(re.findall(r'button "([^"]+)" \[pressed\]', page.locator("body").aria_snapshot()))
+    assert pressed == inputs
+    assert page.get_by_text("Part of the link was ignored").count() == 0
     assert log.console_errors() == [] and log.errors == []
 
 
