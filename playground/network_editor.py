@@ -11,6 +11,7 @@ from playground.accessibility import SymbolButton
 from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
+from playground.views.network_diagram import HEIGHT_PX
 from playground.views.network_layout import network_layout
 
 #: A layer added by "+" starts with TF Playground's two neurons.
@@ -94,7 +95,7 @@ class LayerButtons:
 
     def _hidden_column_centres(self, hidden_layers: int) -> np.ndarray:
         """Where the diagram draws each hidden layer (its input and output columns aside)."""
-        columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, self.diagram_width)
+        columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, HEIGHT_PX)
         return columns.x[1:-1]
 
     def _button(self, text: str, description: str, new_shape, enabled: bool) -> SymbolButton:

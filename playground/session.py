@@ -4,7 +4,7 @@ The session applies TF Playground's rules of what resets what: a new learning
 rate goes to the running network, while anything that changes the data, the
 inputs or the network's shape builds a new trainer. Training is measured in
 frames: each frame trains as many epochs as fit in its time budget, then the
-views redraw once. The budget is what the last redraw left of a 15th of a
+views redraw once. The budget is what the last redraw left of a 16th of a
 second, so a cheap network gets more epochs and a costly one keeps redrawing.
 """
 

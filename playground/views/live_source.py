@@ -74,7 +74,7 @@ class LiveSource:
 
     def stream(self, **rows) -> None:
         """Append rows to every column: only the new rows go to the browser."""
-        self.columns = {name: np.concatenate([self.columns[name], values]) for name, values in rows.items()}
+        self.columns.update({name: np.concatenate([self.columns[name], values]) for name, values in rows.items()})
         if self.source is not None:
             self.source.stream(rows)
 
