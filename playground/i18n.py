@@ -1,0 +1,71 @@
+"""The interface's words in English and Simplified Chinese.
+
+Every visible string comes from a catalog in ``playground/locales/`` (one TOML
+file per language, flat dotted keys), so a translator edits text, never code,
+and a test can list what a language still lacks. A key missing from a
+language falls back to English rather than showing the key.
+"""
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = {"en": "English", "zh-CN": "简体中文"}
+"""Language tags the interface speaks, with each one's own name for the switch."""
+DEFAULT_LANGUAGE = "en"
+LOCALES = Path(__file__).with_name("locales")
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    """Every ``key = "text"`` of a language's file, keys flattened to ``section.key``."""
+    with open(LOCALES / f"{language}.toml", "rb") as file:
+        return _flatten(tomllib.load(file))
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    flat = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat |= _flatten(value, f"{prefix}{key}.")
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def text(key: str, language: str, **values) -> str:
+    """The text of ``key`` in ``language`` with ``{name}`` fields filled from ``values``."""
+    template = catalog(language).get(key) if language in LANGUAGES else None
+    if template is None:
+        template = catalog(DEFAULT_LANGUAGE)[key]
+    return template.format(**values) if values else template
+
+
+def choose_language(requested: str | None, preferred: list[str]) -> str:
+    """The link's ``lang`` if we speak it, else the browser's first language we speak, else English.
+
+    Matching is by primary tag too, so a browser asking for ``zh`` or ``zh-Hans-CN`` gets ``zh-CN``.
+    """
+    for tag in ([requested] if requested else []) + list(preferred):
+        match = _match(tag)
+        if match:
+            return match
+    return DEFAULT_LANGUAGE
+
+
+def _match(tag: str) -> str | None:
+    tag = tag.strip().lower()
+    for language in LANGUAGES:
+        if tag == language.lower():
+            return language
+    primary = tag.split("-")[0]
+    for language in LANGUAGES:
+        if primary and language.lower().split("-")[0] == primary:
+            return language
+    return None
+
+
+def missing(language: str) -> list[str]:
+    """Keys English has that ``language`` lacks (or leaves empty): the translator's to-do list."""
+    have = catalog(language)
+    return [key for key in catalog(DEFAULT_LANGUAGE) if not have.get(key, "").strip()]
