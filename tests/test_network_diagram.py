@@ -141,26 +141,42 @@ def test_biases_follow_the_network(drawn):
         assert trainer.network.biases[layer][neuron] == bias
 
 
-def test_thumbnails_are_one_image_per_neuron_and_change_with_training(drawn):
-    trainer, diagram, figure = drawn
+def tiles(diagram):
+    """Each neuron's map as drawn: the 20×20 part of the mosaic under its square, in layer order."""
     data = diagram.thumbnails.source.data
-    before = [np.array(image) for image in data["image"]]
-    assert len(before) == 9 + 6 * 8 + 1 and before[0].shape == (20, 20)
+    (mosaic,), (left,), (bottom,) = data["image"], data["x"], data["y"]
+    cell = diagram.layout.node / 20
+    assert data["dw"][0] == mosaic.shape[1] * cell and data["dh"][0] == mosaic.shape[0] * cell
+    corners = [(x - diagram.layout.node / 2, y - diagram.layout.node / 2)
+               for x, ys in zip(diagram.layout.x, diagram.layout.y) for y in ys]
+    starts = [(round((y - bottom) / cell), round((x - left) / cell)) for x, y in corners]
+    for (row, column), (x, y) in zip(starts, corners):  # squares sit exactly on the mosaic's cells
+        assert abs(left + column * cell - x) < 1e-9 and abs(bottom + row * cell - y) < 1e-9
+    return [np.array(mosaic[row:row + 20, column:column + 20]) for row, column in starts]
+
+
+def test_every_neuron_map_is_a_tile_of_one_image_under_its_square_and_changes_with_training(drawn):
+    trainer, diagram, figure = drawn
+    before = tiles(diagram)
+    assert len(before) == 9 + 6 * 8 + 1
     assert sum(type(r.glyph).__name__ == "Image" for r in figure.renderers) == 1
+    mosaic = diagram.thumbnails.source.data["image"][0]
+    assert np.count_nonzero(~np.isnan(mosaic)) == len(before) * 20 * 20  # transparent between tiles
 
     trainer.step(20)
-    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+    maps = trainer.neuron_maps(diagram.points)
+    diagram.show(trainer, maps)
 
-    after = [np.array(image) for image in diagram.thumbnails.source.data["image"]]
+    after = tiles(diagram)
     assert all(np.array_equal(b, a) for b, a in zip(before[:9], after[:9]))  # inputs stay
     assert not any(np.array_equal(b, a) for b, a in zip(before[9:], after[9:]))
+    np.testing.assert_allclose(after[9 + 8 * 2 + 3], np.clip(maps[3][:, 3], -2, 2).reshape(20, 20), rtol=1e-6)
+    np.testing.assert_allclose(after[-1], maps[-1][:, 0].reshape(20, 20), rtol=1e-6)
     assert all(np.abs(image).max() <= 1 + 1e-6 for image in after[:9])  # x1² (up to 36) fits the scale
     x1 = after[0]  # row 0 is the bottom, column 0 the left: x1 grows to the right
     assert x1[0, 0] == -1 and x1[0, -1] == 1 and np.all(x1[:, 0] == x1[0, 0])
     x2 = after[1]
     assert x2[0, 0] == -1 and x2[-1, 0] == 1 and np.all(x2[0, :] == x2[0, 0])
-    hidden = (np.array(data["layer"]) > 0) & (np.array(data["layer"]) < 7)
-    np.testing.assert_array_equal(np.array(data["neuron"])[hidden], np.tile(np.arange(8), 6))
 
 
 def test_a_new_shape_is_laid_out_again_in_the_same_plot(drawn):
@@ -169,14 +185,13 @@ def test_a_new_shape_is_laid_out_again_in_the_same_plot(drawn):
     diagram.show(small, small.neuron_maps(diagram.points))
 
     assert len(diagram.links.source.data["weight"]) == 2 * 3 + 3
-    assert len(diagram.thumbnails.source.data["image"]) == 9 + 3 + 1  # every input, on or off, as TF
+    assert len(tiles(diagram)) == 9 + 3 + 1  # every input, on or off, as TF
     assert len(diagram.biases.source.data["bias"]) == 3 + 1
     labels = diagram.labels.source.data
     assert list(labels["text"]) == [feature.label for feature in FEATURES.values()]
-    inputs = np.array(diagram.thumbnails.source.data["layer"]) == 0
-    thumbnail_middles = np.array(diagram.thumbnails.source.data["y"])[inputs] + diagram.layout.node / 2
-    np.testing.assert_array_equal(labels["y"], thumbnail_middles)  # each name beside its map
-    assert np.all(np.array(labels["x"]) < np.array(diagram.thumbnails.source.data["x"])[inputs])
+    inputs = np.array(diagram.neurons.source.data["layer"]) == 0
+    np.testing.assert_array_equal(labels["y"], np.array(diagram.neurons.source.data["y"])[inputs])  # names beside maps
+    assert np.all(np.array(labels["x"]) < diagram.thumbnails.source.data["x"][0])
     assert diagram.links.source in {r.data_source for r in figure.renderers}
 
 

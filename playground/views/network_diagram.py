@@ -1,12 +1,13 @@
 """TF Playground's network picture: every neuron's map, the links and the biases.
 
-One plot, built once. Each frame pushes new arrays into four Bokeh sources
-(DESIGN.md §3: a data update costs ~1 ms where a re-render costs tens):
-all thumbnails share one ``image`` glyph (one row per neuron), all links one
+One plot, built once. Each frame pushes new arrays into three Bokeh sources
+(DESIGN.md §3: a data update costs ~1 ms where a re-render costs tens): every
+neuron's map is a tile of one mosaic image (one array per frame, not one per
+neuron: in Pyodide each array sent costs its own buffer), all links share one
 ``segment`` glyph (one row per weight), all biases one ``scatter`` glyph.
 Every row says what it draws, so a tap or a selection maps back to the
 network: a link is ``network.weights[layer][source, target]``, a bias
-``network.biases[layer][neuron]``, a thumbnail ``neuron_maps[layer][:, neuron]``.
+``network.biases[layer][neuron]``, a neuron target ``neuron_maps[layer][:, neuron]``.
 """
 
 from collections.abc import Sequence
@@ -18,11 +19,11 @@ from ..engine.features import FEATURES, feature_matrix
 from ..trainer import grid_points
 from ..accessibility import named_plot
 from .live_source import LiveSource
-from .network_layout import BIAS_PX, NODE_PX, PAD_PX, ROW_PX, Layout, biases, links, network_layout
+from .network_layout import (
+    BIAS_PX, NODE_PX, PAD_PX, ROW_PX, THUMBNAIL_RESOLUTION, Layout, biases, cell_offsets, links, network_layout,
+)
 from .palette import diverging
 
-THUMBNAIL_RESOLUTION = 20
-"""Grid points per side of a neuron's map (TF draws 10)."""
 MAX_LINK_PX = 10
 """TF Playground's link width: 1 px at weight 0, growing to this at |w| = 5."""
 TEXT_COLOUR = "#555555"
@@ -42,7 +43,7 @@ class NetworkDiagram:
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
         self.offered = list(offered)
         """The inputs drawn in the first column, on or off, as TF draws them all: a tap switches one."""
-        self._input_images = list(_images(scaled_inputs(feature_matrix(self.points, self.offered))))
+        self._input_images = _images(scaled_inputs(feature_matrix(self.points, self.offered)))
         self.thumbnails, self.links, self.biases, self.labels, self.neurons, self.veils = (
             LiveSource() for _ in range(6))
         self.shape: tuple | None = None  # (features, layer sizes) drawn now
@@ -56,7 +57,8 @@ class NetworkDiagram:
             tools=["hover", "tap"], hover_tooltips=[("Weight", "@weight{0.000}")],
             nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
-        images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(**colours, hooks=[self.thumbnails.hook])
+        images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(
+            **colours, clipping_colors={"NaN": "transparent"}, hooks=[self.thumbnails.hook])  # NaN between tiles
         bias_points = hv.Points(
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
@@ -105,8 +107,9 @@ class NetworkDiagram:
         )
         bias = np.concatenate(network.biases)
         self.biases.update(**(self._bias_rows if relaid else {}), bias=bias, color=bias)
-        self.thumbnails.update(**(self._thumbnail_rows if relaid else {}),
-                               image=self._input_images + list(_images(*neuron_maps[1:])))
+        mosaic = self._blank_mosaic.copy()
+        mosaic.flat[self._neuron_cells] = _images(*neuron_maps[1:]).ravel()
+        self.thumbnails.update(**(self._mosaic_place if relaid else {}), image=[mosaic])
 
     def _lay_out(self, trainer) -> None:
         """Compute every position for the offered inputs and the trainer's layer sizes."""
@@ -119,19 +122,20 @@ class NetworkDiagram:
         fed = Layout(layout.node, layout.x, [layout.y[0][on], *layout.y[1:]])  # links leave the inputs that are on
         self._link_rows = links(fed)
         self._bias_rows = biases(layout)
-        self._thumbnail_rows = {
-            "x": np.concatenate([np.full(len(ys), x - corner) for x, ys in zip(layout.x, layout.y)]),
-            "y": np.concatenate(layout.y) - corner,
-            "dw": np.full(sum(sizes), float(layout.node)),
-            "dh": np.full(sum(sizes), float(layout.node)),
+        rows, columns = cell_offsets(layout)
+        self._mosaic_place, self._blank_mosaic = _mosaic(layout, rows, columns)
+        tile = np.add.outer(np.arange(THUMBNAIL_RESOLUTION) * self._blank_mosaic.shape[1],
+                            np.arange(THUMBNAIL_RESOLUTION)).ravel()  # a tile's cells, as its image's
+        cells = (rows * self._blank_mosaic.shape[1] + columns)[:, None] + tile
+        self._blank_mosaic.flat[cells[:sizes[0]]] = self._input_images.ravel()  # the inputs never change
+        self._neuron_cells = cells[sizes[0]:].ravel()
+        self._targets = {
+            "x": np.concatenate([np.full(len(ys), x) for x, ys in zip(layout.x, layout.y)]),
+            "y": np.concatenate(layout.y),
             "layer": np.concatenate([np.full(size, i) for i, size in enumerate(sizes)]),
             "neuron": np.concatenate([np.arange(size) for size in sizes]),
         }
-        self.neurons.update(
-            x=self._thumbnail_rows["x"] + corner, y=self._thumbnail_rows["y"] + corner,
-            layer=self._thumbnail_rows["layer"], neuron=self._thumbnail_rows["neuron"],
-            feature=self.offered + [""] * (sum(sizes) - len(self.offered)),
-        )
+        self.neurons.update(**self._targets, feature=self.offered + [""] * (sum(sizes) - len(self.offered)))
         off = [i for i, key in enumerate(self.offered) if key not in trainer.features]
         self.veils.update(x=np.full(len(off), layout.x[0]), y=layout.y[0][off])
         self.labels.update(
@@ -144,6 +148,15 @@ def scaled_inputs(inputs: np.ndarray) -> np.ndarray:
     """Input features divided by their largest |value|, to fit the colour scale −1…1."""
     scale = np.abs(inputs).max(axis=0, initial=0.0)
     return inputs / np.where(scale > 0, scale, 1.0)
+
+
+def _mosaic(layout: Layout, rows: np.ndarray, columns: np.ndarray) -> tuple[dict, np.ndarray]:
+    """Where the mosaic image goes (one glyph row) and an all-NaN mosaic with a tile per neuron."""
+    cell = layout.node / THUMBNAIL_RESOLUTION
+    shape = (rows.max() + THUMBNAIL_RESOLUTION, columns.max() + THUMBNAIL_RESOLUTION)
+    place = {"x": [layout.x[0] - layout.node / 2], "y": [min(ys.min() for ys in layout.y) - layout.node / 2],
+             "dw": [shape[1] * cell], "dh": [shape[0] * cell]}
+    return place, np.full(shape, np.nan, dtype=np.float32)
 
 
 def _images(*maps: np.ndarray) -> np.ndarray:

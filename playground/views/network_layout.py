@@ -18,6 +18,8 @@ LABEL_PX = 70
 BIAS_PX = 5
 """Side of a bias square."""
 PAD_PX = 8
+THUMBNAIL_RESOLUTION = 20
+"""Cells per side of a neuron's map (TF draws 10). Positions fall on a lattice of these cells."""
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,34 @@ class Layout:
 
 
 def network_layout(layer_sizes: list[int], width: float, height: float) -> Layout:
-    """Spread the columns (inputs … output) evenly across ``width``; stack each from the top."""
+    """Spread the columns (inputs … output) evenly across ``width``; stack each from the top.
+
+    Both spacings are whole numbers of map cells (``node / THUMBNAIL_RESOLUTION``), so every
+    neuron's square sits on one lattice and all the maps can be drawn as one image.
+    """
     row = min(ROW_PX, (height - 2 * PAD_PX) / max(layer_sizes))
     left, right = LABEL_PX, width - PAD_PX
     gap = (right - left) / len(layer_sizes)
     node = min(NODE_PX, row * NODE_PX / ROW_PX, gap / 2)  # links and biases need the other half
-    x = left + node / 2 + (right - left - node) * np.arange(len(layer_sizes)) / (len(layer_sizes) - 1)
+    cell = node / THUMBNAIL_RESOLUTION
+    column_step = cell * np.floor((right - left - node) / (len(layer_sizes) - 1) / cell)
+    row = cell * np.floor(row / cell)
+    x = left + node / 2 + column_step * np.arange(len(layer_sizes))
     top = height - PAD_PX - node / 2
     y = [top - row * np.arange(size, dtype=float) for size in layer_sizes]
     return Layout(node, x, y)
+
+
+def cell_offsets(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
+    """Each neuron's bottom-left map cell, counted from the lowest, leftmost square's corner.
+
+    Column by column, neuron 0 first: the order of ``Network.layer_outputs``.
+    """
+    cell = layout.node / THUMBNAIL_RESOLUTION
+    bottom = min(ys.min() for ys in layout.y)
+    rows = np.concatenate([np.rint((ys - bottom) / cell) for ys in layout.y]).astype(int)
+    columns = np.concatenate([np.full(len(ys), np.rint((x - layout.x[0]) / cell)) for x, ys in zip(layout.x, layout.y)])
+    return rows, columns.astype(int)
 
 
 def links(layout: Layout) -> dict[str, np.ndarray]:
