@@ -64,12 +64,17 @@ class Network:
         return self.layer_sizes[1:-1]
 
     def layer_outputs(self, x: Array) -> list[Array]:
-        """Every neuron's output for every row of ``x``: [x, layer 1, …, output].
+        """Every neuron's output for every row of ``x``: [x, layer 1, …, output], in float32.
 
         One vectorised pass gives the decision boundary (last entry, shape
-        (n, 1)) and each hidden neuron's heatmap (column j of entry i).
+        (n, 1)) and each hidden neuron's heatmap (column j of entry i). These
+        are for drawing: float32's 7 digits are more than a colour shows, and
+        its exp costs half of float64's in Pyodide.
         """
-        return self.forward(x)[1]
+        outputs = [x.astype(np.float32)]
+        for layer, (weights, bias) in enumerate(zip(self.weights, self.biases)):
+            outputs.append(self._activate(layer, outputs[-1] @ weights.astype(np.float32) + bias.astype(np.float32)))
+        return outputs
 
     def predict(self, x: Array) -> Array:
         """The output for each row of ``x``, on the labels' scale, shape (n,)."""
@@ -99,12 +104,15 @@ class Network:
     def forward(self, x: Array) -> tuple[list[Array], list[Array]]:
         """Pre-activations of each layer and outputs [x, layer 1, …, output]."""
         pre_activations, outputs = [], [x]
-        last = len(self.weights) - 1
         for layer, (weights, bias) in enumerate(zip(self.weights, self.biases)):
             z = outputs[-1] @ weights + bias
             pre_activations.append(z)
-            outputs.append(self.head.predict(z) if layer == last else self.activation.output(z))
+            outputs.append(self._activate(layer, z))
         return pre_activations, outputs
+
+    def _activate(self, layer: int, z: Array) -> Array:
+        """Layer ``layer``'s outputs from its pre-activations: the head's for the last layer."""
+        return self.head.predict(z) if layer == len(self.weights) - 1 else self.activation.output(z)
 
     def parameters(self) -> list[Array]:
         """Weights then biases, the arrays an optimizer updates in place."""
