@@ -16,6 +16,7 @@ from playground.controls import SELECT_WIDTH, data_controls, output_options, sho
 from playground.keyboard import bind_shortcuts
 from playground.links import decode, encode
 from playground.network_editor import FeatureToggles, LayerButtons
+from playground.one_patch import one_patch
 from playground.parameter_editor import ParameterEditor
 from playground.page_address import read_fragment, write_fragment
 from playground.session import Session
@@ -109,7 +110,7 @@ class PlaygroundApp:
     def restart_views(self) -> None:
         """Redraw everything that depends on the data, after a reset or a display switch."""
         state, dataset = self.session.state, self.session.trainer.dataset
-        with pn.io.hold():
+        with one_patch():
             self.boundary.show_points(dataset.train.xy, dataset.train.labels)
             shown = slice(None) if state.showTestData else slice(0)
             self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
@@ -127,7 +128,7 @@ class PlaygroundApp:
         output = maps[layer][:, neuron].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
-        with pn.io.hold():
+        with one_patch():
             self.diagram.show(trainer, trainer.neuron_maps(self.diagram.points))
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
