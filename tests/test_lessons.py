@@ -1,11 +1,13 @@
 """Reading lessons: a valid lesson in full, and every kind of mistake named with its file and line."""
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from lesson_files import CHINESE, ENGLISH, NAME, line_of, write_lesson
 
-from playground.lessons import Answer, load_catalog, parse_lesson
+from playground.lessons import Answer, load_catalog, parse_lesson, replay
 from playground.lessons.goals import AllOf, Continue, MetricGoal, ParamGoal
 
 
@@ -273,3 +275,12 @@ def test_the_catalog_names_lessons_that_clash_or_a_translation_alone(tmp_path):
 def test_a_missing_directory_is_an_empty_catalog(tmp_path):
     catalog = load_catalog(tmp_path / "nowhere")
     assert catalog.lessons == () and catalog.errors == ()
+
+
+@pytest.mark.parametrize("guide", ["README.md", "README.zh-CN.md"])
+def test_the_guides_example_is_a_lesson_whose_answers_reach_its_goals(tmp_path, guide):
+    text = (Path(__file__).resolve().parents[1] / "lessons" / guide).read_text(encoding="utf-8")
+    english, chinese = re.findall(r"````markdown\n(.*?)````", text, re.S)
+    lesson, errors = parse_lesson(write_lesson(tmp_path, english, chinese))
+    assert errors == []
+    assert replay(lesson) == []
