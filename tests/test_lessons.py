@@ -55,6 +55,13 @@ def test_a_lesson_without_a_translation_speaks_english_everywhere(tmp_path):
     assert lesson.text("zh-CN") is lesson.text("en")
 
 
+def test_a_title_in_a_language_without_its_file_is_a_mistake(tmp_path):
+    path = write_lesson(tmp_path, chinese=None)
+    _, errors = parse_lesson(path)
+    assert [str(error) for error in errors] == [
+        f"{path}:{line_of(ENGLISH, 'title:')}: title has zh-CN, but there is no {NAME}.zh-CN.md"]
+
+
 @dataclass
 class Mistake:
     """Edits that break the example lesson, and the error they must give."""

@@ -46,12 +46,12 @@ class Header:
     step_lines: list[int] = field(default_factory=list)
     """Where each step of ``step_ids`` is declared."""
     lines: dict[str, int] = field(default_factory=dict)
-    """Where each field is given, and "" for where the front matter starts."""
+    """Where each field is given."""
 
 
 def read(root: Node, reader: Reader) -> Header:
     """The English file's front matter."""
-    header = Header(lines={"": root.line})
+    header = Header()
     fields = reader.fields(root, "front matter", REQUIRED, OPTIONAL)
     if fields is None:
         return header

@@ -41,28 +41,15 @@ def parse_lesson(path: Path) -> tuple[Lesson | None, list[LessonError]]:
     if english is None:
         return None, _by_line(problems.errors)
     header = frontmatter.read(english.front, Reader(problems))
-    _check_file_name(path, header, problems)
-    ids = header.step_ids
-    _match(english.body.sections, ids, problems, "the front matter's steps",
-           lambda step_id: header.step_lines[ids.index(step_id)])
-    for step, section in _pairs(header, english.body):
-        if not isinstance(step.goal, Continue) and section.answer is None:
-            problems.add(section.line, f'step [{step.id}] needs an "### Answer" section: its goal is not continue')
-    bodies = {DEFAULT_LANGUAGE: english.body}
-    files = {DEFAULT_LANGUAGE: path}
-    translation_errors: list[LessonError] = []
+    _check_english(path, header, english.body, problems)
+    bodies, files, translation_errors = {DEFAULT_LANGUAGE: english.body}, {DEFAULT_LANGUAGE: path}, []
     for language in TRANSLATIONS:
         other = translation_path(path, language)
-        if not other.exists():
-            if language in header.titles:
-                problems.add(header.lines["title"], f"title has {language}, but there is no {other.name}")
-            continue
-        if language not in header.titles and "title" in header.lines:
-            problems.add(header.lines["title"], f"title: {language} is missing ({other.name} is there)")
-        translation, errors = _read_translation(other, header, english.body, path.name)
-        translation_errors += errors
-        if translation:
-            bodies[language], files[language] = translation, other
+        if _has_translation(header, language, other, problems):
+            translation, errors = _read_translation(other, header, english.body, path.name)
+            translation_errors += errors
+            if translation:
+                bodies[language], files[language] = translation, other
     if problems.errors or translation_errors:
         return None, _by_line(problems.errors) + _by_line(translation_errors)
     lesson = Lesson(
@@ -71,6 +58,28 @@ def parse_lesson(path: Path) -> tuple[Lesson | None, list[LessonError]]:
         texts={language: _text(header, language, text) for language, text in bodies.items()}, files=files,
     )
     return lesson, []
+
+
+def _check_english(path: Path, header: frontmatter.Header, text: body.Body, problems: Problems) -> None:
+    """The file is named for the lesson, and the body has the front matter's steps, with answers."""
+    _check_file_name(path, header, problems)
+    ids = header.step_ids
+    _match(text.sections, ids, problems, "the front matter's steps",
+           lambda step_id: header.step_lines[ids.index(step_id)])
+    for step, section in _pairs(header, text):
+        if not isinstance(step.goal, Continue) and section.answer is None:
+            problems.add(section.line, f'step [{step.id}] needs an "### Answer" section: its goal is not continue')
+
+
+def _has_translation(header: frontmatter.Header, language: str, other: Path, problems: Problems) -> bool:
+    """Whether the translation into ``language`` is there; the title has that language exactly then."""
+    if not other.exists():
+        if language in header.titles:
+            problems.add(header.lines["title"], f"title has {language}, but there is no {other.name}")
+        return False
+    if language not in header.titles and "title" in header.lines:
+        problems.add(header.lines["title"], f"title: {language} is missing ({other.name} is there)")
+    return True
 
 
 def _by_line(errors: list[LessonError]) -> list[LessonError]:
