@@ -37,7 +37,7 @@ def check(project: Path) -> list[str]:
 
 def copy(project: Path, names: list[str], dist: Path) -> list[str]:
     """Copy the lesson files into DIST/lessons/; return their paths relative to DIST."""
-    (dist / DIST_DIR).mkdir(parents=True, exist_ok=True)
     for name in names:
+        (dist / DIST_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(project / "lessons" / name, dist / DIST_DIR / name)
     return [f"{DIST_DIR}/{name}" for name in names]
