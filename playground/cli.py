@@ -1,4 +1,4 @@
-"""Command line: train a configuration, or the one a playground link describes.
+"""Command line: train a configuration or the one a playground link describes; check lessons.
 
 Every mistake in the arguments ends in one line on stderr and exit status 2,
 never a traceback, so the CLI is safe to script and to teach with.
@@ -8,9 +8,11 @@ import argparse
 import json
 import math
 import sys
+from pathlib import Path
 
 from .engine.datasets import dataset_name, problem_of
 from .engine.features import FEATURES, feature_key
+from .lessons import lessons_dir, load_catalog, replay
 from .links import decode, encode
 from .state import PlaygroundState
 from .trainer import Trainer
@@ -51,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     from_url = commands.add_parser("from-url", help="train the configuration of a playground link")
     from_url.add_argument("link", help="a TF Playground or Neural Playground link, or just its #fragment")
     _add_run_options(from_url)
+
+    lessons = commands.add_parser("lessons", help="work with guided lessons")
+    lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True, parser_class=_Parser)
+    check = lesson_commands.add_parser("check", help="check every lesson of a directory")
+    check.add_argument("directory", nargs="?", type=Path, help="default: the repository's lessons/")
+    check.add_argument("--replay", action="store_true",
+                       help="also do what each answer says and check its goal is reached (trains; slower)")
+    check.add_argument("--json", action="store_true", help="print one JSON result (lessons, files, errors)")
     return parser
 
 
@@ -152,6 +162,40 @@ def _result(state: PlaygroundState, trainer: Trainer, warnings: list[str]) -> di
     }
 
 
+def check_lessons(directory: Path | None, with_replay: bool, as_json: bool) -> int:
+    """Print every problem as ``file:line: message`` (status 1), else a line per lesson (status 0)."""
+    directory = directory or _relative(lessons_dir())
+    if not directory.is_dir():
+        raise UsageError(f"playground lessons check: {directory} is not a directory")
+    catalog = load_catalog(directory)
+    errors = [str(error) for error in catalog.errors]
+    if with_replay:
+        errors += [f"{lesson.files['en']}: {problem}" for lesson in catalog.lessons for problem in replay(lesson)]
+    if as_json:
+        lessons = [{"id": lesson.id, "steps": len(lesson.steps), "languages": list(lesson.languages),
+                    "files": [path.name for path in lesson.files.values()]} for lesson in catalog.lessons]
+        print(json.dumps({"lessons": lessons, "errors": errors}, ensure_ascii=False))
+    else:
+        for line in errors or [_lesson_line(lesson) for lesson in catalog.lessons]:
+            print(line)
+        if not catalog.lessons and not errors:
+            print(f"no lessons in {directory}")
+    return 1 if errors else 0
+
+
+def _lesson_line(lesson) -> str:
+    steps = len(lesson.steps)
+    return f"{lesson.id}: {steps} step{'s' * (steps != 1)}, {', '.join(lesson.languages)}"
+
+
+def _relative(path: Path) -> Path:
+    """``path`` relative to the working directory when inside it, so messages stay short."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
@@ -161,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         options = build_parser().parse_args(argv)
         if options.command == "train":
             return run(state_from_options(options), options.epochs, options.every, options.json, [])
+        if options.command == "lessons":
+            return check_lessons(options.directory, options.replay, options.json)
         state, warnings = decode(options.link)
         return run(state, options.epochs, options.every, options.json, warnings)
     except UsageError as error:

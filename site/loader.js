@@ -8,7 +8,9 @@
 // Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib,
 // the lock and every wheel; pyodide.mjs and pyodide.asm.mjs come by import() and are not
 // counted (nor in runtime_bytes). After "ready", a Python error shows a banner over the
-// still-running app instead of a screen that would take it away.
+// still-running app instead of a screen that would take it away. Lessons (small Markdown
+// files) download beside the runtime and are written into Pyodide's file system, where
+// the app finds them through $PLAYGROUND_LESSONS, before boot.py runs.
 
 import { keepNamingControls } from "./accessible_names.js";
 
@@ -16,6 +18,7 @@ const config = JSON.parse(document.getElementById("boot-config").textContent);
 const $ = (id) => document.getElementById(id);
 const timings = (window.playgroundTimings = { start: performance.now() });
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+const LESSONS_DIR = "/home/pyodide/lessons";
 
 // Each stage owns a slice of the bar, roughly its share of a cold load on a local
 // server (measured: runtime 31 %, packages 16 %, app 50 %), so the bar moves at an
@@ -47,6 +50,7 @@ const progress = {
   // the first wheel byte moves the bar to "packages"; each stage's slice fills with
   // its own files' bytes, so the bar only grows.
   add(bytes, file) {
+    if (file.startsWith("lessons/")) return; // a few kB, not part of either stage's size
     const name = file.endsWith(".whl") ? "packages" : "runtime";
     if (this.name === "app" || !STAGES[name].bytes) return;
     if (name === "packages" && this.name === "runtime") this.enter("packages", STAGES.packages.downloading);
@@ -135,8 +139,14 @@ window.playgroundPythonError = (text) => showError(new Error(text));
 // Waits until the browser has painted, so a stage text set just before is seen.
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+async function fetchLesson(file) {
+  const response = await fetch(file);
+  return [file.split("/").pop(), await response.text()];
+}
+
 async function main() {
   progress.enter("runtime", "Loading the Python runtime…");
+  const lessons = Promise.all(config.lessons.map(fetchLesson));
   const { loadPyodide } = await import(new URL(config.pyodide, location.href).href);
   const pyodide = await loadPyodide({
     indexURL: new URL(config.pyodide_dir, location.href).href,
@@ -144,12 +154,14 @@ async function main() {
     // Requested here, the wheels download while the runtime finishes booting: about
     // 1 s sooner to interactive than a loadPackage() call after it (measured cold).
     packages: config.packages,
-    env: { PANEL_CDN_ROOT: new URL(config.panel_cdn_root, location.href).href },
+    env: { PANEL_CDN_ROOT: new URL(config.panel_cdn_root, location.href).href, PLAYGROUND_LESSONS: LESSONS_DIR },
     stdout: (s) => console.log(s),
     stderr: (s) => console.warn(s),
   });
   timings.runtime_and_packages = performance.now() - timings.start; // bench/site.py reads it
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
+  pyodide.FS.mkdirTree(LESSONS_DIR);
+  for (const [name, text] of await lessons) pyodide.FS.writeFile(`${LESSONS_DIR}/${name}`, text);
   progress.enter("app", "Starting the app…");
   const appSize = $("step-app").querySelector(".size");
   pyodide.globals.set("APP_MODULE", config.app_module);

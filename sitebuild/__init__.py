@@ -3,6 +3,7 @@
 The site runs the `playground` Panel app in Pyodide with every byte self-hosted.
 The pipeline, one module a step:
 
+    lessons   check lessons/ first (the project's own `lessons check`), ship them as files
     pins      what we ship, pinned with sha256 (pins.toml)
     fetch     download-once cache, hash verification, npm/pip/HTTP clients
     runtime   the Pyodide runtime and its official lock, from the npm tarball

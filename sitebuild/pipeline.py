@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import assets, binaries, bytecode, lock, manifest, page, pins, pure, runtime, skeleton, slim
+from . import assets, binaries, bytecode, lessons, lock, manifest, page, pins, pure, runtime, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,11 +31,11 @@ class Options:
 
 
 def fingerprint(opts: Options) -> str:
-    """Hash of every input: pins, build code, site/, the project's sources, options."""
+    """Hash of every input: pins, build code, site/, the project's sources and lessons, options."""
     package_dir = opts.project / opts.app_module.split(".")[0]
     inputs = [*sorted((ROOT / "sitebuild").glob("*.*")), *sorted((ROOT / "site").rglob("*")),
               *(opts.project / n for n in ("pyproject.toml", "setup.cfg", "setup.py")),
-              *sorted(package_dir.rglob("*"))]
+              *sorted(package_dir.rglob("*")), *sorted((opts.project / "lessons").rglob("*"))]
     digest = hashlib.sha256(repr((opts.app_module, opts.bytecode, str(opts.project))).encode())
     for path in inputs:
         if path.is_file() and "__pycache__" not in path.parts:
@@ -56,6 +56,8 @@ def build(opts: Options) -> dict:
     """Build the site into opts.dist; return the manifest's info section."""
     start = time.perf_counter()
     step = _Stepper(start)
+    lesson_files = lessons.check(opts.project)
+    step(f"lessons checked ({len(lesson_files)} files)")
     p = pins.load()
     rt = runtime.load(p)
     step("pyodide runtime")
@@ -100,6 +102,7 @@ def build(opts: Options) -> dict:
     (wheel_dir / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1), encoding="utf-8")
     for name, path in rt.files.items():
         shutil.copyfile(path, wheel_dir / name)
+    shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "packages": sorted(final),
@@ -110,10 +113,12 @@ def build(opts: Options) -> dict:
                              [*(n for n in p.runtime_files if not n.endswith(".mjs")),
                               "pyodide-lock.json"]),
         "package_bytes": sum(w.stat().st_size for w in final.values()),
+        # Fetched beside the runtime and written into Pyodide's file system before boot.py.
+        "lessons": shipped_lessons,
     }
     data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
     written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
-    ours_files = {*written, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
+    ours_files = {*written, *shipped_lessons, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,
             "app_module": opts.app_module, "bytecode": opts.bytecode,
             "official_sources": official.sources, "smoke_test": smoke,

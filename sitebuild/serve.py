@@ -18,8 +18,9 @@ from pathlib import Path
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
          ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip",
          ".svg": "image/svg+xml", ".css": "text/css", ".html": "text/html; charset=utf-8",
-         ".py": "text/x-python", ".ico": "image/x-icon", ".woff2": "font/woff2"}
-COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".svg", ".css", ".html", ".py", ".zip"}
+         ".py": "text/x-python", ".ico": "image/x-icon", ".woff2": "font/woff2",
+         ".md": "text/markdown; charset=utf-8"}
+COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".svg", ".css", ".html", ".py", ".zip", ".md"}
 
 
 class _Cache:

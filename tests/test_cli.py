@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 TF_LINK = (
     "https://playground.tensorflow.org/#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane"
@@ -100,6 +101,8 @@ def test_a_link_with_tf_noise_above_the_slider_trains():
         (["train", "--epochs", "many"], "many"),
         (["train", "--no-such-flag"], "no-such-flag"),
         (["dance"], "dance"),
+        (["lessons", "check", "no-such-directory"], "no-such-directory"),
+        (["lessons"], "required"),
         ([], "required"),
     ],
 )
@@ -109,3 +112,35 @@ def test_bad_arguments_get_one_line_and_a_nonzero_exit(args, mentions):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert mentions in result.stderr
+
+
+def test_lessons_check_lists_each_good_lesson(tmp_path):
+    write_lesson(tmp_path)
+    (tmp_path / "README.md").write_text("# Writing lessons\n", encoding="utf-8")
+    result = playground("lessons", "check", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "one-neuron: 3 steps, en, zh-CN\n"
+
+
+def test_lessons_check_prints_every_problem_at_its_line_and_fails(tmp_path):
+    english = ENGLISH.replace("dataset: gauss", "dataset: gaus").replace(
+        "metric: test_loss, below: 0.05", "metric: tset_loss, below: 0.05")
+    path = write_lesson(tmp_path, english)
+    result = playground("lessons", "check", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:{line_of(english, 'gaus')}: preset: dataset=gaus: choose circle, xor, gauss, spiral",
+        f'{path}:{line_of(english, "tset")}: step "train": unknown metric "tset_loss" (known: test_loss, '
+        'train_loss, test_accuracy, train_accuracy, epoch); did you mean "test_loss"?',
+    ]
+
+
+def test_lessons_check_replay_and_json(tmp_path):
+    write_lesson(tmp_path, ENGLISH.replace("below: 0.05, within: 300", "below: 0.000001, within: 300"))
+    result = playground("lessons", "check", str(tmp_path), "--replay", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["lessons"] == [{"id": "one-neuron", "steps": 3, "languages": ["en", "zh-CN"],
+                                  "files": [f"{NAME}.md", f"{NAME}.zh-CN.md"]}]
+    (problem,) = report["errors"]
+    assert problem.startswith(f'{tmp_path / NAME}.md: step "train": the goal is not reached by the answer')

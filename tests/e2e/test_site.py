@@ -37,6 +37,21 @@ def test_progress_goes_runtime_then_packages_then_app(loaded_app):
     assert sizes[0].endswith(" MB") and sizes[1].endswith(" MB") and "steps" in sizes[2], sizes
 
 
+LESSON_FILES_IN_PYODIDE = """
+import json
+from playground.lessons import default_catalog
+catalog = default_catalog()
+json.dumps({"files": sorted(path.name for lesson in catalog.lessons for path in lesson.files.values()),
+            "errors": [str(error) for error in catalog.errors]})
+"""
+
+
+def test_the_app_reads_every_shipped_lesson(loaded_app, dist):
+    shipped = sorted(path.name for path in (dist / "lessons").glob("*.md")) if (dist / "lessons").is_dir() else []
+    found = json.loads(loaded_app.page.evaluate(f"window.playgroundPyodide.runPython({json.dumps(LESSON_FILES_IN_PYODIDE)})"))
+    assert found == {"files": shipped, "errors": []}
+
+
 def test_every_request_stays_on_this_machine(loaded_app):
     assert loaded_app.log.requests, "no requests recorded"
     assert loaded_app.log.hosts() == {"127.0.0.1"}, sorted(loaded_app.log.requests)
