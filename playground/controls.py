@@ -30,10 +30,20 @@ def shown(state: PlaygroundState, control: str):
     return pn.bind(lambda hidden: control not in hidden, state.param.hidden)
 
 
+def locked(state: PlaygroundState, control: str):
+    """A ``disabled`` value that is True while a lesson locks ``control``."""
+    return pn.bind(lambda locked: control in locked, state.param.locked)
+
+
+def availability(state: PlaygroundState, control: str) -> dict:
+    """``visible`` and ``disabled`` for a widget that a link can hide and a lesson can lock."""
+    return {"visible": shown(state, control), "disabled": locked(state, control)}
+
+
 def _select(state: PlaygroundState, name: str, label: str, options: dict, description: str) -> pn.widgets.Select:
     return pn.widgets.Select.from_param(
         state.param[name], label=label, options=options, description=description, width=SELECT_WIDTH,
-        visible=shown(state, name),
+        **availability(state, name),
     )
 
 
@@ -58,11 +68,11 @@ def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
     """TF Playground's data column below the dataset thumbnails: split, noise, batch."""
     return [
         pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
-                                        start=10, end=90, step=10, width=180, visible=shown(state, "percTrainData")),
+                                        start=10, end=90, step=10, width=180, **availability(state, "percTrainData")),
         pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=max(50, state.noise), step=5,
-                                        width=180, visible=shown(state, "noise")),  # a link may go beyond 50
+                                        width=180, **availability(state, "noise")),  # a link may go beyond 50
         pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1,
-                                        width=180, visible=shown(state, "batchSize")),
+                                        width=180, **availability(state, "batchSize")),
     ]
 
 
@@ -80,13 +90,13 @@ def training_options(state: PlaygroundState) -> list[pn.viewable.Viewable]:
         pn.widgets.Select.from_param(
             state.param.loss, label="Loss", options={"Square": "square", "Cross-entropy": "cross-entropy"},
             description="What training minimises. Square is TF Playground's; cross-entropy is for classes.",
-            width=SELECT_WIDTH,
+            width=SELECT_WIDTH, disabled=locked(state, "loss"),
             visible=pn.bind(lambda hidden, problem: "loss" not in hidden and problem == "classification",
                             state.param.hidden, state.param.problem),
         ),
         _select(state, "epochsPerFrame", "Speed", speeds, "Epochs trained between two redraws."),
         pn.widgets.IntInput.from_param(state.param.stopAtEpoch, label="Stop at epoch (0: never)", start=0,
-                                       width=SELECT_WIDTH, visible=shown(state, "stopAtEpoch")),
+                                       width=SELECT_WIDTH, **availability(state, "stopAtEpoch")),
     ]
 
 
@@ -94,7 +104,7 @@ def output_options(state: PlaygroundState) -> list[pn.widgets.Checkbox]:
     """TF Playground's two switches under the output map."""
     return [
         pn.widgets.Checkbox.from_param(state.param.showTestData, label="Show test data",
-                                       visible=shown(state, "showTestData")),
+                                       **availability(state, "showTestData")),
         pn.widgets.Checkbox.from_param(state.param.discretize, label="Discretize output",
-                                       visible=shown(state, "discretize")),
+                                       **availability(state, "discretize")),
     ]

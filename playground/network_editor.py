@@ -37,25 +37,38 @@ def resize_layer(shape: list[int], layer: int, change: int) -> list[int]:
 
 
 class FeatureToggles:
-    """One toggle button per input feature, in step with the state's switches."""
+    """One toggle button per offered input feature, in step with the state's switches.
+
+    A lesson may hide inputs (their buttons go) and lock them. Bokeh cannot disable one
+    button of a group, so the group is disabled when every input shown is locked, and a
+    click on a locked one among unlocked ones is undone.
+    """
 
     def __init__(self, state: PlaygroundState):
         self.state = state
         self.widget = pn.widgets.CheckButtonGroup(
-            label="Features",
-            options={FEATURES[key].label: key for key in state.offered_features()},
+            label="Features", options=self._options(),
             value=state.features(), orientation="vertical", color="primary", variant="outline",
             description="Which properties of each point the network sees. Click to switch one on or off.",
+            disabled=pn.bind(lambda hidden, locked: set(state.offered_features()) <= set(locked),
+                             state.param.hidden, state.param.locked),
         )
         self.widget.param.watch(self._from_widget, "value")
         state.param.watch(lambda *events: setattr(self.widget, "value", state.features()), list(FEATURES))
+        state.param.watch(lambda event: self.widget.param.update(options=self._options(), value=state.features()),
+                          "hidden")
+
+    def _options(self) -> dict[str, str]:
+        return {FEATURES[key].label: key for key in self.state.offered_features()}
 
     def _from_widget(self, event) -> None:
         chosen = set(event.new)
         changes = {key: key in chosen for key in self.state.offered_features()
-                   if getattr(self.state, key) != (key in chosen)}
+                   if key not in self.state.locked and getattr(self.state, key) != (key in chosen)}
         if changes:
             self.state.param.update(**changes)
+        if set(self.widget.value) != set(self.state.features()):  # a locked input stays as it was
+            self.widget.value = self.state.features()
 
 
 class LayerButtons:
@@ -65,14 +78,16 @@ class LayerButtons:
         self.state = state
         self.diagram_width = diagram_width_px
         self.panel = pn.Column(margin=0)
-        state.param.watch(lambda event: self._rebuild(), "networkShape")
+        state.param.watch(lambda event: self._rebuild(), ["networkShape", "locked"])
         self._rebuild()
 
     def _rebuild(self) -> None:
         shape = self.state.networkShape
         layers = pn.Row(
-            self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS),
-            self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape)),
+            self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS,
+                         "numHiddenLayers"),
+            self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape),
+                         "numHiddenLayers"),
             pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>", margin=(6, 8)),
             visible=shown(self.state, "numHiddenLayers"), margin=0,
         )
@@ -80,9 +95,9 @@ class LayerButtons:
             pn.Column(
                 pn.Row(
                     self._button("+", f"Add a neuron to layer {i + 1}",
-                                 lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS),
+                                 lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS, f"numNodes{i + 1}"),
                     self._button("−", f"Remove a neuron from layer {i + 1}",
-                                 lambda i=i: resize_layer(shape, i, -1), size > 1),
+                                 lambda i=i: resize_layer(shape, i, -1), size > 1, f"numNodes{i + 1}"),
                     margin=0,
                 ),
                 pn.pane.HTML(f"{size} neuron{'s' if size != 1 else ''}", margin=0, width=LAYER_CONTROL_PX,
@@ -98,7 +113,9 @@ class LayerButtons:
         columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, HEIGHT_PX)
         return columns.x[1:-1]
 
-    def _button(self, text: str, description: str, new_shape, enabled: bool) -> SymbolButton:
+    def _button(self, text: str, description: str, new_shape, enabled: bool, control: str) -> SymbolButton:
+        """A "+" or "−" that sets ``new_shape()``; disabled at a limit or while a lesson locks ``control``."""
+        enabled = enabled and control not in self.state.locked
         button = SymbolButton(description, label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
                               description=description, margin=1, css_classes=["np-shape-button"])
         button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))

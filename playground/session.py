@@ -27,6 +27,7 @@ LIVE_PARAMETERS = ("learningRate",)
 #: Parameters that change only what is drawn.
 DISPLAY_PARAMETERS = (
     "showTestData", "discretize", "hideText", "collectStats", "tutorial", "hidden", "epochsPerFrame", "stopAtEpoch",
+    "locked",
 )
 
 
@@ -99,7 +100,8 @@ class Session(param.Parameterized):
 
     def _on_state_change(self, *events) -> None:
         names = {event.name for event in events}
-        if names <= set(DISPLAY_PARAMETERS):
+        # Hiding an input that is on takes it out of the network, as TF deletes it: that one rebuilds.
+        if names <= set(DISPLAY_PARAMETERS) and self.trainer.features == self.state.features():
             return
         if names <= set(LIVE_PARAMETERS):
             self.trainer.learner.learning_rate = self.state.learningRate

@@ -123,6 +123,10 @@ class PlaygroundState(param.Parameterized):
         default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,
         doc="Controls hidden from the learner (TF's NAME_hide=true keys).",
     )
+    locked = param.ListSelector(
+        default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,
+        doc="Controls shown but not changeable, while a lesson locks them. Not part of links.",
+    )
 
     def offered_features(self) -> list[str]:
         """Keys of the features a student may switch: all but those a link hides."""

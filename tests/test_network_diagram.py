@@ -214,7 +214,7 @@ def test_inputs_that_are_off_are_veiled_have_no_links_and_name_their_feature_for
 
 def test_a_link_that_hides_inputs_leaves_them_out_of_the_picture():
     trainer = Trainer(PlaygroundState(hidden=["cosX", "cosY"]))
-    diagram = NetworkDiagram(trainer, offered=PlaygroundState(hidden=["cosX", "cosY"]).offered_features())
+    diagram = NetworkDiagram(trainer, offered=PlaygroundState(hidden=["cosX", "cosY"]).offered_features)
     assert len(diagram.layout.y[0]) == 7
     assert "cos(X₁)" not in list(diagram.labels.columns["text"])
 
@@ -237,3 +237,12 @@ def test_a_frame_sends_only_the_values_and_a_new_shape_sends_the_positions_too(d
     small = Trainer(PlaygroundState(networkShape=[3]))
     diagram.show(small, small.neuron_maps(diagram.points))
     assert {"x0", "y0", "x1", "y1"} <= dict(sent)[diagram.links.source]
+
+
+def test_inputs_hidden_after_the_picture_is_drawn_leave_it_at_the_next_redraw():
+    state = PlaygroundState()
+    trainer = Trainer(state)
+    diagram = NetworkDiagram(trainer, offered=state.offered_features)
+    state.hidden = ["xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY"]
+    diagram.show(trainer, trainer.neuron_maps(diagram.points))
+    assert list(diagram.labels.columns["text"]) == ["X₁", "X₂"] and len(diagram.layout.y[0]) == 2

@@ -74,3 +74,34 @@ def test_each_layers_buttons_sit_above_its_column_without_overlapping():
     drawn = network_layout([9, *shape, 1], 500, HEIGHT_PX).x[1:-1]  # all nine inputs: the tallest diagram
     assert np.abs(np.array(centres) - drawn).max() <= 1
     assert np.diff(centres).min() >= LAYER_CONTROL_PX and edge <= 500
+
+
+def test_a_lesson_that_hides_inputs_later_takes_their_buttons_away_and_gives_them_back():
+    state = PlaygroundState()
+    toggles = FeatureToggles(state)
+    state.hidden = ["xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY"]
+    assert list(toggles.widget.options.values()) == ["x", "y"]
+    state.hidden = []
+    assert len(toggles.widget.options) == 9 and toggles.widget.value == ["x", "y"]
+
+
+def test_locked_inputs_stay_as_they_are():
+    state = PlaygroundState(hidden=["xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX"])
+    toggles = FeatureToggles(state)
+    state.locked = ["x", "y"]
+    assert not toggles.widget.disabled, "cos(X₂) is shown and not locked"
+
+    toggles.widget.value = ["x", "cosY"]  # y switched off, cos(X₂) on: only the second counts
+    assert (state.y, state.cosY) == (True, True) and set(toggles.widget.value) == {"x", "y", "cosY"}
+
+    state.hidden = [*state.hidden, "cosY"]
+    assert toggles.widget.disabled, "every input shown is locked"
+
+
+def test_locked_layers_and_neurons_have_their_buttons_disabled():
+    state = PlaygroundState(networkShape=[4, 2])
+    buttons = LayerButtons(state, 500)
+    state.locked = ["numHiddenLayers", "numNodes2"]
+    found = clicks(buttons.panel)
+    assert found["Add a hidden layer"].disabled and found["Remove the last hidden layer"].disabled
+    assert found["Remove a neuron from layer 2"].disabled and not found["Add a neuron to layer 1"].disabled

@@ -131,3 +131,14 @@ def test_a_pause_is_not_taken_for_a_slow_redraw():
     clock.now += 10  # paused for ten seconds
     session.playing = True
     assert session.play_frame() == full
+
+
+def test_hiding_an_input_that_is_on_rebuilds_the_network_and_one_that_is_off_does_not():
+    session = Session(PlaygroundState(sinX=True))
+    session.trainer.step(3)
+    session.state.hidden = ["cosY"]
+    assert session.trainer.epoch == 3
+    session.state.hidden = ["cosY", "sinX"]
+    assert session.trainer.epoch == 0 and session.trainer.features == ["x", "y"]
+    session.state.locked = ["dataset"]
+    assert session.revision == 1, "a lock changes no setting"

@@ -10,7 +10,7 @@ Nothing is fetched: the SVG travels inside the page.
 import numpy as np
 import panel as pn
 
-from ..controls import DATASET_LABELS, shown
+from ..controls import DATASET_LABELS, locked, shown
 from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, VIEW_LIMIT, generate
 from ..state import PlaygroundState
 from .palette import diverging
@@ -88,6 +88,7 @@ class DatasetPicker(pn.viewable.Viewer):
                 button = pn.widgets.Button(
                     label=DATASET_LABELS[name], icon=thumbnail_svg(name), icon_size=f"{THUMBNAIL_PX}px",
                     width=90, stylesheets=[STYLE],  # no description: its tooltip would cover the neighbour
+                    disabled=locked(state, "dataset"),
                 )
                 button.on_click(lambda event, key=key, name=name: setattr(state, key, name))
                 self.buttons[name] = button

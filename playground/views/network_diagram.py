@@ -10,7 +10,7 @@ network: a link is ``network.weights[layer][source, target]``, a bias
 ``network.biases[layer][neuron]``, a neuron target ``neuron_maps[layer][:, neuron]``.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import holoviews as hv
 import numpy as np
@@ -37,13 +37,14 @@ class NetworkDiagram:
     """Inputs, hidden layers and output of a trainer's network, left to right."""
 
     def __init__(self, trainer, width_px: int = 560, height_px: int = HEIGHT_PX,
-                 offered: Sequence[str] = tuple(FEATURES)):
+                 offered: Callable[[], Sequence[str]] = lambda: tuple(FEATURES)):
         self.width, self.height = width_px, height_px
         self.points = grid_points(THUMBNAIL_RESOLUTION)
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
-        self.offered = list(offered)
+        self.inputs_offered = offered
+        """The inputs to draw, asked at every redraw: a lesson may hide some and show them again."""
+        self.offered: list[str] = []
         """The inputs drawn in the first column, on or off, as TF draws them all: a tap switches one."""
-        self._input_images = _images(scaled_inputs(feature_matrix(self.points, self.offered)))
         self.thumbnails, self.links, self.biases, self.labels, self.neurons, self.veils = (
             LiveSource() for _ in range(6))
         self.shape: tuple | None = None  # (features, layer sizes) drawn now
@@ -96,9 +97,10 @@ class NetworkDiagram:
         points over the domain, row-major from the bottom (``self.points``).
         """
         network = trainer.network
-        relaid = self.shape != (tuple(trainer.features), tuple(network.layer_sizes))
+        offered = list(self.inputs_offered())
+        relaid = self.shape != (tuple(offered), tuple(trainer.features), tuple(network.layer_sizes))
         if relaid:
-            self._lay_out(trainer)
+            self._lay_out(trainer, offered)
         # Positions go to the browser only with a new layout; each frame sends just the values.
         weights = np.concatenate([w.ravel() for w in network.weights])
         self.links.update(
@@ -111,12 +113,15 @@ class NetworkDiagram:
         mosaic.flat[self._neuron_cells] = _images(*neuron_maps[1:]).ravel()
         self.thumbnails.update(**(self._mosaic_place if relaid else {}), image=[mosaic])
 
-    def _lay_out(self, trainer) -> None:
+    def _lay_out(self, trainer, offered: list[str]) -> None:
         """Compute every position for the offered inputs and the trainer's layer sizes."""
-        sizes = [len(self.offered), *trainer.network.layer_sizes[1:]]
+        if offered != self.offered:
+            self.offered = offered
+            self._input_images = _images(scaled_inputs(feature_matrix(self.points, offered)))
+        sizes = [len(offered), *trainer.network.layer_sizes[1:]]
         layout = network_layout(sizes, self.width, self.height)
         corner = layout.node / 2
-        self.shape = (tuple(trainer.features), tuple(trainer.network.layer_sizes))
+        self.shape = (tuple(offered), tuple(trainer.features), tuple(trainer.network.layer_sizes))
         self.layout = layout
         on = [self.offered.index(key) for key in trainer.features]
         fed = Layout(layout.node, layout.x, [layout.y[0][on], *layout.y[1:]])  # links leave the inputs that are on
