@@ -13,7 +13,7 @@ import difflib
 import math
 import re
 from decimal import Decimal
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import param
 
@@ -75,6 +75,28 @@ def _fragment(link: str) -> str:
     if "#" in link:
         return link.split("#", 1)[1]
     return "" if "://" in link else link
+
+
+#: Keys about the page rather than the playground: the lesson open and its step (from 1).
+PAGE_KEYS = ("lesson", "step")
+
+
+def split_page_keys(link: str) -> tuple[str, dict[str, str]]:
+    """The link's playground part as a fragment for ``decode`` ('' if none), and its page keys,
+    percent-decoded (the last one wins)."""
+    setup, page = [], {}
+    for piece in _fragment(link).split("&"):
+        name, _, value = piece.partition("=")
+        if unquote(name) in PAGE_KEYS:
+            page[unquote(name)] = unquote(value)
+        elif piece:
+            setup.append(piece)
+    return "#" + "&".join(setup) if setup else "", page
+
+
+def with_page_keys(fragment: str, page: dict[str, str]) -> str:
+    """``fragment`` (``encode``'s) followed by the page keys, so the address reopens the page as it is."""
+    return "&".join([fragment, *(f"{name}={quote(value, safe='')}" for name, value in page.items())])
 
 
 def _parse(parameter: param.Parameter, text: str):
