@@ -1,0 +1,168 @@
+"""The lesson panel: the open lesson's current step, its goal checked as the student works.
+
+Built once and filled in place. A new step or a new language rewrites its panes; a frame
+(``follow``) touches only the goal's live status, and only when its text changed, and
+the "goal reached" line and the Next button when the goal is first met. What the buttons
+do to the lesson (another step, restart, close) is the caller's: the panel shows.
+"""
+
+from collections.abc import Callable
+from functools import cache
+from html import escape
+
+import panel as pn
+
+from playground.i18n import DEFAULT_LANGUAGE, text
+from playground.lessons import LessonProgress
+from playground.lessons.goals import Continue
+
+
+STYLE = """
+:host { font-size: 14px; line-height: 1.45; color: #183d4e; }
+.np-lesson-title { font-size: 16px; font-weight: 600; }
+.np-lesson-step { color: #5c7080; font-size: 13px; }
+h3 { font-size: 15px; margin: 6px 0 4px; }
+h4 { font-size: 14px; margin: 8px 0 2px; }
+p { margin: 4px 0 8px; }
+.np-lesson-goal { background: #eef3f7; border-radius: 6px; padding: 6px 10px; }
+.np-lesson-status { color: #5c7080; font-size: 13px; margin-top: 2px; }
+.np-goal-reached { color: #1b5e20; background: #e6f4ea; border: 1px solid #81c995; border-radius: 6px;
+  padding: 6px 10px; font-weight: 600; }
+.np-hint, .np-answer { border-left: 3px solid #f59322; padding: 2px 0 2px 10px; margin: 6px 0; }
+.np-answer { border-left-color: #0877bd; }
+"""
+"""Panel draws each pane in a shadow root of its own, so every pane carries the panel's style."""
+
+
+@cache
+def _markdown():
+    """CommonMark with raw HTML switched off: a lesson can format text, never script the page.
+    Imported on the first lesson opened, so free play does without it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def markdown_html(source: str) -> str:
+    return _markdown().render(source)
+
+
+def _pane(**params) -> pn.pane.HTML:
+    return pn.pane.HTML("", stylesheets=[STYLE], sizing_mode="stretch_width", margin=(4, 10), **params)
+
+
+def _button(on_click: Callable[[], None], **params) -> pn.widgets.Button:
+    button = pn.widgets.Button(margin=(4, 10, 4, 0), **params)
+    button.on_click(lambda event: on_click())
+    return button
+
+
+class LessonPanel:
+    """Shows one ``LessonProgress``: lesson title, step k of n, instructions, goal and status,
+    hints one at a time, the answer on request, and previous / next / restart / close."""
+
+    def __init__(self, on_previous: Callable[[], None], on_next: Callable[[], None],
+                 on_restart: Callable[[], None], on_close: Callable[[], None], language: str = DEFAULT_LANGUAGE):
+        self.language = language
+        self.progress: LessonProgress | None = None
+        self.hints_shown = 0
+        """Hints of this step revealed so far; they come one at a time."""
+        self.heading = _pane()
+        self.instructions = _pane()
+        self.goal = _pane()
+        self.status = _pane()
+        self.reached = _pane(visible=False)
+        self.hints = _pane()
+        self.answer = _pane(visible=False)
+        self.hint_button = _button(self.show_hint)
+        self.answer_button = _button(self.show_answer)
+        self.previous_button = _button(on_previous, width=110)
+        self.next_button = _button(on_next, width=110)
+        self.restart_button = _button(on_restart, width=110)
+        self.close_button = _button(on_close, width=110)
+        self.panel = pn.Column(
+            self.heading, self.instructions, self.goal, self.status, self.reached, self.hints, self.answer,
+            pn.Row(self.hint_button, self.answer_button, margin=(0, 10), styles={"flex-wrap": "wrap"}),
+            pn.Row(self.previous_button, self.next_button, margin=(6, 10, 0, 10), styles={"flex-wrap": "wrap"}),
+            pn.Row(self.restart_button, self.close_button, margin=(0, 10), styles={"flex-wrap": "wrap"}),
+            css_classes=["np-lesson"], sizing_mode="stretch_width",
+        )
+        self._status_text: str | None = None
+        self._reached: bool | None = None
+
+    def show(self, progress: LessonProgress) -> None:
+        """Show ``progress``'s current step from its start: no hint, no answer."""
+        self.progress = progress
+        self.hints_shown = 0
+        self.answer.visible = False
+        self._render()
+
+    def set_language(self, language: str) -> None:
+        """Say everything again in ``language``, in place; revealed hints and answer stay revealed."""
+        self.language = language
+        if self.progress is not None:
+            self._render()
+
+    def show_hint(self) -> None:
+        self.hints_shown = min(self.hints_shown + 1, len(self._words().hints))
+        self._render_help()
+
+    def show_answer(self) -> None:
+        self.answer.visible = True
+        self._render_help()
+
+    def follow(self) -> None:
+        """Bring the live parts up to date: the goal's status, "goal reached", Next. Cheap; run every frame."""
+        progress, language = self.progress, self.language
+        reached = progress.step.id in progress.done
+        reading = isinstance(progress.step.goal, Continue)  # met once read: nothing to report
+        status = "" if reached or reading else escape(progress.status(language))
+        if status != self._status_text:
+            self._status_text = self.status.object = status
+            self.status.visible = bool(status)
+        if reached != self._reached:
+            self._reached = reached
+            last = progress.index == len(progress.lesson.steps) - 1
+            note = text("lessons.lesson_done" if last else "lessons.goal_reached", language)
+            self.reached.object = f"<div class='np-goal-reached' role='status'>{note}</div>"
+            self.reached.visible = reached and (last or not reading)
+            self.next_button.param.update(disabled=not reached, color="primary" if reached else "default")
+
+    def _words(self):
+        return self.progress.lesson.text(self.language).steps[self.progress.index]
+
+    def _render(self) -> None:
+        progress, language = self.progress, self.language
+        lesson_text, words = progress.lesson.text(language), self._words()
+        steps = len(progress.lesson.steps)
+        self.heading.object = (
+            f"<div class='np-lesson-title'>{escape(lesson_text.title)}</div>"
+            f"<div class='np-lesson-step'>{text('lessons.step_of', language, k=progress.index + 1, n=steps)}</div>")
+        intro = markdown_html(lesson_text.intro) if progress.index == 0 and lesson_text.intro else ""
+        self.instructions.object = (f"{intro}<h3>{_markdown().renderInline(words.title)}</h3>"
+                                    f"{markdown_html(words.instructions)}")
+        goal = escape(progress.step.goal.describe(language))
+        self.goal.object = f"<div class='np-lesson-goal'>{text('lessons.goal', language, goal=goal)}</div>"
+        last = progress.index == steps - 1
+        self.previous_button.param.update(label=text("lessons.previous", language), disabled=progress.index == 0)
+        self.next_button.label = text("lessons.finish" if last else "lessons.next", language)
+        self.restart_button.label = text("lessons.restart", language)
+        self.close_button.label = text("lessons.close", language)
+        self._status_text = self._reached = None  # so that follow() writes them in this language
+        self._render_help()
+        self.follow()
+
+    def _render_help(self) -> None:
+        """The hints revealed, the answer if asked for, and the buttons that reveal more."""
+        language, words = self.language, self._words()
+        self.hints.object = "".join(
+            f"<div class='np-hint'><b>{text('lessons.hint', language, k=k)}</b>{markdown_html(hint)}</div>"
+            for k, hint in enumerate(words.hints[:self.hints_shown], start=1))
+        self.hints.visible = self.hints_shown > 0
+        self.hint_button.param.update(
+            label=text("lessons.show_hint", language, k=self.hints_shown + 1, n=len(words.hints)),
+            visible=self.hints_shown < len(words.hints))
+        self.answer.object = (f"<div class='np-answer'><b>{text('lessons.answer', language)}</b>"
+                              f"{markdown_html(words.answer or '')}</div>")
+        self.answer_button.param.update(label=text("lessons.show_answer", language),
+                                        visible=words.answer is not None and not self.answer.visible)
