@@ -14,7 +14,8 @@ from bokeh.core.property.validation import without_property_validation
 from playground.browser import page_window
 from playground.controls import SELECT_WIDTH, data_controls, output_options, shown, top_bar, training_options
 from playground.keyboard import bind_shortcuts
-from playground.links import decode, encode
+from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
+from playground.links import decode, encode, split_page_keys, with_page_keys
 from playground.network_editor import FeatureToggles, LayerButtons
 from playground.one_patch import one_patch
 from playground.parameter_editor import ParameterEditor
@@ -28,8 +29,8 @@ from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 
 FRAME_PERIOD_MS = 50
-#: Parameters that change only what the output map shows.
-OUTPUT_DISPLAY = ("showTestData", "discretize")
+#: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).
+OUTPUT_DISPLAY = ("showTestData", "discretize", "hidden")
 
 
 class PlaygroundApp:
@@ -40,7 +41,7 @@ class PlaygroundApp:
         self.grid = grid_points()
         self.boundary = DecisionBoundary(size_px=280)
         self.loss_chart = LossChart(width_px=360)
-        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features())
+        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features)
         self.editor = ParameterEditor(self.session, on_change=self.redraw)
         self.diagram.links.on_tap(self.editor.edit_weight)
         self.diagram.biases.on_tap(self.editor.edit_bias)
@@ -71,7 +72,9 @@ class PlaygroundApp:
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
         self.session.param.watch(lambda event: self._show_playing(), "playing")
-        state.param.watch(lambda *events: write_fragment(encode(state)), list(state.param))
+        self.lessons = LessonGuide(self.session)
+        self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
+        state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset})
@@ -94,7 +97,8 @@ class PlaygroundApp:
     def tapped_neuron(self, row: dict) -> None:
         """An input switches on or off, as in TF; a neuron's map shows large in the output until tapped again."""
         if row["feature"]:
-            setattr(self.session.state, row["feature"], not getattr(self.session.state, row["feature"]))
+            if row["feature"] not in self.session.state.locked:
+                setattr(self.session.state, row["feature"], not getattr(self.session.state, row["feature"]))
             return
         tapped = (int(row["layer"]), int(row["neuron"]))
         self.focus = None if tapped == self.focus else tapped
@@ -144,6 +148,11 @@ class PlaygroundApp:
                     "The learning rate is probably too high: choose a lower one and press Reset."
                 )
                 self.divergence_notice.visible = True
+            self.lessons.follow()
+
+    def write_address(self) -> None:
+        """The address names the whole setup, as TF's does, and the lesson step open."""
+        write_fragment(with_page_keys(encode(self.session.state), self.lessons.page_keys))
 
     def _show_playing(self) -> None:
         playing = self.session.playing
@@ -158,14 +167,16 @@ class PlaygroundApp:
     def layout(self) -> pn.Column:
         state = self.session.state
         top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state))
-        more = _wrapping(*training_options(state), self.new_weights_button)
+        more = _wrapping(*training_options(state), self.new_weights_button, self.lessons.menu_button)
         data = pn.Column(_heading("Data"), DatasetPicker(state), *data_controls(state), self.regenerate_button, width=200)
         features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
         network = pn.Column(_heading("Network"), LayerButtons(state, self.diagram.width).panel,
                             pn.pane.HoloViews(self.diagram.element), self.editor.panel, css_classes=["np-network"])
         output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
-                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state))
-        columns = _wrapping(data, features, network, output, stylesheets=[NARROW_SCREEN_ORDER])
+                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state),
+                           css_classes=["np-output"])
+        columns = _wrapping(self.lessons.column, data, features, network, output,
+                            stylesheets=[NARROW_SCREEN_ORDER, BESIDE_PLAYGROUND])
         return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
 
 
@@ -213,10 +224,12 @@ def _number(name: str, value: float) -> str:
 
 def create_app(link: str = "") -> pn.viewable.Viewable:
     """The whole app for the configuration a link (or fragment) describes."""
-    state, warnings = decode(link) if link else (PlaygroundState(), [])
+    setup, page_keys = split_page_keys(link)
+    state, warnings = decode(setup) if setup else (PlaygroundState(), [])
     notices = [f"Part of the link was ignored: {w}" for w in warnings]
     app = PlaygroundApp(state, notices)
-    write_fragment(encode(state))  # the address now names the whole setup, as TF's does
+    app.lessons.open_link(page_keys, keep_setup=bool(setup))
+    app.write_address()  # the address now names the whole setup, as TF's does
     return app.layout()
 
 

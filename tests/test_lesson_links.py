@@ -1,0 +1,55 @@
+"""A lesson's place in the address: lesson and step are the page's keys, set apart before a link is decoded."""
+
+import pytest
+from lesson_files import write_lesson
+
+from playground import app as app_module
+from playground.lessons import LESSONS_ENV
+from playground.links import decode, split_page_keys, with_page_keys
+
+
+def test_page_keys_are_set_apart_from_the_playgrounds():
+    setup, page = split_page_keys("https://example.org/#dataset=xor&lesson=one-neuron&noise=5&step=2")
+    assert setup == "#dataset=xor&noise=5" and page == {"lesson": "one-neuron", "step": "2"}
+    assert decode(setup)[1] == [], "decode never sees them, so it has nothing to warn about"
+
+
+def test_a_link_with_only_a_lesson_has_no_setup_and_page_keys_are_percent_decoded():
+    assert split_page_keys("#lesson=my%20lesson&step=1&lesson=xor") == ("", {"lesson": "xor", "step": "1"})
+    assert split_page_keys("") == ("", {})
+
+
+def test_the_address_ends_with_the_page_keys():
+    assert with_page_keys("dataset=xor", {"lesson": "a b", "step": "2"}) == "dataset=xor&lesson=a%20b&step=2"
+    assert with_page_keys("dataset=xor", {}) == "dataset=xor"
+
+
+@pytest.fixture
+def addresses(tmp_path, monkeypatch) -> list[str]:
+    """Every address the app writes, with the example lesson installed."""
+    write_lesson(tmp_path)
+    monkeypatch.setenv(LESSONS_ENV, str(tmp_path))
+    written: list[str] = []
+    monkeypatch.setattr(app_module, "write_fragment", written.append)
+    return written
+
+
+def test_a_teachers_link_opens_the_lesson_at_its_step_and_the_address_keeps_it(addresses):
+    app_module.create_app("#lesson=one-neuron&step=2")
+    assert addresses[-1].endswith("&lesson=one-neuron&step=2")
+    assert "dataset=gauss" in addresses[-1] and "regularization_hide=true" in addresses[-1]
+
+
+def test_the_address_of_a_lesson_reopens_it_with_its_setup(addresses):
+    app_module.create_app("#dataset=xor&learningRate=0.1&lesson=one-neuron&step=3")
+    assert "dataset=xor" in addresses[-1] and "learningRate=0.1" in addresses[-1]
+    assert addresses[-1].endswith("&lesson=one-neuron&step=3")
+
+
+def test_closing_the_lesson_takes_it_out_of_the_address(addresses):
+    app = app_module.PlaygroundApp(app_module.PlaygroundState(), notices=[])
+    app.lessons.open_link({"lesson": "one-neuron"}, keep_setup=False)
+    app.lessons.next()
+    assert addresses[-1].endswith("&lesson=one-neuron&step=2")
+    app.lessons.close()
+    assert "lesson=" not in addresses[-1] and "_hide" not in addresses[-1]
