@@ -1,0 +1,152 @@
+"""Guided lessons in the built site: a student follows lesson 1 to the end, progress survives a
+reload, a teacher's link opens a step, and a lesson's hidden and locked controls are so.
+
+Each test starts from a fresh browser profile (``context``), so no progress is saved before it.
+"""
+from __future__ import annotations
+
+import json
+
+from conftest import open_page, wait_for_state
+from test_app import press, wait_until
+
+LESSON_ONE = "One neuron draws a straight line"
+GOAL_MS = 60_000
+
+
+def opened(context, url: str):
+    page, log = open_page(context, url)
+    assert wait_for_state(page) == "ready"
+    return page, log
+
+
+def shown_step(page) -> str:
+    """The panel's "Step k of n", or '' while no lesson is shown (its panes are in shadow roots,
+    which CSS locators reach and inner_text does not)."""
+    step = page.locator(".np-lesson-step")
+    return step.inner_text() if step.count() and step.is_visible() else ""
+
+
+def at_step(page, k: int, n: int = 6, title: str | None = None) -> None:
+    wait_until(page, lambda: shown_step(page) == f"Step {k} of {n}", f"step {k} of the lesson")
+    if title:
+        assert page.get_by_role("heading", name=title).is_visible()
+
+
+def play_until_the_goal(page) -> None:
+    press(page, "▶ Play")
+    page.get_by_text("✓ Goal reached").wait_for(timeout=GOAL_MS)
+    press(page, "❚❚ Pause")
+
+
+def saved_progress(page) -> dict:
+    return json.loads(page.evaluate("localStorage.getItem('neural-playground.lessons')") or "{}")
+
+
+def test_a_student_completes_lesson_one(context, base_url, results_dir):
+    page, log = opened(context, base_url)
+    press(page, "☰ Lessons")
+    page.get_by_role("button", name=LESSON_ONE).click()
+    at_step(page, 1, title="Meet the playground")
+    press(page, "Next ›")
+
+    at_step(page, 2, title="Train the neuron")  # Play until the test loss is below 0.02
+    assert page.get_by_role("button", name="Next ›").is_disabled()
+    play_until_the_goal(page)
+    page.screenshot(path=str(results_dir / "lesson-panel-1280.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    press(page, "Next ›")
+
+    at_step(page, 3)  # Why a straight line? Reading, then Next
+    press(page, "Next ›")
+
+    at_step(page, 4)  # Only X₁: switch X₂ off and train
+    page.get_by_role("button", name="X₂", exact=True).click()
+    wait_until(page, lambda: "y=false" in page.evaluate("location.hash"), "X₂ switched off")
+    play_until_the_goal(page)
+    press(page, "Next ›")
+
+    at_step(page, 5)  # A circle: X₂ back on, the Circle data, 100 epochs
+    page.get_by_role("button", name="X₂", exact=True).click()
+    page.get_by_role("button", name="Circle", exact=True).click()
+    wait_until(page, lambda: "dataset=circle" in page.evaluate("location.hash")
+               and "y=true" in page.evaluate("location.hash"), "X₂ on and the circle data")
+    play_until_the_goal(page)
+    press(page, "Next ›")
+
+    at_step(page, 6)  # the last step is read: the lesson is complete
+    page.get_by_text("✓ Lesson complete").wait_for()
+    press(page, "Finish ✓")
+    mark = page.locator(".np-lesson-picker").get_by_text("✓ Done")
+    mark.wait_for()
+    assert saved_progress(page)["lessons"]["one-neuron"]["done"] is True
+    assert "lesson=" not in page.evaluate("location.hash")
+
+    page.reload()
+    assert wait_for_state(page) == "ready"
+    press(page, "☰ Lessons")
+    page.locator(".np-lesson-picker").get_by_text("✓ Done").wait_for()
+    assert log.console_errors() == [] and log.errors == []
+
+
+def test_a_reload_comes_back_to_the_step(context, base_url):
+    page, log = opened(context, base_url)
+    press(page, "☰ Lessons")
+    page.get_by_role("button", name=LESSON_ONE).click()
+    at_step(page, 1)
+    press(page, "Next ›")
+    at_step(page, 2)
+    assert page.evaluate("location.hash").endswith("&lesson=one-neuron&step=2")
+    saved = saved_progress(page)
+    assert saved["open"] == "one-neuron"
+    assert saved["lessons"]["one-neuron"] == {"version": 1, "step": "train", "steps_done": ["meet"], "done": False}
+
+    page.reload()
+    assert wait_for_state(page) == "ready"
+    at_step(page, 2)
+
+    page.goto(base_url)  # the bare address: the lesson left open comes back
+    assert wait_for_state(page) == "ready"
+    at_step(page, 2)
+    press(page, "‹ Previous")
+    at_step(page, 1)
+    assert not page.get_by_role("button", name="Next ›").is_disabled(), "step 1 was done before the reload"
+    assert log.console_errors() == [] and log.errors == []
+
+
+def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_dir):
+    tablet = chromium.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
+    try:
+        page, log = opened(tablet, base_url + "#lesson=one-neuron&step=2")
+        at_step(page, 2, title="Train the neuron")
+        address = page.evaluate("location.hash")
+        assert "dataset=gauss" in address and address.endswith("&lesson=one-neuron&step=2")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 768
+        page.screenshot(path=str(results_dir / "lesson-panel-768.png"), full_page=True)
+        assert log.console_errors() == [] and log.errors == []
+    finally:
+        tablet.close()
+
+
+def test_an_unknown_lesson_in_a_link_says_so_and_opens_the_list(context, base_url):
+    page, _ = opened(context, base_url + "#dataset=xor&lesson=no-such-lesson&step=2")
+    page.get_by_text("there is no lesson “no-such-lesson”").wait_for()
+    assert page.locator(".np-lesson-picker").get_by_role("button", name=LESSON_ONE).is_visible()
+    assert "dataset=xor" in page.evaluate("location.hash"), "the rest of the link is used"
+
+
+def test_a_lessons_locked_controls_are_disabled_and_hidden_ones_absent(context, base_url):
+    page, log = opened(context, base_url + "#lesson=activation&step=1")  # locks data, layers, X₁ and X₂
+    at_step(page, 1, n=5)
+    locked = [page.get_by_role("button", name="Circle", exact=True),
+              page.get_by_role("button", name="Add a hidden layer"), page.get_by_role("button", name="X₁", exact=True)]
+    assert all(control.is_disabled() for control in locked)
+    assert page.get_by_label("Activation", exact=True).is_enabled()  # the lesson's subject
+    assert not page.get_by_label("Learning rate", exact=True).is_visible()
+    assert not page.get_by_text("Noise", exact=True).is_visible()
+
+    press(page, "✕ Close")
+    wait_until(page, lambda: page.get_by_label("Learning rate", exact=True).is_visible(), "hidden controls back")
+    assert not any(control.is_disabled() for control in locked)
+    assert "lesson=" not in page.evaluate("location.hash")
+    assert log.console_errors() == [] and log.errors == []
