@@ -15,7 +15,7 @@ from playground.browser import page_window
 from playground.controls import SELECT_WIDTH, data_controls, output_options, shown, top_bar, training_options
 from playground.keyboard import bind_shortcuts
 from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
-from playground.links import decode, encode, split_page_keys, with_page_keys
+from playground.links import decode, encode, given_keys, split_page_keys, with_page_keys
 from playground.network_editor import FeatureToggles, LayerButtons
 from playground.one_patch import one_patch
 from playground.parameter_editor import ParameterEditor
@@ -228,7 +228,7 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     state, warnings = decode(setup) if setup else (PlaygroundState(), [])
     notices = [f"Part of the link was ignored: {w}" for w in warnings]
     app = PlaygroundApp(state, notices)
-    app.lessons.open_link(page_keys, keep_setup=bool(setup))
+    app.lessons.open_link(page_keys, given_keys(setup))
     app.write_address()  # the address now names the whole setup, as TF's does
     return app.layout()
 

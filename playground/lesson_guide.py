@@ -2,7 +2,7 @@
 
 Opening a lesson hides its ``hidden`` controls and locks its ``locked`` ones (through
 ``state.hidden`` and ``state.locked``, which the widgets follow), starts the playground
-from the lesson's preset (or from a link's own setup) and shows a step. Closing it shows
+from the lesson's preset, with whatever a link sets itself on top, and shows a step. Closing it shows
 and unlocks those controls again and leaves the playground as it is: back to free play.
 Progress is saved at every change (``LessonStore``), and ``page_keys`` holds the
 address's ``lesson`` and ``step`` while a lesson is open, so a reload or a copied address
@@ -11,6 +11,8 @@ comes back to the same step.
 The lessons are read, and the picker and the panel made, only when first needed, so free
 play costs neither the reading of every lesson nor their widgets.
 """
+
+from collections.abc import Collection
 
 import panel as pn
 import param
@@ -83,15 +85,16 @@ class LessonGuide(param.Parameterized):
             self._catalog = default_catalog()
         return self._catalog
 
-    def open(self, lesson: Lesson, step: int | None = None, keep_setup: bool = False) -> None:
+    def open(self, lesson: Lesson, step: int | None = None, keep: Collection[str] = ()) -> None:
         """Open ``lesson`` at step index ``step`` (None: where the student left it), from its preset
-        unless ``keep_setup`` (a link that brings its own setup)."""
+        but with the settings named in ``keep`` as they are (those a link sets itself)."""
         self._leave()
         state, saved = self.session.state, self.store.saved(lesson)
+        kept = {key: getattr(state, key) for key in keep}
         state.param.update(hidden=_either(state.hidden, lesson.hidden), locked=_either(state.locked, lesson.locked))
         progress = LessonProgress(lesson, self.session)
-        if not keep_setup:
-            progress.restart()
+        progress.restart()
+        state.param.update(kept)
         step_ids = [s.id for s in lesson.steps]
         if saved is not None:
             progress.done = [step_id for step_id in saved.steps_done if step_id in step_ids]
@@ -140,11 +143,12 @@ class LessonGuide(param.Parameterized):
             picker.refresh()
         self._show()
 
-    def open_link(self, page_keys: dict[str, str], keep_setup: bool) -> None:
-        """Open what the address asks for (``lesson=ID&step=N``); an address with no setup and no
-        lesson reopens the lesson the student left open. A bad part is said in a notice, and skipped."""
+    def open_link(self, page_keys: dict[str, str], link_keys: Collection[str]) -> None:
+        """Open what the address asks for (``lesson=ID&step=N``), with the settings the link gives
+        itself (``link_keys``) kept over the preset. An address that gives neither a lesson nor a
+        setting reopens the lesson the student left open. A bad part is said in a notice, and skipped."""
         if "lesson" not in page_keys:
-            lesson = None if keep_setup or self.store.open is None else self.catalog.get(self.store.open)
+            lesson = None if link_keys or self.store.open is None else self.catalog.get(self.store.open)
             if lesson is not None and self.store.saved(lesson) is not None:
                 self.open(lesson)
             return
@@ -155,8 +159,9 @@ class LessonGuide(param.Parameterized):
             return
         asked = page_keys.get("step")
         step = None if asked is None else _step_index(asked, len(lesson.steps))
-        self.open(lesson, 0 if asked is not None and step is None else step, keep_setup)
-        if asked is not None and step is None:
+        bad_step = asked is not None and step is None
+        self.open(lesson, 0 if bad_step else step, keep=link_keys)
+        if bad_step:
             self._say("lessons.bad_step", step=asked, steps=len(lesson.steps))
 
     def set_language(self, language: str) -> None:
@@ -181,7 +186,7 @@ class LessonGuide(param.Parameterized):
         choosing = self.picker is not None and self.picker.panel.visible
         if self.panel is not None:
             self.panel.panel.visible = self.progress is not None and not choosing
-        self.column.visible = self.notice.visible or choosing or (self.progress is not None and not choosing)
+        self.column.visible = self.notice.visible or choosing or self.progress is not None
 
     def _picker(self) -> LessonPicker:
         """The list of lessons, made when first shown."""

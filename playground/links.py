@@ -94,6 +94,11 @@ def split_page_keys(link: str) -> tuple[str, dict[str, str]]:
     return "#" + "&".join(setup) if setup else "", page
 
 
+def given_keys(link: str) -> set[str]:
+    """The state keys a link sets itself; every other key keeps its default (or a lesson's preset)."""
+    return {unquote(piece.partition("=")[0]) for piece in _fragment(link).split("&")} & set(STATE_KEYS)
+
+
 def with_page_keys(fragment: str, page: dict[str, str]) -> str:
     """``fragment`` (``encode``'s) followed by the page keys, so the address reopens the page as it is."""
     return "&".join([fragment, *(f"{name}={quote(value, safe='')}" for name, value in page.items())])

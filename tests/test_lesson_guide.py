@@ -131,36 +131,38 @@ def test_progress_comes_back_on_the_next_page(tmp_path):
     first.next()
 
     linked = guide_for(tmp_path, storage)
-    linked.open_link({}, keep_setup=True)  # another playground link: not the lesson
+    linked.open_link({}, {"dataset"})  # another playground link: not the lesson
     assert linked.progress is None
 
     again = guide_for(tmp_path, storage)
-    again.open_link({}, keep_setup=False)  # the bare address: the lesson left open
+    again.open_link({}, ())  # the bare address: the lesson left open
     assert again.progress.index == 1 and again.progress.done == ["watch"]
     again.toggle_picker()
     assert "At step 2 of 3" in again.picker.marks[0].object
 
 
-def test_a_link_opens_a_lesson_at_its_step_from_its_preset_or_the_links_setup(guide):
-    guide.open_link({"lesson": "one-neuron", "step": "2"}, keep_setup=False)
+def test_a_link_opens_a_lesson_at_its_step_from_its_preset_with_the_links_own_settings_on_top(guide):
+    guide.open_link({"lesson": "one-neuron", "step": "2"}, ())
     assert guide.progress.index == 1 and guide.session.state.dataset == "gauss"
     assert not guide.notice.visible
 
     guide.close()
-    guide.session.state.param.update(dataset="xor", learningRate=0.1)
-    guide.open_link({"lesson": "one-neuron", "step": "3"}, keep_setup=True)
-    assert guide.progress.index == 2 and (guide.session.state.dataset, guide.session.state.learningRate) == ("xor", 0.1)
+    state = guide.session.state
+    state.param.update(dataset="xor", learningRate=0.1, hideText=True)  # as a link to embed the lesson says
+    guide.open_link({"lesson": "one-neuron", "step": "3"}, {"hideText", "learningRate"})
+    assert guide.progress.index == 2
+    assert (state.dataset, state.learningRate, state.hideText) == ("gauss", 0.1, True)
 
 
 @pytest.mark.parametrize("step", ["9", "0", "two", "²", ""])
 def test_a_bad_step_in_a_link_opens_step_one_with_a_notice(guide, step):
-    guide.open_link({"lesson": "one-neuron", "step": step}, keep_setup=False)
+    guide.open_link({"lesson": "one-neuron", "step": step}, ())
     assert guide.progress.index == 0
     assert guide.notice.visible and f"step={step}: this lesson has steps 1–3" in guide.notice.object
 
 
 def test_an_unknown_lesson_in_a_link_opens_the_list_with_a_notice(guide):
-    guide.open_link({"lesson": "nope", "step": "2"}, keep_setup=False)
+    guide.open_link({"lesson": "nope", "step": "2"}, ())
     assert guide.progress is None and guide.picker.panel.visible and guide.column.visible
     assert "there is no lesson “nope”" in guide.notice.object
 
@@ -196,7 +198,7 @@ def test_free_play_reads_no_lesson(tmp_path, monkeypatch):
     write_lesson(tmp_path)
     monkeypatch.setenv("PLAYGROUND_LESSONS", str(tmp_path))
     guide = LessonGuide(Session(), store=LessonStore(MemoryStorage()))
-    guide.open_link({}, keep_setup=False)
+    guide.open_link({}, ())
     assert guide._catalog is None and guide.picker is None and guide.panel is None
     guide.toggle_picker()
     assert [lesson.id for lesson in guide.catalog.lessons] == ["one-neuron"]

@@ -5,7 +5,7 @@ from lesson_files import write_lesson
 
 from playground import app as app_module
 from playground.lessons import LESSONS_ENV
-from playground.links import decode, split_page_keys, with_page_keys
+from playground.links import decode, given_keys, split_page_keys, with_page_keys
 
 
 def test_page_keys_are_set_apart_from_the_playgrounds():
@@ -17,6 +17,11 @@ def test_page_keys_are_set_apart_from_the_playgrounds():
 def test_a_link_with_only_a_lesson_has_no_setup_and_page_keys_are_percent_decoded():
     assert split_page_keys("#lesson=my%20lesson&step=1&lesson=xor") == ("", {"lesson": "xor", "step": "1"})
     assert split_page_keys("") == ("", {})
+
+
+def test_the_settings_a_link_gives_itself_are_known():
+    assert given_keys("#hideText=true&noise_hide=true&nope=1&lang") == {"hideText"}
+    assert given_keys("") == set()
 
 
 def test_the_address_ends_with_the_page_keys():
@@ -46,9 +51,14 @@ def test_the_address_of_a_lesson_reopens_it_with_its_setup(addresses):
     assert addresses[-1].endswith("&lesson=one-neuron&step=3")
 
 
+def test_a_link_embedding_a_lesson_gets_its_preset_and_keeps_its_own_settings(addresses):
+    app_module.create_app("#hideText=true&lesson=one-neuron&step=2")
+    assert "dataset=gauss" in addresses[-1] and "hideText=true" in addresses[-1]
+
+
 def test_closing_the_lesson_takes_it_out_of_the_address(addresses):
     app = app_module.PlaygroundApp(app_module.PlaygroundState(), notices=[])
-    app.lessons.open_link({"lesson": "one-neuron"}, keep_setup=False)
+    app.lessons.open_link({"lesson": "one-neuron"}, ())
     app.lessons.next()
     assert addresses[-1].endswith("&lesson=one-neuron&step=2")
     app.lessons.close()
