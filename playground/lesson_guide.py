@@ -25,6 +25,9 @@ from playground.lessons import Catalog, Lesson, LessonProgress, default_catalog
 from playground.session import Session
 from playground.state import HIDABLE_CONTROLS
 
+PAGE_SETTINGS = ("hideText",)
+"""Settings of the page around the playground, not of the exercise: opening a lesson keeps them."""
+
 BESIDE_PLAYGROUND = """
 .np-lesson-column { order: -1; flex: 0 0 100%; }  /* narrow screens: above the playground */
 @media (min-width: 1260px) {  /* room for the playground's four columns: the lesson takes data's and features' top */
@@ -90,11 +93,9 @@ class LessonGuide(param.Parameterized):
         but with the settings named in ``keep`` as they are (those a link sets itself)."""
         self._leave()
         state, saved = self.session.state, self.store.saved(lesson)
-        kept = {key: getattr(state, key) for key in keep}
         state.param.update(hidden=_either(state.hidden, lesson.hidden), locked=_either(state.locked, lesson.locked))
         progress = LessonProgress(lesson, self.session)
-        progress.restart()
-        state.param.update(kept)
+        self._from_preset(progress, keep)
         step_ids = [s.id for s in lesson.steps]
         if saved is not None:
             progress.done = [step_id for step_id in saved.steps_done if step_id in step_ids]
@@ -131,7 +132,7 @@ class LessonGuide(param.Parameterized):
     def restart(self) -> None:
         """Back to the first step and the preset; steps done are forgotten, a lesson done stays done."""
         progress, self.progress = self.progress, None  # no goal is checked halfway through the preset
-        progress.restart()
+        self._from_preset(progress)
         self.progress = progress
         self._show_step()
 
@@ -208,6 +209,13 @@ class LessonGuide(param.Parameterized):
         self._show()
         self.follow()
         self._save()
+
+    def _from_preset(self, progress: LessonProgress, keep: Collection[str] = ()) -> None:
+        """``progress.restart()``, but with the page's settings and those named in ``keep`` as they are."""
+        state = self.session.state
+        kept = {key: getattr(state, key) for key in {*keep, *PAGE_SETTINGS}}
+        progress.restart()
+        state.param.update(kept)
 
     def _save(self) -> None:
         progress = self.progress

@@ -62,6 +62,14 @@ def test_opening_applies_the_preset_hides_and_locks_and_closing_gives_the_contro
     assert not guide.column.visible and guide.page_keys == {}
 
 
+def test_a_page_embedded_without_its_text_stays_so_when_a_lesson_opens(tmp_path):
+    write_lesson(tmp_path)
+    guide = opened(guide_for(tmp_path, state=PlaygroundState(hideText=True)))
+    assert guide.session.state.hideText and guide.session.state.dataset == "gauss"
+    guide.restart()
+    assert guide.session.state.hideText
+
+
 def test_the_panel_says_when_the_goal_is_reached_and_offers_the_next_step(guide):
     panel = opened(guide).panel
     assert not panel.next_button.disabled, "a step to read is done once shown"
