@@ -128,11 +128,12 @@ def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_
         tablet.close()
 
 
-def test_an_unknown_lesson_in_a_link_says_so_and_opens_the_list(context, base_url):
+def test_an_unknown_lesson_in_a_link_says_so_and_opens_the_list(context, base_url, results_dir):
     page, _ = opened(context, base_url + "#dataset=xor&lesson=no-such-lesson&step=2")
     page.get_by_text("there is no lesson “no-such-lesson”").wait_for()
     assert page.locator(".np-lesson-picker").get_by_role("button", name=LESSON_ONE).is_visible()
     assert "dataset=xor" in page.evaluate("location.hash"), "the rest of the link is used"
+    page.screenshot(path=str(results_dir / "lesson-picker-1280.png"))
 
 
 def test_a_lessons_locked_controls_are_disabled_and_hidden_ones_absent(context, base_url):
