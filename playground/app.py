@@ -37,7 +37,8 @@ FRAME_PERIOD_MS = 50
 #: Parameters that change only what the output map shows.
 OUTPUT_DISPLAY = ("showTestData", "discretize")
 #: The catalog's words for each reason the engine gives when training diverges.
-DIVERGENCE_REASONS = {LOSS_NOT_FINITE: "messages.loss_not_finite", PARAMETER_NOT_FINITE: "messages.parameter_not_finite"}
+DIVERGENCE_REASONS = {LOSS_NOT_FINITE: "messages.loss_not_finite",
+                      PARAMETER_NOT_FINITE: "messages.parameter_not_finite"}
 
 
 class PlaygroundApp:

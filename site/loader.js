@@ -60,7 +60,8 @@ const progress = {
     $("progress-bar").style.width = `${width.toFixed(1)}%`;
     const stage = STAGES[this.name], loaded = this.loaded[this.name];
     $("progress-stage").textContent = loaded < stage.bytes
-      ? words.text("loader.downloaded", { stage: words.text(stage.downloading), loaded: mb(loaded), total: mb(stage.bytes) })
+      ? words.text("loader.downloaded",
+                   { stage: words.text(stage.downloading), loaded: mb(loaded), total: mb(stage.bytes) })
       : words.text(stage.after);
   },
   finish() {
