@@ -68,10 +68,8 @@ class PlaygroundApp:
         """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
-        self.link_notice = pn.pane.Alert(
-            words.follow(lambda: "\n".join(words.text("messages.link_ignored", problem=problem.in_language(
-                words.language)) for problem in link_problems)),
-            alert_type="warning", visible=bool(link_problems))
+        self.link_notice = pn.pane.Alert(words.follow(lambda: _link_notice(words, link_problems)),
+                                         alert_type="warning", visible=bool(link_problems))
         self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
         # No tooltips here: Bokeh's tooltip popover would cover the neighbouring button.
         self.play_button = pn.widgets.Button(
@@ -222,6 +220,12 @@ def _show_page_text(show: bool) -> None:
 def _heading(words: Words, column: str) -> pn.pane.HTML:
     return pn.pane.HTML(words.follow(lambda: f"<h2 class='np-heading'>{words.text(f'headings.{column}')}</h2>"),
                         margin=(0, 10))
+
+
+def _link_notice(words: Words, problems: list[Message]) -> str:
+    """One line for each problem of the link, in the interface's language."""
+    return "\n".join(words.text("messages.link_ignored", problem=problem.in_language(words.language))
+                     for problem in problems)
 
 
 def _metrics_html(words: Words, metrics) -> str:

@@ -32,11 +32,11 @@ def shown(state: PlaygroundState, control: str):
     return pn.bind(lambda hidden: control not in hidden, state.param.hidden)
 
 
-def _select(state: PlaygroundState, words: Words, name: str, label: str, options) -> pn.widgets.Select:
-    """The menu of parameter ``name``, labelled and described by ``controls.{label}`` (and ``…_description``)."""
+def _select(state: PlaygroundState, words: Words, name: str, key: str, options) -> pn.widgets.Select:
+    """The menu of parameter ``name``, labelled ``controls.{key}`` and described by ``controls.{key}_description``."""
     return pn.widgets.Select.from_param(
-        state.param[name], label=words(f"controls.{label}"), options=options,
-        description=words(f"controls.{label}_description"), width=SELECT_WIDTH, visible=shown(state, name),
+        state.param[name], label=words(f"controls.{key}"), options=options,
+        description=words(f"controls.{key}_description"), width=SELECT_WIDTH, visible=shown(state, name),
     )
 
 
@@ -105,8 +105,10 @@ def output_options(state: PlaygroundState, words: Words) -> list[pn.widgets.Chec
 
 def language_switch(state: PlaygroundState, words: Words) -> pn.widgets.Select:
     """The interface's language, each named in itself. A choice here goes into the link
-    (``lang=``), so whoever opens a shared link sees the language that was chosen."""
+    (``lang=``), so whoever opens a shared link sees the language that was chosen; the
+    menu shows the language spoken, whoever changed it."""
     switch = pn.widgets.Select(label=words("language.label"), options={name: tag for tag, name in LANGUAGES.items()},
                                value=words.language, width=SELECT_WIDTH)
     switch.param.watch(lambda event: setattr(state, "lang", event.new), "value")
+    words.param.watch(lambda event: setattr(switch, "value", event.new), "language")
     return switch

@@ -109,3 +109,6 @@ def test_a_new_language_relabels_the_same_widgets_and_training_goes_on():
     assert "周期" in app.epoch.object and "000,005" in app.epoch.object
     assert "lang=zh-CN" in encode(app.session.state)
     assert not shown_texts(root) & {"Learning rate", "Step ▸", "Data", "Test loss", "Weight", "loss"}
+
+    app.session.state.lang = "en"  # e.g. a lesson's own language
+    assert switch.value == "en" and menus["Learning rate"].title == "Learning rate"
