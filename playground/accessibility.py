@@ -21,10 +21,6 @@ class SymbolButton(pn.widgets.Button):
         return model
 
 
-def named_plot(name: str):
-    """A HoloViews plot hook that gives the figure a name for screen readers."""
-
-    def hook(plot, element) -> None:
-        plot.state.html_attributes = {"aria-label": name}
-
-    return hook
+def name_plot(plot, name: str) -> None:
+    """Give a HoloViews plot's figure a name for screen readers (from a plot hook)."""
+    plot.state.html_attributes = {"aria-label": name}

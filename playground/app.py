@@ -7,19 +7,25 @@ Imports are absolute because `panel serve` runs this file as a script.
 where the static site's loader calls it.
 """
 
+import math
+
 import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
 from playground.browser import page_window
-from playground.controls import SELECT_WIDTH, data_controls, output_options, shown, top_bar, training_options
+from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
+                                 training_options)
+from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
+from playground.i18n import Message
 from playground.keyboard import bind_shortcuts
 from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
 from playground.links import decode, encode, given_keys, split_page_keys, with_page_keys
 from playground.network_editor import FeatureToggles, LayerButtons
 from playground.one_patch import one_patch
-from playground.parameter_editor import ParameterEditor
 from playground.page_address import read_fragment, write_fragment
+from playground.page_language import browser_languages, show_page_language
+from playground.parameter_editor import ParameterEditor
 from playground.session import Session
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID_RESOLUTION, grid_points
@@ -27,22 +33,31 @@ from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
+from playground.words import Words, words_for
 
 FRAME_PERIOD_MS = 50
 #: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).
 OUTPUT_DISPLAY = ("showTestData", "discretize", "hidden")
+#: The catalog's words for each reason the engine gives when training diverges.
+DIVERGENCE_REASONS = {LOSS_NOT_FINITE: "messages.loss_not_finite",
+                      PARAMETER_NOT_FINITE: "messages.parameter_not_finite"}
 
 
 class PlaygroundApp:
-    """Wires a Session to its widgets and views; redraws once per frame."""
+    """Wires a Session to its widgets and views; redraws once per frame.
 
-    def __init__(self, state: PlaygroundState, notices: list[str]):
+    ``link_problems``: what the link had that was not understood (``links.decode``'s warnings);
+    ``preferred_languages``: the browser's, for a link without ``lang``.
+    """
+
+    def __init__(self, state: PlaygroundState, link_problems: list[Message] = (), preferred_languages: list[str] = ()):
         self.session = Session(state)
+        self.words = words = words_for(state, list(preferred_languages))
         self.grid = grid_points()
-        self.boundary = DecisionBoundary(size_px=280)
-        self.loss_chart = LossChart(width_px=360)
-        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features)
-        self.editor = ParameterEditor(self.session, on_change=self.redraw)
+        self.boundary = DecisionBoundary(size_px=280, words=words)
+        self.loss_chart = LossChart(width_px=360, words=words)
+        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features, words=words)
+        self.editor = ParameterEditor(self.session, on_change=self.redraw, words=words)
         self.diagram.links.on_tap(self.editor.edit_weight)
         self.diagram.biases.on_tap(self.editor.edit_bias)
         self.focus: tuple[int, int] | None = None
@@ -55,16 +70,21 @@ class PlaygroundApp:
         """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
-        self.link_notice = pn.pane.Alert("\n".join(notices), alert_type="warning", visible=bool(notices))
+        self.link_notice = pn.pane.Alert(words.follow(lambda: _link_notice(words, link_problems)),
+                                         alert_type="warning", visible=bool(link_problems))
         self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
         # No tooltips here: Bokeh's tooltip popover would cover the neighbouring button.
-        self.play_button = pn.widgets.Button(label="▶ Play", color="primary", width=110,
-                                             visible=shown(state, "playButton"))
-        self.step_button = pn.widgets.Button(label="Step ▸", width=90, visible=shown(state, "stepButton"))
-        self.reset_button = pn.widgets.Button(label="↺ Reset", width=90, visible=shown(state, "resetButton"))
-        self.regenerate_button = pn.widgets.Button(label="Regenerate", width=180,
-                                                   description="New random points from the same generator.")
-        self.new_weights_button = pn.widgets.Button(label="New weights", width=SELECT_WIDTH, align="end")
+        self.play_button = pn.widgets.Button(
+            label=words.follow(lambda playing: words.text("buttons.pause" if playing else "buttons.play"),
+                               self.session.param.playing),
+            color="primary", width=110, visible=shown(state, "playButton"))
+        self.step_button = pn.widgets.Button(label=words("buttons.step"), width=90, visible=shown(state, "stepButton"))
+        self.reset_button = pn.widgets.Button(label=words("buttons.reset"), width=90,
+                                              visible=shown(state, "resetButton"))
+        self.regenerate_button = pn.widgets.Button(label=words("buttons.regenerate"), width=180,
+                                                   description=words("buttons.regenerate_description"))
+        self.new_weights_button = pn.widgets.Button(label=words("buttons.new_weights"), width=SELECT_WIDTH,
+                                                    align="end")
         self.new_weights_button.on_click(lambda event: self.session.new_weights())
         self.play_button.on_click(lambda event: self.toggle_play())
         self.step_button.on_click(lambda event: self.step())
@@ -72,7 +92,7 @@ class PlaygroundApp:
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
         self.session.param.watch(lambda event: self._show_playing(), "playing")
-        self.lessons = LessonGuide(self.session)
+        self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
@@ -80,6 +100,8 @@ class PlaygroundApp:
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset})
         state.param.watch(lambda event: _show_page_text(not event.new), "hideText")
         _show_page_text(not state.hideText)
+        words.param.watch(lambda event: self._speak(), "language")
+        show_page_language(words.language)
         self.restart_views()
 
     def toggle_play(self) -> None:
@@ -119,7 +141,7 @@ class PlaygroundApp:
             shown = slice(None) if state.showTestData else slice(0)
             self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
             self.divergence_notice.visible = False
-            self.editor.panel.visible = False  # it was about a network that is gone
+            self.editor.close()  # it was about a network that is gone
             self.focus = self.hovered = None
             self.redraw()
 
@@ -132,21 +154,21 @@ class PlaygroundApp:
         output = maps[layer][:, neuron].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
+        words = self.words
         with one_patch():
             self.diagram.show(trainer, trainer.neuron_maps(self.diagram.points))
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
-            self.epoch.object = f"<div class='np-label'>Epoch</div><div class='np-value'>{trainer.epoch:07,d}</div>"
-            self.metrics.object = _metrics_html(trainer.history[-1])
-            how = "tap it again" if shown == self.focus else "move away"
+            self.epoch.object = (f"<div class='np-label'>{words.text('output.epoch')}</div>"
+                                 f"<div class='np-value'>{trainer.epoch:07,d}</div>")
+            self.metrics.object = _metrics_html(words, trainer.history[-1])
+            note = "output.showing_pinned" if shown == self.focus else "output.showing_hovered"
             self.focus_note.object = (
-                f"Showing {self.editor.neuron_name(layer, neuron)} below: {how} to see the output."
+                words.text(note, neuron=self.editor.neuron_name(layer, neuron))
                 if shown is not None and shown != (len(maps) - 1, 0) else "")
             if trainer.divergence:
-                self.divergence_notice.object = (
-                    f"Training stopped at epoch {trainer.epoch}: {trainer.divergence}. "
-                    "The learning rate is probably too high: choose a lower one and press Reset."
-                )
+                self.divergence_notice.object = words.text(
+                    "messages.diverged", epoch=trainer.epoch, reason=words.text(DIVERGENCE_REASONS[trainer.divergence]))
                 self.divergence_notice.visible = True
             self.lessons.follow()
 
@@ -154,9 +176,14 @@ class PlaygroundApp:
         """The address names the whole setup, as TF's does, and the lesson step open."""
         write_fragment(with_page_keys(encode(self.session.state), self.lessons.page_keys))
 
+    def _speak(self) -> None:
+        """Say in the new language what the views wrote (widgets and panes follow ``words`` themselves)."""
+        show_page_language(self.words.language)
+        self.lessons.set_language(self.words.language)
+        self.redraw()
+
     def _show_playing(self) -> None:
         playing = self.session.playing
-        self.play_button.label = "❚❚ Pause" if playing else "▶ Play"
         if playing and not self.frames.running:
             self.frames.start()
         elif not playing and self.frames.running:
@@ -165,15 +192,17 @@ class PlaygroundApp:
             self.redraw()
 
     def layout(self) -> pn.Column:
-        state = self.session.state
-        top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state))
-        more = _wrapping(*training_options(state), self.new_weights_button, self.lessons.menu_button)
-        data = pn.Column(_heading("Data"), DatasetPicker(state), *data_controls(state), self.regenerate_button, width=200)
-        features = pn.Column(_heading("Features"), FeatureToggles(state).widget, width=110)
-        network = pn.Column(_heading("Network"), LayerButtons(state, self.diagram.width).panel,
+        state, words = self.session.state, self.words
+        top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words))
+        more = _wrapping(*training_options(state, words), self.new_weights_button, language_switch(state, words),
+                         self.lessons.menu_button)
+        data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
+                         self.regenerate_button, width=200)
+        features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110)
+        network = pn.Column(_heading(words, "network"), LayerButtons(state, self.diagram.width, words).panel,
                             pn.pane.HoloViews(self.diagram.element), self.editor.panel, css_classes=["np-network"])
-        output = pn.Column(_heading("Output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
-                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state),
+        output = pn.Column(_heading(words, "output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
+                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
                             stylesheets=[NARROW_SCREEN_ORDER, BESIDE_PLAYGROUND])
@@ -202,32 +231,43 @@ def _show_page_text(show: bool) -> None:
         window.document.documentElement.classList.toggle("hide-text", not show)
 
 
-def _heading(text: str) -> pn.pane.HTML:
-    return pn.pane.HTML(f"<h2 class='np-heading'>{text}</h2>", margin=(0, 10))
+def _heading(words: Words, column: str) -> pn.pane.HTML:
+    return pn.pane.HTML(words.follow(lambda: f"<h2 class='np-heading'>{words.text(f'headings.{column}')}</h2>"),
+                        margin=(0, 10))
 
 
-def _metrics_html(metrics) -> str:
-    rows = [("Test loss", metrics.test_loss), ("Training loss", metrics.train_loss)]
+def _link_notice(words: Words, problems: list[Message]) -> str:
+    """One line for each problem of the link, in the interface's language."""
+    return "\n".join(words.text("messages.link_ignored", problem=problem.in_language(words.language))
+                     for problem in problems)
+
+
+def _metrics_html(words: Words, metrics) -> str:
+    rows = [("output.test_loss", _loss(metrics.test_loss)), ("output.training_loss", _loss(metrics.train_loss))]
     if metrics.test_accuracy is not None:
-        rows.append(("Test accuracy", metrics.test_accuracy))
+        rows.append(("output.test_accuracy", _share(metrics.test_accuracy)))
     cells = "".join(
-        f"<div class='np-metric'><span>{name}</span> <b>{_number(name, value)}</b></div>" for name, value in rows
+        f"<div class='np-metric'><span>{words.text(key)}</span> <b>{value}</b></div>" for key, value in rows
     )
     return f"<div class='np-metrics-row'>{cells}</div>"
 
 
-def _number(name: str, value: float) -> str:
-    if value != value:
+def _loss(value: float) -> str:
+    """Three decimals; a diverged loss is ∞, an undefined one (no test data) —."""
+    if math.isnan(value):
         return "—"
-    return f"{value:.1%}" if "accuracy" in name else f"{value:.3f}"
+    return "∞" if math.isinf(value) else f"{value:.3f}"
+
+
+def _share(value: float) -> str:
+    return f"{value:.1%}" if value == value else "—"
 
 
 def create_app(link: str = "") -> pn.viewable.Viewable:
     """The whole app for the configuration a link (or fragment) describes."""
     setup, page_keys = split_page_keys(link)
-    state, warnings = decode(setup) if setup else (PlaygroundState(), [])
-    notices = [f"Part of the link was ignored: {w}" for w in warnings]
-    app = PlaygroundApp(state, notices)
+    state, problems = decode(setup) if setup else (PlaygroundState(), [])
+    app = PlaygroundApp(state, problems, browser_languages())
     app.lessons.open_link(page_keys, given_keys(setup))
     app.write_address()  # the address now names the whole setup, as TF's does
     return app.layout()

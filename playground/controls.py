@@ -2,27 +2,29 @@
 
 Each widget is made from its parameter (``from_param``), so a widget and the
 state can never disagree: a link, a lesson or a click all change the state,
-and the widget follows.
+and the widget follows. Labels, menu entries and descriptions are references
+into the catalogs (``Words``), so a change of language relabels them in place.
 """
 
 import panel as pn
 
+from playground.i18n import LANGUAGES
 from playground.state import LEARNING_RATES, REGULARIZATION_RATES, PlaygroundState
+from playground.words import Words
 
-ACTIVATION_LABELS = {
-    "relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid", "linear": "Linear",
-    "leakyrelu": "Leaky ReLU", "elu": "ELU", "softplus": "Softplus",
-}
-DATASET_LABELS = {
-    "circle": "Circle", "xor": "Exclusive or", "gauss": "Gaussian", "spiral": "Spiral",
-    "reg-plane": "Plane", "reg-gauss": "Multi Gaussian",
-}
 SELECT_WIDTH = 120
+#: The speed menu: epochs per frame, 0 for as many as fit in a frame.
+SPEEDS = (0, 1, 5, 20)
 
 
 def _menu(values, current) -> dict:
     """A numeric menu that also holds a value a link brought in from outside it."""
     return {f"{value:g}": value for value in sorted({*values, current})}
+
+
+def _named(words: Words, section: str, values) -> dict:
+    """A menu of ``values`` named by the catalog's ``section.value`` texts, following the language."""
+    return words.follow(lambda: {words.text(f"{section}.{value}"): value for value in values})
 
 
 def shown(state: PlaygroundState, control: str):
@@ -40,71 +42,83 @@ def availability(state: PlaygroundState, control: str) -> dict:
     return {"visible": shown(state, control), "disabled": locked(state, control)}
 
 
-def _select(state: PlaygroundState, name: str, label: str, options: dict, description: str) -> pn.widgets.Select:
+def _select(state: PlaygroundState, words: Words, name: str, key: str, options) -> pn.widgets.Select:
+    """The menu of parameter ``name``, labelled ``controls.{key}`` and described by ``controls.{key}_description``."""
     return pn.widgets.Select.from_param(
-        state.param[name], label=label, options=options, description=description, width=SELECT_WIDTH,
-        **availability(state, name),
+        state.param[name], label=words(f"controls.{key}"), options=options,
+        description=words(f"controls.{key}_description"), width=SELECT_WIDTH, **availability(state, name),
     )
 
 
-def top_bar(state: PlaygroundState) -> list[pn.widgets.Select]:
+def top_bar(state: PlaygroundState, words: Words) -> list[pn.widgets.Select]:
     """TF Playground's top-bar menus, in its order."""
     return [
-        _select(state, "learningRate", "Learning rate", _menu(LEARNING_RATES, state.learningRate),
-                "How big a step each update takes."),
-        _select(state, "activation", "Activation",
-                {ACTIVATION_LABELS[a]: a for a in state.param.activation.objects},
-                "The function each hidden neuron applies to its input."),
-        _select(state, "regularization", "Regularization", {"None": "none", "L1": "L1", "L2": "L2"},
-                "A penalty on large weights, to keep the network simple."),
-        _select(state, "regularizationRate", "Regularization rate",
-                _menu(REGULARIZATION_RATES, state.regularizationRate), "How strong the penalty is."),
-        _select(state, "problem", "Problem type", {"Classification": "classification", "Regression": "regression"},
-                "Sort points into two classes, or predict a number."),
+        _select(state, words, "learningRate", "learning_rate", _menu(LEARNING_RATES, state.learningRate)),
+        _select(state, words, "activation", "activation",
+                _named(words, "activations", state.param.activation.objects)),
+        _select(state, words, "regularization", "regularization",
+                _named(words, "regularizations", state.param.regularization.objects)),
+        _select(state, words, "regularizationRate", "regularization_rate",
+                _menu(REGULARIZATION_RATES, state.regularizationRate)),
+        _select(state, words, "problem", "problem", _named(words, "problems", state.param.problem.objects)),
     ]
 
 
-def data_controls(state: PlaygroundState) -> list[pn.viewable.Viewable]:
+def data_controls(state: PlaygroundState, words: Words) -> list[pn.viewable.Viewable]:
     """TF Playground's data column below the dataset thumbnails: split, noise, batch."""
     return [
-        pn.widgets.IntSlider.from_param(state.param.percTrainData, label="Ratio of training to test data (%)",
+        pn.widgets.IntSlider.from_param(state.param.percTrainData, label=words("controls.train_percent"),
                                         start=10, end=90, step=10, width=180, **availability(state, "percTrainData")),
-        pn.widgets.IntSlider.from_param(state.param.noise, label="Noise", start=0, end=max(50, state.noise), step=5,
-                                        width=180, **availability(state, "noise")),  # a link may go beyond 50
-        pn.widgets.IntSlider.from_param(state.param.batchSize, label="Batch size", start=1, end=30, step=1,
-                                        width=180, **availability(state, "batchSize")),
+        pn.widgets.IntSlider.from_param(state.param.noise, label=words("controls.noise"), start=0,
+                                        end=max(50, state.noise), step=5,  # a link may go beyond 50
+                                        width=180, **availability(state, "noise")),
+        pn.widgets.IntSlider.from_param(state.param.batchSize, label=words("controls.batch_size"), start=1, end=30,
+                                        step=1, width=180, **availability(state, "batchSize")),
     ]
 
 
-SPEEDS = {"Fastest": 0, "1 epoch per frame": 1, "5 epochs per frame": 5, "20 epochs per frame": 20}
+def _speeds(words: Words, current: int) -> dict:
+    """The speed menu, with a link's own speed kept selectable."""
+    return {
+        words.counted("speeds.epochs_per_frame", speed) if speed else words.text("speeds.fastest"): speed
+        for speed in sorted({*SPEEDS, current})
+    }
 
 
-def training_options(state: PlaygroundState) -> list[pn.viewable.Viewable]:
+def training_options(state: PlaygroundState, words: Words) -> list[pn.viewable.Viewable]:
     """What TF Playground never had: optimizer, loss, speed, a stop. TF's behaviour by default."""
-    speeds = dict(SPEEDS)
-    if state.epochsPerFrame not in speeds.values():  # a link's own speed stays selectable
-        speeds[f"{state.epochsPerFrame} epochs per frame"] = state.epochsPerFrame
+    linked_speed = state.epochsPerFrame
     return [
-        _select(state, "optimizer", "Optimizer", {"SGD": "sgd", "Momentum": "momentum", "Adam": "adam"},
-                "How each gradient becomes a step. SGD is TF Playground's."),
+        _select(state, words, "optimizer", "optimizer", _named(words, "optimizers", state.param.optimizer.objects)),
         pn.widgets.Select.from_param(
-            state.param.loss, label="Loss", options={"Square": "square", "Cross-entropy": "cross-entropy"},
-            description="What training minimises. Square is TF Playground's; cross-entropy is for classes.",
-            width=SELECT_WIDTH, disabled=locked(state, "loss"),
+            state.param.loss, label=words("controls.loss"), options=_named(words, "losses", state.param.loss.objects),
+            description=words("controls.loss_description"), width=SELECT_WIDTH, disabled=locked(state, "loss"),
             visible=pn.bind(lambda hidden, problem: "loss" not in hidden and problem == "classification",
                             state.param.hidden, state.param.problem),
         ),
-        _select(state, "epochsPerFrame", "Speed", speeds, "Epochs trained between two redraws."),
-        pn.widgets.IntInput.from_param(state.param.stopAtEpoch, label="Stop at epoch (0: never)", start=0,
+        _select(state, words, "epochsPerFrame", "speed", words.follow(lambda: _speeds(words, linked_speed))),
+        pn.widgets.IntInput.from_param(state.param.stopAtEpoch, label=words("controls.stop_at_epoch"), start=0,
+                                       description=words("controls.stop_at_epoch_description"),
                                        width=SELECT_WIDTH, **availability(state, "stopAtEpoch")),
     ]
 
 
-def output_options(state: PlaygroundState) -> list[pn.widgets.Checkbox]:
+def output_options(state: PlaygroundState, words: Words) -> list[pn.widgets.Checkbox]:
     """TF Playground's two switches under the output map."""
     return [
-        pn.widgets.Checkbox.from_param(state.param.showTestData, label="Show test data",
+        pn.widgets.Checkbox.from_param(state.param.showTestData, label=words("controls.show_test_data"),
                                        **availability(state, "showTestData")),
-        pn.widgets.Checkbox.from_param(state.param.discretize, label="Discretize output",
+        pn.widgets.Checkbox.from_param(state.param.discretize, label=words("controls.discretize"),
                                        **availability(state, "discretize")),
     ]
+
+
+def language_switch(state: PlaygroundState, words: Words) -> pn.widgets.Select:
+    """The interface's language, each named in itself. A choice here goes into the link
+    (``lang=``), so whoever opens a shared link sees the language that was chosen; the
+    menu shows the language spoken, whoever changed it."""
+    switch = pn.widgets.Select(label=words("language.label"), options={name: tag for tag, name in LANGUAGES.items()},
+                               value=words.language, width=SELECT_WIDTH)
+    switch.param.watch(lambda event: setattr(state, "lang", event.new), "value")
+    words.param.watch(lambda event: setattr(switch, "value", event.new), "language")
+    return switch

@@ -47,13 +47,14 @@ def choose_language(requested: str | None, preferred: list[str]) -> str:
     Matching is by primary tag too, so a browser asking for ``zh`` or ``zh-Hans-CN`` gets ``zh-CN``.
     """
     for tag in ([requested] if requested else []) + list(preferred):
-        match = _match(tag)
-        if match:
-            return match
+        language = match(tag)
+        if language:
+            return language
     return DEFAULT_LANGUAGE
 
 
-def _match(tag: str) -> str | None:
+def match(tag: str) -> str | None:
+    """The language we speak for a tag (``zh``, ``zh-Hans-CN`` → ``zh-CN``), or None."""
     tag = tag.strip().lower()
     for language in LANGUAGES:
         if tag == language.lower():
@@ -69,3 +70,26 @@ def missing(language: str) -> list[str]:
     """Keys English has that ``language`` lacks (or leaves empty): the translator's to-do list."""
     have = catalog(language)
     return [key for key in catalog(DEFAULT_LANGUAGE) if not have.get(key, "").strip()]
+
+
+class Message(str):
+    """A text made before its language is known: it reads as English and can be said again in any language.
+
+    A link's problems are found while the link, its ``lang`` included, is still being read;
+    the command line prints them as they are (English), the app in the interface's language.
+    Fields may be messages themselves (a reason inside a warning) and are said in the same language.
+    """
+
+    def __new__(cls, key: str, **values):
+        message = super().__new__(cls, _say(key, DEFAULT_LANGUAGE, values))
+        message.key, message.values = key, values
+        return message
+
+    def in_language(self, language: str) -> str:
+        return _say(self.key, language, self.values)
+
+
+def _say(key: str, language: str, values: dict) -> str:
+    said = {name: value.in_language(language) if isinstance(value, Message) else value
+            for name, value in values.items()}
+    return text(key, language, **said)

@@ -17,7 +17,7 @@ from collections.abc import Collection
 import panel as pn
 import param
 
-from playground.i18n import DEFAULT_LANGUAGE, text
+from playground.i18n import DEFAULT_LANGUAGE, Message, text
 from playground.lesson_panel import LessonPanel
 from playground.lesson_picker import LessonPicker
 from playground.lesson_store import LessonStore, SavedLesson
@@ -25,7 +25,7 @@ from playground.lessons import Catalog, Lesson, LessonProgress, default_catalog
 from playground.session import Session
 from playground.state import HIDABLE_CONTROLS
 
-PAGE_SETTINGS = ("hideText",)
+PAGE_SETTINGS = ("hideText", "lang")
 """Settings of the page around the playground, not of the exercise: opening a lesson keeps them."""
 
 BESIDE_PLAYGROUND = """
@@ -59,7 +59,8 @@ class LessonGuide(param.Parameterized):
         """The open lesson's progress, or None in free play."""
         self.picker: LessonPicker | None = None
         self.panel: LessonPanel | None = None
-        self._notice: tuple[str, dict] | None = None  # catalog key and values of the link's problem
+        self._notice: Message | None = None
+        """What was wrong with the link's lesson part, said in each new language."""
         self.notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10))
         self.menu_button = pn.widgets.Button(label=text("lessons.menu", language), width=120, align="end",
                                              css_classes=["np-lessons-menu"])
@@ -156,14 +157,14 @@ class LessonGuide(param.Parameterized):
         lesson = self.catalog.get(page_keys["lesson"])
         if lesson is None:
             self.toggle_picker()
-            self._say("lessons.unknown_lesson", lesson=page_keys["lesson"])
+            self._say(Message("lessons.unknown_lesson", lesson=page_keys["lesson"]))
             return
         asked = page_keys.get("step")
         step = None if asked is None else _step_index(asked, len(lesson.steps))
         bad_step = asked is not None and step is None
         self.open(lesson, 0 if bad_step else step, keep=link_keys)
         if bad_step:
-            self._say("lessons.bad_step", step=asked, steps=len(lesson.steps))
+            self._say(Message("lessons.bad_step", step=asked, steps=len(lesson.steps)))
 
     def set_language(self, language: str) -> None:
         """Say everything again in ``language``, in place."""
@@ -174,15 +175,14 @@ class LessonGuide(param.Parameterized):
                 shown.set_language(language)
         self._show()
 
-    def _say(self, key: str, **values) -> None:
-        self._notice = (key, values)
+    def _say(self, notice: Message) -> None:
+        self._notice = notice
         self._show()
 
     def _show(self) -> None:
         """Show what is open: the notice, the picker and the panel, or nothing at all."""
         if self._notice is not None:
-            key, values = self._notice
-            self.notice.object = text(key, self.language, **values)
+            self.notice.object = self._notice.in_language(self.language)
         self.notice.visible = self._notice is not None
         choosing = self.picker is not None and self.picker.panel.visible
         if self.panel is not None:

@@ -7,6 +7,7 @@ then ``NAME_hide=true`` for hidden controls. ``decode`` reads TF's links with
 TF's rules (last duplicate wins, a boolean is true unless "false", empty
 ``networkShape`` means no hidden layers) but never raises: each problem becomes
 one short warning naming the key and value, and everything else is kept.
+Warnings are ``i18n.Message``s: English text the app can say in the interface's language.
 """
 
 import difflib
@@ -17,6 +18,7 @@ from urllib.parse import quote, unquote
 
 import param
 
+from playground.i18n import LANGUAGES, Message, match
 from playground.state import HIDABLE_CONTROLS, MAX_LAYERS, MAX_NEURONS, PlaygroundState
 
 #: TF's ``State.PROPS`` order, which is also the order it writes them.
@@ -26,7 +28,7 @@ TF_KEYS = (
     "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
     "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText",
 )
-OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame")
+OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang")
 STATE_KEYS = TF_KEYS + OUR_KEYS
 HIDE_SUFFIX = "_hide"
 
@@ -110,43 +112,43 @@ def _parse(parameter: param.Parameter, text: str):
         return text != "false"
     if isinstance(parameter, param.Selector):
         if text not in parameter.objects:
-            raise ValueError("choose " + ", ".join(parameter.objects))
+            raise ValueError(Message("links.choose", options=", ".join(parameter.objects)))
         return text
     if isinstance(parameter, param.Number):
         if not _NUMBER.fullmatch(text.strip()):
-            raise ValueError("not a number")
+            raise ValueError(Message("links.not_a_number"))
         number = float(text)
         if not math.isfinite(number):
-            raise ValueError("too large")
+            raise ValueError(Message("links.too_large"))
         if not isinstance(parameter, param.Integer):
             return number
         if not number.is_integer():
-            raise ValueError("not a whole number")
+            raise ValueError(Message("links.not_a_whole_number"))
         return int(number)
     if isinstance(parameter, param.List):
         sizes = [] if not text.strip() else text.split(",")
         if not all(re.fullmatch(r"\s*\d{1,3}\s*", size) for size in sizes):
-            raise ValueError("expected whole numbers separated by commas")
+            raise ValueError(Message("links.not_layer_sizes"))
         return [int(size) for size in sizes]
     return text
 
 
-def _limits(parameter: param.Parameter) -> str:
+def _limits(parameter: param.Parameter) -> Message:
     """Why a parsed value was refused, in the user's words."""
     if isinstance(parameter, param.Number):
         low, high = (_format(bound) for bound in parameter.bounds)
         if not parameter.inclusive_bounds[0]:
-            return f"must be above {low} and at most {high}"
-        return f"must be {low}–{high}"
+            return Message("links.above_and_at_most", low=low, high=high)
+        return Message("links.within", low=low, high=high)
     if isinstance(parameter, param.List):
-        return f"at most {MAX_LAYERS} layers of 1–{MAX_NEURONS} neurons"
-    return "only letters, digits, '.', '_' and '-' (up to 40)"
+        return Message("links.layer_limits", layers=MAX_LAYERS, neurons=MAX_NEURONS)
+    return Message("links.name_pattern")
 
 
 def _read_pairs(fragment: str, warn) -> dict[str, str | None]:
     """Percent-decoded ``name -> value`` (None when there is no '='); the last duplicate wins."""
     if len(fragment) > MAX_FRAGMENT:
-        warn(f"link longer than {MAX_FRAGMENT} characters; the rest was ignored")
+        warn(Message("links.too_long", limit=MAX_FRAGMENT))
         cut = fragment.rfind("&", 0, MAX_FRAGMENT + 1)
         fragment = fragment[: cut if cut > 0 else MAX_FRAGMENT]
     pairs: dict[str, str | None] = {}
@@ -157,72 +159,86 @@ def _read_pairs(fragment: str, warn) -> dict[str, str | None]:
         name, equals, value = piece.partition("=")
         name = unquote(name)
         if not name:
-            warn(f"value '{_show(unquote(value))}' has no key; ignored")
+            warn(Message("links.no_key", value=_show(unquote(value))))
             continue
         pairs.pop(name, None)  # re-insert so a duplicate is read in its last position
         pairs[name] = unquote(value) if equals else None
         counts[name] = counts.get(name, 0) + 1
     for name, count in counts.items():
         if count > 1:
-            warn(f"{_show(name)} appears {count} times; used the last value '{_show(pairs[name] or '')}'")
+            warn(Message("links.repeated", name=_show(name), count=count, value=_show(pairs[name] or "")))
     return pairs
 
 
 def _read_hide(state: PlaygroundState, name: str, value: str | None, warn) -> None:
     control = name[: -len(HIDE_SUFFIX)]
+    pair = f"{_show(name)}={_show(value or '')}"
     if control not in HIDABLE_CONTROLS:
-        warn(f"{_show(name)}={_show(value or '')}: no control named '{_show(control)}'")
+        warn(Message("links.no_such_control", pair=pair, control=_show(control)))
     elif value == "true":
         state.hidden = [c for c in HIDABLE_CONTROLS if c in state.hidden or c == control]
     elif value != "false":
-        warn(f"{_show(name)}={_show(value or '')}: expected true or false; control left visible")
+        warn(Message("links.hide_not_true_or_false", pair=pair))
+
+
+def _read_language(state: PlaygroundState, value: str | None, warn) -> None:
+    """A language we speak, by its tag or its primary tag (``zh``); another one leaves the browser's."""
+    language = match(value or "")
+    if language:
+        state.lang = language
+    else:
+        warn(Message("links.unknown_language", pair=f"lang={_show(value or '')}", options=", ".join(LANGUAGES)))
 
 
 def _read_key(state: PlaygroundState, name: str, value: str | None, warn) -> None:
     parameter = state.param[name]
-    kept = f"kept {_format(getattr(state, name)) or 'none'}"
+    kept = Message("links.kept", value=_format(getattr(state, name)) or Message("links.nothing"))
     if value is None or (not value.strip() and name != "networkShape"):
-        warn(f"{name}={_show(value or '')}: no value; {kept}")
+        warn(Message("links.no_value", pair=f"{name}={_show(value or '')}", kept=kept))
         return
-    shown = f"{name}={_show(value)}"
+    pair = f"{name}={_show(value)}"
     try:
         parsed = _parse(parameter, value)
     except ValueError as reason:
-        warn(f"{shown}: {reason}; {kept}")
+        warn(Message("links.refused", pair=pair, reason=reason.args[0], kept=kept))
         return
     if isinstance(parameter, param.Boolean) and value != "true" and parsed:
-        warn(f"{shown}: read as true (only 'false' is false)")
+        warn(Message("links.read_as_true", pair=pair))
     try:
         setattr(state, name, parsed)
     except ValueError:
-        warn(f"{shown}: {_limits(parameter)}; {kept}")
+        warn(Message("links.refused", pair=pair, reason=_limits(parameter), kept=kept))
 
 
-def decode(link: str) -> tuple[PlaygroundState, list[str]]:
+def decode(link: str) -> tuple[PlaygroundState, list[Message]]:
     """The state a link describes, and warnings for whatever in it was not understood.
 
     Accepts a fragment with or without '#', or a whole URL. Keys a link leaves
     out keep their defaults, including the fixed seed (TF would draw a random
     one; callers wanting that check for ``seed`` themselves). Never raises.
     """
-    warnings: list[str] = []
+    warnings: list[Message] = []
 
-    def warn(message: str) -> None:
+    def warn(message: Message) -> None:
         warnings.append(message)
 
     state = PlaygroundState()
     for name, value in _read_pairs(_fragment(link), warn).items():
         if name.endswith(HIDE_SUFFIX):
             _read_hide(state, name, value, warn)
+        elif name == "lang":
+            _read_language(state, value, warn)
         elif name in STATE_KEYS:
             _read_key(state, name, value, warn)
         else:
             # Guessing is skipped once warnings are capped: a junk link may hold thousands of keys.
             cheap = len(name) <= 40 and len(warnings) < MAX_WARNINGS
             guess = difflib.get_close_matches(name, STATE_KEYS, n=1) if cheap else []
-            hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            warn(f"unknown key '{_show(name)}' (value '{_show(value or '')}'{hint})")
+            if guess:
+                warn(Message("links.unknown_key_like", name=_show(name), value=_show(value or ""), guess=guess[0]))
+            else:
+                warn(Message("links.unknown_key", name=_show(name), value=_show(value or "")))
     if len(warnings) > MAX_WARNINGS:
         extra = len(warnings) - MAX_WARNINGS
-        warnings = warnings[:MAX_WARNINGS] + [f"… and {extra} more problems"]
+        warnings = warnings[:MAX_WARNINGS] + [Message("links.more_problems", count=extra)]
     return state, warnings

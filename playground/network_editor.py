@@ -13,6 +13,7 @@ from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
 from playground.views.network_diagram import HEIGHT_PX
 from playground.views.network_layout import network_layout
+from playground.words import Words
 
 #: A layer added by "+" starts with TF Playground's two neurons.
 NEW_LAYER_NEURONS = 2
@@ -44,12 +45,13 @@ class FeatureToggles:
     click on a locked one among unlocked ones is undone.
     """
 
-    def __init__(self, state: PlaygroundState):
+    def __init__(self, state: PlaygroundState, words: Words | None = None):
         self.state = state
+        words = words or Words()
         self.widget = pn.widgets.CheckButtonGroup(
-            label="Features", options=self._options(),
+            label=words("headings.features"), options=self._options(),
             value=state.features(), orientation="vertical", color="primary", variant="outline",
-            description="Which properties of each point the network sees. Click to switch one on or off.",
+            description=words("controls.features_description"),
             disabled=pn.bind(lambda hidden, locked: set(state.offered_features()) <= set(locked),
                              state.param.hidden, state.param.locked),
         )
@@ -72,35 +74,41 @@ class FeatureToggles:
 
 
 class LayerButtons:
-    """TF Playground's "+ / −" for hidden layers, and for each layer's neurons above its column."""
+    """TF Playground's "+ / −" for hidden layers, and for each layer's neurons above its column.
 
-    def __init__(self, state: PlaygroundState, diagram_width_px: int):
+    They are made again for each new shape, and in a new language (a few small
+    buttons, made on a click, never during training).
+    """
+
+    def __init__(self, state: PlaygroundState, diagram_width_px: int, words: Words | None = None):
         self.state = state
         self.diagram_width = diagram_width_px
+        self.words = words or Words()
         self.panel = pn.Column(margin=0)
         state.param.watch(lambda event: self._rebuild(), ["networkShape", "locked"])
+        self.words.param.watch(lambda event: self._rebuild(), "language")
         self._rebuild()
 
     def _rebuild(self) -> None:
-        shape = self.state.networkShape
+        shape, words = self.state.networkShape, self.words
         layers = pn.Row(
-            self._button("+", "Add a hidden layer", lambda: add_layer(shape), len(shape) < MAX_LAYERS,
+            self._button("+", words.text("network.add_layer"), lambda: add_layer(shape), len(shape) < MAX_LAYERS,
                          "numHiddenLayers"),
-            self._button("−", "Remove the last hidden layer", lambda: remove_layer(shape), bool(shape),
+            self._button("−", words.text("network.remove_layer"), lambda: remove_layer(shape), bool(shape),
                          "numHiddenLayers"),
-            pn.pane.HTML(f"<b>{len(shape)} hidden layer{'s' if len(shape) != 1 else ''}</b>", margin=(6, 8)),
+            pn.pane.HTML(f"<b>{words.counted('network.hidden_layers', len(shape))}</b>", margin=(6, 8)),
             visible=shown(self.state, "numHiddenLayers"), margin=0,
         )
         neurons = [
             pn.Column(
                 pn.Row(
-                    self._button("+", f"Add a neuron to layer {i + 1}",
+                    self._button("+", words.text("network.add_neuron", layer=i + 1),
                                  lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS, f"numNodes{i + 1}"),
-                    self._button("−", f"Remove a neuron from layer {i + 1}",
+                    self._button("−", words.text("network.remove_neuron", layer=i + 1),
                                  lambda i=i: resize_layer(shape, i, -1), size > 1, f"numNodes{i + 1}"),
                     margin=0,
                 ),
-                pn.pane.HTML(f"{size} neuron{'s' if size != 1 else ''}", margin=0, width=LAYER_CONTROL_PX,
+                pn.pane.HTML(words.counted("network.neurons", size), margin=0, width=LAYER_CONTROL_PX,
                              styles={"font-size": "11px", "text-align": "center"}),
                 visible=shown(self.state, f"numNodes{i + 1}"), width=LAYER_CONTROL_PX, margin=0,
             )

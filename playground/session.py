@@ -27,7 +27,7 @@ LIVE_PARAMETERS = ("learningRate",)
 #: Parameters that change only what is drawn.
 DISPLAY_PARAMETERS = (
     "showTestData", "discretize", "hideText", "collectStats", "tutorial", "hidden", "epochsPerFrame", "stopAtEpoch",
-    "locked",
+    "lang", "locked",
 )
 
 

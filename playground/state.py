@@ -15,6 +15,7 @@ from playground.engine.features import FEATURES
 from playground.engine.losses import LOSSES
 from playground.engine.optimizers import OPTIMIZERS
 from playground.engine.regularization import REGULARIZATIONS
+from playground.i18n import LANGUAGES
 
 #: TF's learning-rate menu (``index.html``), smallest first.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
@@ -118,6 +119,11 @@ class PlaygroundState(param.Parameterized):
         0, bounds=(0, 100), softbounds=(0, 20),
         doc="Training speed: epochs between redraws; 0 = as many as fit in a frame (fastest). "
         "1 is close to TF's one epoch per animation frame.",
+    )
+    lang = param.Selector(
+        default="", objects=["", *LANGUAGES],
+        doc="The interface's language, as the link or the language switch chose it; "
+        "empty: the browser's (so a shared link speaks only a language someone chose).",
     )
     hidden = param.ListSelector(
         default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,

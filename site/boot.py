@@ -21,9 +21,10 @@ import traceback
 
 import js
 
-IMPORTS = [("Importing numpy and pandas…", ["numpy", "pandas"]),
-           ("Importing Bokeh and Panel…", ["bokeh", "panel"]),
-           ("Importing HoloViews…", ["holoviews"])]
+# Stages are named by catalog keys: loader.js says them in the page's language.
+IMPORTS = [("loader.importing_numpy", ["numpy", "pandas"]),
+           ("loader.importing_bokeh", ["bokeh", "panel"]),
+           ("loader.importing_holoviews", ["holoviews"])]
 
 
 async def _boot():
@@ -39,14 +40,14 @@ async def _boot():
 
     _report_errors_to_page(pn)
     init_doc()
-    await set_stage("Building the app…", len(IMPORTS), total)
+    await set_stage("loader.building", len(IMPORTS), total)
     module = importlib.import_module(APP_MODULE)
     if not state.curdoc.roots:  # the module did not serve itself on import
         module.create_app().servable()
     _root_elements(state.curdoc)
-    await set_stage("Drawing…", len(IMPORTS) + 1, total)
+    await set_stage("loader.drawing", len(IMPORTS) + 1, total)
     await write_doc()
-    await set_stage("Ready", total, total)
+    await set_stage("loader.ready", total, total)
 
 
 def _report_errors_to_page(pn):

@@ -8,13 +8,16 @@
 // Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib,
 // the lock and every wheel; pyodide.mjs and pyodide.asm.mjs come by import() and are not
 // counted (nor in runtime_bytes). After "ready", a Python error shows a banner over the
-// still-running app instead of a screen that would take it away. Lessons (small Markdown
-// files) download beside the runtime and are written into Pyodide's file system, where
-// the app finds them through $PLAYGROUND_LESSONS, before boot.py runs.
+// still-running app instead of a screen that would take it away. Every text comes from
+// playgroundWords (index.html), in the language the page chose before this script ran.
+// Lessons (small Markdown files) download beside the runtime and are written into
+// Pyodide's file system, where the app finds them through $PLAYGROUND_LESSONS, before
+// boot.py runs.
 
 import { keepNamingControls } from "./accessible_names.js";
 
 const config = JSON.parse(document.getElementById("boot-config").textContent);
+const words = window.playgroundWords;
 const $ = (id) => document.getElementById(id);
 const timings = (window.playgroundTimings = { start: performance.now() });
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -23,28 +26,29 @@ const LESSONS_DIR = "/home/pyodide/lessons";
 // Each stage owns a slice of the bar, roughly its share of a cold load on a local
 // server (measured: runtime 31 %, packages 16 %, app 50 %), so the bar moves at an
 // even pace. The sizes beside the steps are written into index.html at build time.
+// Texts are catalog keys.
 const STAGES = {
   runtime: { from: 0, to: 30, bytes: config.runtime_bytes,
-             downloading: "Downloading the Python runtime…", after: "Starting Python…" },
+             downloading: "loader.downloading_runtime", after: "loader.starting_python" },
   packages: { from: 30, to: 50, bytes: config.package_bytes,
-              downloading: "Downloading packages…", after: "Installing packages…" },
+              downloading: "loader.downloading_packages", after: "loader.installing_packages" },
   app: { from: 50, to: 100 },
 };
 
 const progress = {
   name: null,
   loaded: { runtime: 0, packages: 0 },
-  enter(name, text) {
+  enter(name, key) {
     if (this.name) $(`step-${this.name}`).classList.replace("active", "done");
     this.name = name;
     $("progress").dataset.stage = name;
     $(`step-${name}`).classList.add("active");
-    this.show(0, text);
+    this.show(0, key);
   },
-  show(share, text) {
+  show(share, key) {
     const { from, to } = STAGES[this.name];
     $("progress-bar").style.width = `${(from + Math.min(share, 1) * (to - from)).toFixed(1)}%`;
-    $("progress-stage").textContent = text;
+    $("progress-stage").textContent = words.text(key);
   },
   // Wheels start to arrive while the runtime still boots (loadPyodide's `packages`):
   // the first wheel byte moves the bar to "packages"; each stage's slice fills with
@@ -61,7 +65,9 @@ const progress = {
     $("progress-bar").style.width = `${width.toFixed(1)}%`;
     const stage = STAGES[this.name], loaded = this.loaded[this.name];
     $("progress-stage").textContent = loaded < stage.bytes
-      ? `${stage.downloading} ${mb(loaded)} of ${mb(stage.bytes)}` : stage.after;
+      ? words.text("loader.downloaded",
+                   { stage: words.text(stage.downloading), loaded: mb(loaded), total: mb(stage.bytes) })
+      : words.text(stage.after);
   },
   finish() {
     $(`step-${this.name}`).classList.replace("active", "done");
@@ -89,8 +95,8 @@ window.fetch = async (input, init) => {
     // Pyodide fetches wheels with `integrity`, so a 404 and a corrupt file both land
     // here as "Failed to fetch"; ask the server which it was.
     const probe = await siteFetch(url, { method: "HEAD" }).catch(() => null);
-    const why = !probe ? "server unreachable"
-      : probe.ok ? "content does not match the sha256 in the lock" : `HTTP ${probe.status}`;
+    const why = !probe ? words.text("errors.server_unreachable")
+      : probe.ok ? words.text("errors.hash_mismatch") : `HTTP ${probe.status}`;
     throw missing(`${name} (${why})`);
   }
   if (!response.ok) throw missing(`${name} (HTTP ${response.status})`);
@@ -118,7 +124,7 @@ function showError(err) {
     window.playgroundMissing(err.message);
     return;
   }
-  window.playgroundScreen("error", "The app stopped with an error", lastLine(text));
+  window.playgroundScreen("error", lastLine(text));
   $("screen-trace").textContent = text;
   $("screen-trace").hidden = false;
   console.error(err);
@@ -145,7 +151,7 @@ async function fetchLesson(file) {
 }
 
 async function main() {
-  progress.enter("runtime", "Loading the Python runtime…");
+  progress.enter("runtime", "loader.loading_runtime");
   const lessons = Promise.all(config.lessons.map(fetchLesson));
   const { loadPyodide } = await import(new URL(config.pyodide, location.href).href);
   const pyodide = await loadPyodide({
@@ -162,12 +168,12 @@ async function main() {
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
   pyodide.FS.mkdirTree(LESSONS_DIR);
   for (const [name, text] of await lessons) pyodide.FS.writeFile(`${LESSONS_DIR}/${name}`, text);
-  progress.enter("app", "Starting the app…");
+  progress.enter("app", "loader.starting_app");
   const appSize = $("step-app").querySelector(".size");
   pyodide.globals.set("APP_MODULE", config.app_module);
-  pyodide.globals.set("set_stage", (text, done, total) => {
-    progress.show(done / total, text);
-    appSize.textContent = `${done} of ${total} steps`;
+  pyodide.globals.set("set_stage", (key, done, total) => {
+    progress.show(done / total, key);
+    appSize.textContent = words.text("loader.steps", { done, total });
     return nextPaint();
   });
   await pyodide.runPythonAsync(config.boot_py, { filename: "boot.py" });

@@ -14,7 +14,7 @@ The pipeline, one module a step:
     lock      the pruned pyodide-lock.json the page loads
     assets    BokehJS and Panel's CSS/JS served as plain files
     skeleton  the default data as an inline SVG for the first paint
-    page      site/ templates filled with the boot configuration
+    page      site/ templates filled with the boot configuration and the page's words
     manifest  dist/manifest.json, and `check`: hashes and no foreign hosts
     serve     local HTTP server with wasm MIME type, gzip and cache headers
     pipeline  runs the steps in order

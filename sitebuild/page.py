@@ -4,33 +4,72 @@ The boot configuration (what to load, how big it is, which module is the app, an
 boot.py's source) is inlined into index.html, so the page needs no extra request to
 start and the progress bar knows the sizes from the first frame. The skeleton's data
 plot (skeleton.data_svg) is inlined too, so the first paint shows the data.
+
+The page's own words come from the app's catalogs (playground/locales/): every element
+marked ``data-text="key"`` is written in English, and the page's sections of every
+catalog are inlined as JSON, so the page can speak another language before Python runs.
 """
 from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
+from playground import i18n
+
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 STATIC_FILES = ["loader.js", "accessible_names.js", "style.css", "favicon.svg"]
+#: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
+PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
+MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
 
 
 def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:
     """Write index.html and the static files into DIST; return their relative paths."""
     config = dict(boot, boot_py=(SITE_DIR / "boot.py").read_text(encoding="utf-8"))
-    boot_json = json.dumps(config, indent=1).replace("</", "<\\/")
     tags = "\n".join(f'<script defer src="{src}" onerror="playgroundMissing(\'{src}\')"></script>'
                      for src in map(html.escape, scripts))
     page = (SITE_DIR / "index.html").read_text(encoding="utf-8")
-    page = (page.replace("{{ boot_json }}", boot_json).replace("{{ scripts }}", tags)
+    page = (page.replace("{{ boot_json }}", _script_json(config)).replace("{{ scripts }}", tags)
+            .replace("{{ page_words_json }}", _script_json(page_words()))
             .replace("{{ data_svg }}", data_svg)
             .replace("{{ runtime_size }}", _mb(boot["runtime_bytes"]))
             .replace("{{ package_size }}", _mb(boot["package_bytes"])))
-    (dist / "index.html").write_text(page, encoding="utf-8")
+    (dist / "index.html").write_text(in_english(page), encoding="utf-8")
     for name in STATIC_FILES:
         shutil.copyfile(SITE_DIR / name, dist / name)
     return ["index.html", *STATIC_FILES]
+
+
+def page_words() -> dict:
+    """The page's sections of every catalog, the languages' own names and the default."""
+    return {
+        "default": i18n.DEFAULT_LANGUAGE,
+        "languages": i18n.LANGUAGES,
+        "texts": {language: {key: text for key, text in i18n.catalog(language).items()
+                             if key.split(".")[0] in PAGE_SECTIONS}
+                  for language in i18n.LANGUAGES},
+    }
+
+
+def in_english(page: str) -> str:
+    """``page`` with each empty element marked ``data-text="key"`` holding the key's English text.
+
+    The page reads in English even before (or without) its script; a key the catalog
+    lacks stops the build.
+    """
+    def fill(marked: re.Match) -> str:
+        opening, _, key, closing = marked.groups()
+        return opening + html.escape(i18n.text(key, i18n.DEFAULT_LANGUAGE), quote=False) + closing
+
+    return MARKED.sub(fill, page)
+
+
+def _script_json(value: dict) -> str:
+    """``value`` as JSON that cannot end the <script> element holding it."""
+    return json.dumps(value, indent=1, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _mb(size: int) -> str:

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from playground import i18n
+
 from . import assets, binaries, bytecode, lessons, lock, manifest, page, pins, pure, runtime, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +33,10 @@ class Options:
 
 
 def fingerprint(opts: Options) -> str:
-    """Hash of every input: pins, build code, site/, the project's sources and lessons, options."""
+    """Hash of every input: pins, build code, site/ and its words, the project's sources and lessons, options."""
     package_dir = opts.project / opts.app_module.split(".")[0]
     inputs = [*sorted((ROOT / "sitebuild").glob("*.*")), *sorted((ROOT / "site").rglob("*")),
+              *sorted(i18n.LOCALES.glob("*.toml")),
               *(opts.project / n for n in ("pyproject.toml", "setup.cfg", "setup.py")),
               *sorted(package_dir.rglob("*")), *sorted((opts.project / "lessons").rglob("*"))]
     digest = hashlib.sha256(repr((opts.app_module, opts.bytecode, str(opts.project))).encode())

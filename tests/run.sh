@@ -26,4 +26,12 @@ if [ -z "${PLAYGROUND_CHROMIUM:-}" ] && ! command -v chromium > /dev/null && [ !
     fi
 fi
 
+# The screenshots of the Chinese interface (test-results/) need a font with Chinese
+# characters; a machine without one draws boxes. Debian's smallest is WenQuanYi Micro Hei.
+if command -v fc-list > /dev/null && [ -z "$(fc-list :lang=zh)" ] && command -v apt-get > /dev/null \
+        && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei > /dev/null \
+        || echo "warning: no Chinese font; screenshots of the Chinese interface will show boxes"
+fi
+
 exec python -m pytest "$@"

@@ -6,12 +6,13 @@ import numpy as np
 import pytest
 from bokeh.models import Button as BokehButton
 
-from playground.controls import DATASET_LABELS
+from playground.i18n import text
 from playground.state import PlaygroundState
-from playground.views.dataset_picker import SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
+from playground.views.dataset_picker import CHOICES, SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
 from playground.views.palette import diverging
 
 PALETTE = diverging()
+DATASETS = [name for _, names in CHOICES.values() for name in names]
 
 
 def drawn_points(svg: str):
@@ -37,11 +38,11 @@ def test_each_thumbnail_shows_its_generators_data_in_the_output_maps_colours():
     assert gauss_xy[gauss > 0].mean(axis=0) == pytest.approx([2, 2], abs=0.3)  # blue around (2, 2)
     plane_xy, plane = drawn_points(thumbnail_svg("reg-plane"))
     assert plane == pytest.approx(np.clip(plane_xy.sum(axis=1) / 10, -1, 1), abs=0.03)  # (x1 + x2) / 10
-    assert len({thumbnail_svg(name) for name in DATASET_LABELS}) == 6
+    assert len({thumbnail_svg(name) for name in DATASETS}) == 6
 
 
 def test_thumbnails_are_self_contained_and_small():
-    for name in DATASET_LABELS:
+    for name in DATASETS:
         svg = thumbnail_svg(name)
         assert "href" not in svg and "url(" not in svg and svg.count("http") == 1  # the xmlns only
         assert len(svg) < 10_000
@@ -56,7 +57,8 @@ def offered(picker: DatasetPicker) -> list[str]:
 
 def test_each_thumbnail_is_a_button_named_by_its_label_without_a_tooltip():
     picker = DatasetPicker(PlaygroundState())
-    assert {name: b.label for name, b in picker.buttons.items()} == DATASET_LABELS
+    assert {name: b.label for name, b in picker.buttons.items()} == {name: text(f"datasets.{name}", "en")
+                                                                     for name in DATASETS}
     assert all(not b.description for b in picker.buttons.values())  # tooltips cover neighbours
 
 

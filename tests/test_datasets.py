@@ -101,7 +101,7 @@ def test_default_sizes_and_dtypes(name, noise):
     assert np.isfinite(points.xy).all() and np.isfinite(points.labels).all()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(n=st.integers(2, 301), name=st.sampled_from(ALL_DATASETS))
 def test_sizes_follow_tf_loops(n, name):
     # TF's per-class loops run i < n / 2: ceil(n / 2) points each; xor and
@@ -238,7 +238,7 @@ def test_spiral_noise_moves_points_by_at_most_noise():
 
 # --- determinism ---------------------------------------------------------------
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20)
 @given(seed=st.text(max_size=12), other=st.text(max_size=12), name=st.sampled_from(ALL_DATASETS))
 def test_same_seed_same_data_other_seed_other_data(seed, other, name):
     first, again = make_dataset(name, 10, 50, seed), make_dataset(name, 10, 50, seed)
@@ -267,7 +267,7 @@ def numbered(n):
     return Points(np.column_stack([ids, -ids]), np.where(ids % 2 == 0, 1.0, -1.0))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(n=st.integers(2, 700), percent=st.one_of(st.integers(10, 90), st.floats(10, 90)),
        seed=st.integers(0, 2**32))
 def test_split_sizes_and_partition(n, percent, seed):
@@ -403,7 +403,7 @@ valid_rows = st.lists(st.tuples(coordinate, coordinate, st.sampled_from([-1, 1])
 CORRUPTIONS = [(0, "x"), (1, float("nan")), (0, 6.01), (1, -1e9), (2, 3), (2, 0.5), (2, None)]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(rows=valid_rows, data=st.data())
 def test_a_single_bad_row_is_named(rows, data):
     np.testing.assert_array_equal(points_from_rows(rows, "classification").labels,
@@ -416,7 +416,7 @@ def test_a_single_bad_row_is_named(rows, data):
         points_from_rows(broken, "classification")
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(rows=st.lists(st.tuples(coordinate, coordinate, st.floats(-2, 2)), min_size=2, max_size=40),
        percent=st.integers(10, 90), seed=st.text(max_size=8))
 def test_dataset_from_rows_splits_all_rows(rows, percent, seed):

@@ -38,3 +38,10 @@ def test_language_is_the_links_then_the_browsers_then_english(requested, preferr
 def test_a_key_missing_from_a_language_falls_back_to_english(monkeypatch):
     monkeypatch.setitem(i18n.catalog("en"), "test.only_english", "Hello {name}")
     assert i18n.text("test.only_english", "zh-CN", name="Ada") == "Hello Ada"
+
+
+def test_a_message_reads_as_english_and_says_its_fields_in_the_same_language():
+    reason = i18n.Message("links.not_a_number")
+    message = i18n.Message("links.refused", pair="noise=a", reason=reason, kept=i18n.Message("links.kept", value=0))
+    assert message == "noise=a: not a number; kept 0" and isinstance(message, str)
+    assert message.in_language("zh-CN") == "noise=a：不是数字，保留 0"

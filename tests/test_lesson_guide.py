@@ -10,6 +10,7 @@ from playground.lessons import load_catalog
 from playground.session import Session
 from playground.state import PlaygroundState
 from playground.views.dataset_picker import DatasetPicker
+from playground.words import Words
 
 
 def guide_for(directory, storage=None, state=None) -> LessonGuide:
@@ -43,8 +44,8 @@ def test_opening_applies_the_preset_hides_and_locks_and_closing_gives_the_contro
     write_lesson(tmp_path)
     guide = guide_for(tmp_path, state=PlaygroundState(hidden=["noise"], learningRate=0.3))
     state = guide.session.state
-    regularization = top_bar(state)[2]
-    thumbnails = DatasetPicker(state).buttons
+    regularization = top_bar(state, Words())[2]
+    thumbnails = DatasetPicker(state, Words()).buttons
 
     opened(guide)
 

@@ -1,4 +1,5 @@
-"""A lesson's place in the address: lesson and step are the page's keys, set apart before a link is decoded."""
+"""A lesson in the app: lesson and step are the page's keys, set apart before a link is decoded and
+written after the setup; the language switch speaks to the lesson too."""
 
 import pytest
 from lesson_files import write_lesson
@@ -20,7 +21,7 @@ def test_a_link_with_only_a_lesson_has_no_setup_and_page_keys_are_percent_decode
 
 
 def test_the_settings_a_link_gives_itself_are_known():
-    assert given_keys("#hideText=true&noise_hide=true&nope=1&lang") == {"hideText"}
+    assert given_keys("#hideText=true&noise_hide=true&nope=1&lang=zh-CN") == {"hideText", "lang"}
     assert given_keys("") == set()
 
 
@@ -57,9 +58,21 @@ def test_a_link_embedding_a_lesson_gets_its_preset_and_keeps_its_own_settings(ad
 
 
 def test_closing_the_lesson_takes_it_out_of_the_address(addresses):
-    app = app_module.PlaygroundApp(app_module.PlaygroundState(), notices=[])
+    app = app_module.PlaygroundApp(app_module.PlaygroundState())
     app.lessons.open_link({"lesson": "one-neuron"}, ())
     app.lessons.next()
     assert addresses[-1].endswith("&lesson=one-neuron&step=2")
     app.lessons.close()
     assert "lesson=" not in addresses[-1] and "_hide" not in addresses[-1]
+
+
+def test_the_language_switch_relabels_the_lesson_and_a_lesson_keeps_the_language(addresses):
+    app = app_module.PlaygroundApp(app_module.PlaygroundState())
+    app.lessons.open_link({"lesson": "one-neuron", "step": "2"}, ())
+    app.session.state.lang = "zh-CN"
+    assert "第 2 步，共 3 步" in app.lessons.panel.heading.object and app.lessons.menu_button.label == "☰ 课程"
+
+    app.lessons.restart()
+    app.lessons.close()
+    app.lessons.open(app.lessons.catalog.lessons[0])
+    assert app.session.state.lang == "zh-CN" and "lang=zh-CN" in addresses[-1]

@@ -49,7 +49,7 @@ def ordered_subsets(names):
 states = st.builds(
     PlaygroundState,
     **{key: choice(key) for key in ("activation", "regularization", "dataset", "regDataset",
-                                    "problem", "optimizer", "loss")},
+                                    "problem", "optimizer", "loss", "lang")},
     **{key: bounded(key) for key in ("batchSize", "noise", "percTrainData", "stopAtEpoch",
                                      "epochsPerFrame")},
     learningRate=st.sampled_from(LEARNING_RATES)
@@ -184,7 +184,7 @@ def test_hidden_controls_written_in_canonical_order():
         "problem=ranking", "networkShape=4,9", "networkShape=1,1,1,1,1,1,1", "networkShape=4,,2",
         "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
         "stopAtEpoch=-1", "epochsPerFrame=-1", "xTimesY=yes", "collectStats", "seed=",
-        "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan",
+        "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan", "lang=fr", "lang=",
     ],
 )
 def test_bad_pair_warns_once_and_keeps_the_rest(bad):
@@ -194,6 +194,25 @@ def test_bad_pair_warns_once_and_keeps_the_rest(bad):
     assert key in warnings[0] and value.replace("%20", " ").replace("%2F", "/") in warnings[0]
     assert state.initZero and state.discretize and state.sinX
     assert_valid(state)
+
+
+@pytest.mark.parametrize(("link", "lang"), [("lang=zh-CN", "zh-CN"), ("lang=zh", "zh-CN"), ("lang=EN", "en"), ("", "")])
+def test_lang_names_a_language_we_speak_or_leaves_the_browsers(link, lang):
+    state, warnings = decode(link)
+    assert state.lang == lang and warnings == []
+    assert ("lang=" + lang in encode(state)) == bool(lang)  # written only when a link or the switch chose it
+
+
+def test_an_unknown_lang_says_the_browsers_language_is_used():
+    state, warnings = decode("lang=fr")
+    assert state.lang == "" and warnings == ["lang=fr: choose en, zh-CN; the browser's language is used"]
+
+
+def test_warnings_can_be_said_in_another_language():
+    _, warnings = decode("learningRate=fast&noise=1.5&learningrate=0.1&x=yes&lang=fr")
+    said = [warning.in_language("zh-CN") for warning in warnings]
+    assert said[0] == "learningRate=fast：不是数字，保留 0.03"
+    assert all(chinese != english for chinese, english in zip(said, warnings))
 
 
 def test_unknown_key_suggests_the_right_one():

@@ -7,7 +7,7 @@ from playground.state import PlaygroundState
 
 
 def rendered_app():
-    app = PlaygroundApp(PlaygroundState(networkShape=[3]), notices=[])
+    app = PlaygroundApp(PlaygroundState(networkShape=[3]))
     hv.render(app.diagram.element)
     return app
 

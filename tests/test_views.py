@@ -9,7 +9,7 @@ from playground.state import PlaygroundState
 
 
 def rendered_app(**state):
-    app = PlaygroundApp(PlaygroundState(**state), notices=[])
+    app = PlaygroundApp(PlaygroundState(**state))
     hv.render(app.boundary.element)  # attaches the Bokeh sources, as a page does
     hv.render(app.loss_chart.element)
     return app

@@ -13,6 +13,9 @@ from .optimizers import make_optimizer
 from .regularization import REGULARIZATIONS, apply_penalty
 
 Array = np.ndarray
+#: Why training stopped, as ``Learner.divergence`` says it.
+LOSS_NOT_FINITE = "the loss is no longer a finite number"
+PARAMETER_NOT_FINITE = "a weight or bias is no longer a finite number"
 
 
 class Learner:
@@ -88,7 +91,7 @@ class Learner:
         network = self.network
         grads = network.gradients(x, targets)
         if not np.isfinite(grads.loss):
-            self.divergence = "the loss is no longer a finite number"
+            self.divergence = LOSS_NOT_FINITE
             return grads.loss
         weights_before = [w.copy() for w in network.weights] if self._penalised else None
         self.optimizer.step(network.parameters(), grads.weights + grads.biases, self.learning_rate)
@@ -112,4 +115,4 @@ class Learner:
 
     def _check_parameters(self) -> None:
         if self.divergence is None and not all(np.isfinite(p).all() for p in self.network.parameters()):
-            self.divergence = "a weight or bias is no longer a finite number"
+            self.divergence = PARAMETER_NOT_FINITE

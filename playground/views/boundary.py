@@ -3,10 +3,12 @@
 import holoviews as hv
 import numpy as np
 
+from ..accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
-from ..accessibility import named_plot
+from ..words import Words
 from .live_source import LiveSource
 from .palette import diverging
+from .plot_words import PlotWords
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
 
@@ -22,22 +24,22 @@ def _points(outline: str, hook) -> hv.Points:
 class DecisionBoundary:
     """A 100×100 heatmap of the output (−1 orange … +1 blue) under the points."""
 
-    def __init__(self, size_px: int = 300):
+    def __init__(self, size_px: int = 300, words: Words | None = None):
         self.heatmap = LiveSource()
+        self.words = PlotWords(words or Words(), _write_words)
         self.train_points = LiveSource()
         self.test_points = LiveSource()
         blank = np.zeros((GRID_RESOLUTION, GRID_RESOLUTION))
         image = hv.Image(blank, bounds=BOUNDS, kdims=["x1", "x2"], vdims=[hv.Dimension("output", range=(-1, 1))])
         self.element = (
             image.opts(
-                cmap=diverging(), clim=(-1, 1), colorbar=True, hooks=[self.heatmap.hook],
+                cmap=diverging(), clim=(-1, 1), colorbar=True, hooks=[self.heatmap.hook, self.words.hook],
                 width=size_px + 80, height=size_px, xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
             * _points("white", self.train_points.hook)
             * _points("black", self.test_points.hook)  # TF outlines test points in black
-        ).opts(toolbar=None, hooks=[named_plot(
-            "Output: the network's prediction over the plane, blue for +1 and orange for −1, with the data points")])
+        ).opts(toolbar=None)
 
     def show_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
         self.train_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)
@@ -49,3 +51,9 @@ class DecisionBoundary:
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
         self.heatmap.update(image=[output_grid])
+
+
+def _write_words(plot, words: Words) -> None:
+    """The colour scale's title and the map's name for screen readers (from the heatmap's hook)."""
+    plot.handles["colorbar"].title = words.text("output.colour_scale")
+    name_plot(plot, words.text("output.map_name"))

@@ -10,9 +10,10 @@ Nothing is fetched: the SVG travels inside the page.
 import numpy as np
 import panel as pn
 
-from ..controls import DATASET_LABELS, locked, shown
+from ..controls import locked, shown
 from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, VIEW_LIMIT, generate
 from ..state import PlaygroundState
+from ..words import Words
 from .palette import diverging
 
 THUMBNAIL_PX = 50
@@ -77,16 +78,17 @@ def thumbnail_svg(name: str) -> str:
 class DatasetPicker(pn.viewable.Viewer):
     """Thumbnails of the current problem's data sets; the chosen one has a dark border."""
 
-    def __init__(self, state: PlaygroundState, **params):
+    def __init__(self, state: PlaygroundState, words: Words | None = None, **params):
         super().__init__(**params)
         self.state = state
+        words = words or Words()
         self.buttons: dict[str, pn.widgets.Button] = {}
         """One button per data set (all six), by URL name."""
         groups = []
         for problem, (key, names) in CHOICES.items():
             for name in names:
                 button = pn.widgets.Button(
-                    label=DATASET_LABELS[name], icon=thumbnail_svg(name), icon_size=f"{THUMBNAIL_PX}px",
+                    label=words(f"datasets.{name}"), icon=thumbnail_svg(name), icon_size=f"{THUMBNAIL_PX}px",
                     width=90, stylesheets=[STYLE],  # no description: its tooltip would cover the neighbour
                     disabled=locked(state, "dataset"),
                 )

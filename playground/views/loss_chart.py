@@ -4,8 +4,10 @@ import holoviews as hv
 import numpy as np
 from bokeh.models import DataRange1d
 
-from ..accessibility import named_plot
+from ..accessibility import name_plot
+from ..words import Words
 from .live_source import LiveSource
+from .plot_words import PlotWords
 
 TEST_COLOUR = "#000000"
 TRAIN_COLOUR = "#999999"
@@ -14,16 +16,15 @@ TRAIN_COLOUR = "#999999"
 class LossChart:
     """Test loss (thick) and training loss (thin), two lines on one streamed source."""
 
-    def __init__(self, width_px: int = 380, height_px: int = 110):
+    def __init__(self, width_px: int = 380, height_px: int = 110, words: Words | None = None):
         self.losses = LiveSource()
+        self.words = PlotWords(words or Words(), _write_words)
         """Columns ``epoch``, ``test`` and ``train``: one row per epoch."""
         self._first = None  # the first history entry drawn: another one means a new history
         self._count = 0  # history entries drawn
         self.element = hv.Curve({"epoch": [], "test": [], "train": []}, "epoch", ["test", "train"]).opts(
             color=TEST_COLOUR, line_width=2, width=width_px, height=height_px, toolbar=None, default_tools=[],
-            xlabel="epoch", ylabel="loss",
-            hooks=[self.losses.hook, _training_line_and_growing_axes,
-                   named_plot("Test loss (thick) and training loss (thin) over the epochs")],
+            hooks=[self.losses.hook, _training_line_and_growing_axes, self.words.hook],
         )
 
     def show(self, history) -> None:
@@ -59,3 +60,9 @@ def _training_line_and_growing_axes(plot, element) -> None:
     figure.line("epoch", "train", source=plot.handles["source"], color=TRAIN_COLOUR, line_width=1)
     figure.x_range = DataRange1d(start=0, range_padding=0, min_interval=1)
     figure.y_range = DataRange1d(start=0, range_padding=0.05, min_interval=1e-3)
+
+
+def _write_words(plot, words: Words) -> None:
+    plot.handles["xaxis"].axis_label = words.text("output.epoch_axis")
+    plot.handles["yaxis"].axis_label = words.text("output.loss_axis")
+    name_plot(plot, words.text("output.loss_chart_name"))

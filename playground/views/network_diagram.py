@@ -15,14 +15,16 @@ from collections.abc import Callable, Sequence
 import holoviews as hv
 import numpy as np
 
+from ..accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import grid_points
-from ..accessibility import named_plot
+from ..words import Words
 from .live_source import LiveSource
 from .network_layout import (
     BIAS_PX, NODE_PX, PAD_PX, ROW_PX, THUMBNAIL_RESOLUTION, Layout, biases, cell_offsets, links, network_layout,
 )
 from .palette import diverging
+from .plot_words import PlotWords
 
 MAX_LINK_PX = 10
 """TF Playground's link width: 1 px at weight 0, growing to this at |w| = 5."""
@@ -37,8 +39,11 @@ class NetworkDiagram:
     """Inputs, hidden layers and output of a trainer's network, left to right."""
 
     def __init__(self, trainer, width_px: int = 560, height_px: int = HEIGHT_PX,
-                 offered: Callable[[], Sequence[str]] = lambda: tuple(FEATURES)):
+                 offered: Callable[[], Sequence[str]] = lambda: tuple(FEATURES), words: Words | None = None):
         self.width, self.height = width_px, height_px
+        words = words or Words()
+        self.words = [PlotWords(words, write) for write in (_name_weights, _name_biases, _name_picture)]
+        """Hooks that keep the hover texts and the picture's name in the interface's language."""
         self.points = grid_points(THUMBNAIL_RESOLUTION)
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``."""
         self.inputs_offered = offered
@@ -54,8 +59,8 @@ class NetworkDiagram:
             {name: [] for name in ("x0", "y0", "x1", "y1", "weight", "line_width", "layer", "source", "target")},
             ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
         ).opts(
-            color="weight", line_width="line_width", **colours, hooks=[self.links.hook],
-            tools=["hover", "tap"], hover_tooltips=[("Weight", "@weight{0.000}")],
+            color="weight", line_width="line_width", **colours, hooks=[self.links.hook, self.words[0].hook],
+            tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
         images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(
@@ -64,7 +69,7 @@ class NetworkDiagram:
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
             color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
-            hooks=[self.biases.hook], tools=["hover", "tap"], hover_tooltips=[("Bias", "@bias{0.000}")],
+            hooks=[self.biases.hook, self.words[1].hook], tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
         veils = hv.Points({"x": [], "y": []}, ["x", "y"]).opts(
@@ -85,8 +90,7 @@ class NetworkDiagram:
         self.element = (segments * images * veils * bias_points * neuron_targets * labels).opts(
             xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
             xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
-            border=0, hooks=[named_plot("The network: inputs on the left, each neuron's map, links coloured by "
-                                        "their weight. Tap an input to switch it, a neuron to see it large.")],
+            border=0, hooks=[self.words[2].hook],
         )
         self.show(trainer, trainer.neuron_maps(self.points))
 
@@ -147,6 +151,18 @@ class NetworkDiagram:
             x=np.full(sizes[0], layout.x[0] - corner - 8), y=layout.y[0],
             text=[FEATURES[key].label for key in self.offered],
         )
+
+
+def _name_weights(plot, words: Words) -> None:
+    plot.handles["hover"].tooltips = [(words.text("network.weight"), "@weight{0.000}")]
+
+
+def _name_biases(plot, words: Words) -> None:
+    plot.handles["hover"].tooltips = [(words.text("network.bias"), "@bias{0.000}")]
+
+
+def _name_picture(plot, words: Words) -> None:
+    name_plot(plot, words.text("network.picture_name"))
 
 
 def scaled_inputs(inputs: np.ndarray) -> np.ndarray:
