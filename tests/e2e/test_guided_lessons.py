@@ -128,6 +128,16 @@ def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_
         tablet.close()
 
 
+def test_a_link_with_lang_opens_the_lesson_in_chinese(context, base_url, results_dir):
+    page, log = opened(context, base_url + "#lang=zh-CN&lesson=one-neuron&step=2")
+    wait_until(page, lambda: shown_step(page) == "第 2 步，共 6 步", "step 2 in Chinese")
+    assert page.get_by_role("heading", name="训练这个神经元").is_visible()
+    assert page.get_by_role("button", name="☰ 课程").is_visible()
+    assert page.get_by_role("button", name="下一步 ›").is_disabled()
+    page.screenshot(path=str(results_dir / "lesson-panel-zh-1280.png"))
+    assert log.console_errors() == [] and log.errors == []
+
+
 def test_an_unknown_lesson_in_a_link_says_so_and_opens_the_list(context, base_url, results_dir):
     page, _ = opened(context, base_url + "#dataset=xor&lesson=no-such-lesson&step=2")
     page.get_by_text("there is no lesson “no-such-lesson”").wait_for()
@@ -139,8 +149,9 @@ def test_an_unknown_lesson_in_a_link_says_so_and_opens_the_list(context, base_ur
 def test_a_lessons_locked_controls_are_disabled_and_hidden_ones_absent(context, base_url):
     page, log = opened(context, base_url + "#lesson=activation&step=1")  # locks data, layers, X₁ and X₂
     at_step(page, 1, n=5)
-    locked = [page.get_by_role("button", name="Circle", exact=True),
-              page.get_by_role("button", name="Add a hidden layer"), page.get_by_role("button", name="X₁", exact=True)]
+    button = page.get_by_role
+    locked = [button("button", name="Circle", exact=True), button("button", name="Add a hidden layer"),
+              button("button", name="X₁", exact=True)]
     assert all(control.is_disabled() for control in locked)
     assert page.get_by_label("Activation", exact=True).is_enabled()  # the lesson's subject
     assert not page.get_by_label("Learning rate", exact=True).is_visible()
