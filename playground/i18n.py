@@ -41,6 +41,18 @@ def text(key: str, language: str, **values) -> str:
     return template.format(**values) if values else template
 
 
+#: Settings chosen from a menu, and the catalog section naming each value as the menu shows it.
+VALUE_SECTIONS = {"activation": "activations", "dataset": "datasets", "regDataset": "datasets",
+                  "problem": "problems", "regularization": "regularizations", "optimizer": "optimizers",
+                  "loss": "losses"}
+
+
+def value_name(key: str, value: str, language: str) -> str:
+    """A menu setting's value as its menu says it ("circle" -> "Circle", 圆形); other values as they are."""
+    section = VALUE_SECTIONS.get(key)
+    return text(f"{section}.{value}", language) if section else str(value)
+
+
 def choose_language(requested: str | None, preferred: list[str]) -> str:
     """The link's ``lang`` if we speak it, else the browser's first language we speak, else English.
 

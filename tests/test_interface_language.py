@@ -19,10 +19,11 @@ from playground.links import STATE_KEYS, decode, encode
 TEXT_PROPERTIES = ("label", "labels", "title", "text", "html", "axis_label", "options", "tooltips",
                    "html_attributes", "placeholder")
 #: Words Chinese teachers use as they are: activations' and optimizers' names, feature names
-#: (X₁, sin), the original's name, each language's own name (the switch), and a link's own
-#: keys and values (quoted in its problems).
+#: (X₁, sin), the original's name, each language's own name (the switch), a link's own
+#: keys and values (quoted in its problems), and the lessons' formulas (w₁·X₁ + b, max(0, …), XOR).
 KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD", "Adam", "L1", "L2",
-                    "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS}
+                    "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
+                    "w", "b", "max", "XOR"}
 NUMBER = re.compile(r"(?<![A-Za-z])[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Problems whose quoted parts are all keys and numbers, in a link that asks for Chinese.
@@ -69,12 +70,7 @@ def everything_shown(link: str) -> PlaygroundApp:
 def test_every_text_of_the_chinese_interface_is_chinese():
     app = everything_shown(CHINESE_LINK)
     assert app.session.trainer.divergence and app.link_notice.visible and app.focus_note.object
-    texts = shown_texts(app.layout().get_root())
-    english = {text for key, text in catalog("en").items() if "{" not in text} - set(catalog("zh-CN").values())
-    assert sorted(texts & english) == []
-    kept = {word.lower() for word in KEPT_AS_THEY_ARE}
-    untranslated = {text for text in texts if {word.lower() for word in WORD.findall(NUMBER.sub(" ", text))} - kept}
-    assert sorted(untranslated) == []
+    assert untranslated(shown_texts(app.layout().get_root())) == []
 
 
 def test_the_english_interface_has_no_chinese():
@@ -112,3 +108,36 @@ def test_a_new_language_relabels_the_same_widgets_and_training_goes_on():
 
     app.session.state.lang = "en"  # e.g. a lesson's own language
     assert switch.value == "en" and menus["Learning rate"].title == "Learning rate"
+
+
+def untranslated(texts: set[str]) -> list[str]:
+    """Texts with an English catalog text or a word that is not kept as it is."""
+    english = {text for key, text in catalog("en").items() if "{" not in text} - set(catalog("zh-CN").values())
+    kept = {word.lower() for word in KEPT_AS_THEY_ARE}
+    return sorted(texts & english | {text for text in texts
+                                     if {word.lower() for word in WORD.findall(NUMBER.sub(" ", text))} - kept})
+
+
+def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
+    app = PlaygroundApp(decode("#lang=zh-CN")[0])
+    root = app.layout().get_root()
+    guide = app.lessons
+    guide.toggle_picker()
+    texts = shown_texts(root)
+    for lesson in guide.catalog.lessons:
+        guide.open(lesson, step=0)
+        for index in range(len(lesson.steps)):
+            guide.progress.go_to(index)
+            guide.panel.show(guide.progress)
+            for _ in lesson.text("zh-CN").steps[index].hints:
+                guide.panel.show_hint()
+            guide.panel.show_answer()
+            guide.follow()
+            texts |= shown_texts(root)
+    first = guide.catalog.lessons[0]
+    guide.open(first, step=1)
+    app.session.trainer.step(first.steps[1].answer.train)
+    guide.follow()  # the goal reached
+    texts |= shown_texts(root)
+    assert any("目标已达成" in text for text in texts)
+    assert untranslated(texts) == []

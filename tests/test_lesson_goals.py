@@ -91,14 +91,14 @@ def test_all_and_any_combine_and_nest():
         (MetricGoal("test_loss", "below", 0.05, within=300),
          "Test loss below 0.05 within 300 epochs", "300 个周期内测试损失低于 0.05"),
         (MetricGoal("test_accuracy", "above", 0.95), "Test accuracy above 95%", "测试准确率高于 95%"),
-        (ParamGoal("activation", "equals", ("relu",)), "Activation: relu", "激活函数：relu"),
+        (ParamGoal("activation", "equals", ("relu",)), "Activation: ReLU", "激活函数：ReLU"),
         (ParamGoal("learningRate", "in", (0.1, 0.3)), "Learning rate: one of 0.1, 0.3", "学习率：0.1、0.3 之一"),
         (ParamGoal("xTimesY", "equals", (True,)), "Input X₁X₂: on", "输入 X₁X₂：开"),
         (ParamGoal("networkShape", "not_in", ([4, 2],)), "Neurons per hidden layer: not 4,2", "每个隐藏层的神经元数：不是 4,2"),
         (CountGoal("hidden_layers", "at_most", 1), "Hidden layers: at most 1", "隐藏层：最多 1"),
         (Diverged(), "Training diverges", "训练发散"),
         (AllOf((ParamGoal("activation", "equals", ("relu",)), MetricGoal("test_loss", "below", 0.1))),
-         "Activation: relu; test loss below 0.1", "激活函数：relu；测试损失低于 0.1"),
+         "Activation: ReLU; test loss below 0.1", "激活函数：ReLU；测试损失低于 0.1"),
         (AnyOf((Diverged(), AllOf((CountGoal("inputs", "equals", 2), Diverged())))),
          "Training diverges or (inputs: exactly 2; training diverges)", "训练发散 或 （输入：恰好 2；训练发散）"),
     ],
@@ -114,7 +114,9 @@ def test_the_status_says_where_the_student_is():
     assert goal.status(snapshot(test_loss=0.08312, epochs=120), "zh-CN") == "测试损失 0.0831（目标：低于 0.05）；第 120/300 个周期"
     late = goal.status(snapshot(epochs=301), "en")
     assert late.endswith("301 epochs, more than 300: press Reset to try again")
-    assert ParamGoal("activation", "equals", ("relu",)).status(snapshot(), "en") == "activation tanh (goal: relu)"
+    assert ParamGoal("activation", "equals", ("relu",)).status(snapshot(), "en") == "activation Tanh (goal: ReLU)"
+    circle = ParamGoal("dataset", "in", ("circle", "xor")).status(snapshot(), "zh-CN")
+    assert "圆形" in circle and "异或" in circle and "circle" not in circle  # menu values as the menus say them
     assert Diverged().status(snapshot(), "en") == "not diverged yet"
     assert Continue().status(snapshot(), "en") == ""
 

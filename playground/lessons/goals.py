@@ -11,7 +11,7 @@ import math
 import operator
 from dataclasses import dataclass
 
-from playground.i18n import text
+from playground.i18n import text, value_name
 from playground.state import PlaygroundState
 from playground.trainer import Metrics
 
@@ -130,14 +130,14 @@ class ParamGoal(Goal):
         return text("goal.setting_goal", language, name=self._name(language), target=self._target(language))
 
     def status(self, snapshot, language):
-        current = _setting_value(getattr(snapshot.state, self.key), language)
+        current = _setting_value(self.key, getattr(snapshot.state, self.key), language)
         return text("goal.status", language, name=self._name(language), value=current, target=self._target(language))
 
     def _name(self, language):
         return text(f"goal.setting.{self.key}", language)
 
     def _target(self, language):
-        values = text("goal.list", language).join(_setting_value(value, language) for value in self.values)
+        values = text("goal.list", language).join(_setting_value(self.key, value, language) for value in self.values)
         return values if self.relation == "equals" else text(f"goal.{self.relation}", language, values=values)
 
 
@@ -228,10 +228,10 @@ def _metric_value(metric: str, value: float | None, digits: str = ".3g") -> str:
     return f"{value:.0f}" if metric == "epoch" else f"{value:{digits}}"
 
 
-def _setting_value(value, language: str) -> str:
-    """A state value as the student sees it: on/off, "4,2", 0.03, relu."""
+def _setting_value(key: str, value, language: str) -> str:
+    """A state value as the student sees it: on/off, "4,2", 0.03, ReLU (a menu's own name)."""
     if isinstance(value, bool):
         return text("goal.on" if value else "goal.off", language)
     if isinstance(value, list):
         return ",".join(str(size) for size in value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:g}" if isinstance(value, float) else value_name(key, value, language)
