@@ -1,12 +1,16 @@
 """Benchmark the built site in headless Chromium: paint, interactive, bytes.
 
-    python bench/site.py [--dist dist] [--runs 3]
+    python bench/site.py [--dist dist] [--runs 3] [--against OTHER_DIST]
 
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
 empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
 first contentful paint, interactive (the loader's "ready"), and bytes transferred
 (encoded, i.e. after gzip). The server's gzip cache is filled first, so the figures
-are the browser's, not the first-request compression.
+are the browser's, not the first-request compression. Then plays each configuration.
+
+The machine's speed drifts (up to 2x from hour to hour), so a change is judged with
+``--against``: another build (e.g. the last commit's, from a git worktree) measured
+in the same runs, alternating with this one, and printed beside it.
 """
 from __future__ import annotations
 
@@ -114,46 +118,54 @@ PAUSE_LATENCY_JS = """async () => {
 }"""
 
 
+def measure_run(playwright, dist: Path, results: dict) -> None:
+    """One run on ``dist``: a cold and a warm load, then each configuration played once."""
+    with browser.serving(dist) as url:
+        warm_server(url, dist)
+        # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
+        # (an incognito context's memory cache is too small to keep the wheels warm).
+        with tempfile.TemporaryDirectory() as profile:
+            context = browser.launch_profile(playwright, profile)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            results.setdefault("cold", []).append(load(page, cdp, url))
+            results.setdefault("warm", []).append(load(page, cdp, None))
+            for name, fragment in PLAYING.items():
+                results.setdefault(name, []).append(measure_playing(context, url + fragment))
+            context.close()
+
+
+def report(dist: Path, results: dict, runs: int) -> None:
+    print(f"{dist}: median of {runs} runs (fresh-profile loads, then {PLAY_SECONDS} s playing each)")
+    for name, rows in results.items():
+        digits = ".2f" if name in ("cold", "warm") else ".1f"
+        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):{digits}}" for key in rows[0])
+        print(f"  {name:26s} {cells}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--against", type=Path, help="another build, measured in the same runs")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    if manifest.check(args.dist):
-        print(f"{args.dist} is not a valid build: run python build.py", file=sys.stderr)
-        return 1
+    dists = [args.dist, *([args.against] if args.against else [])]
+    for dist in dists:
+        if manifest.check(dist):
+            print(f"{dist} is not a valid build: run python build.py", file=sys.stderr)
+            return 1
     from playwright.sync_api import sync_playwright
 
-    results = {"cold": [], "warm": []}
-    with browser.serving(args.dist) as url, sync_playwright() as playwright:
-        warm_server(url, args.dist)
+    results = {dist: {} for dist in dists}
+    with sync_playwright() as playwright:
         for run in range(args.runs):
-            # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
-            # (an incognito context's memory cache is too small to keep the wheels warm).
-            with tempfile.TemporaryDirectory() as profile:
-                context = browser.launch_profile(playwright, profile)
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                results["cold"].append(load(page, cdp, url))
-                results["warm"].append(load(page, cdp, None))
-                context.close()
-            print(f"run {run + 1}: cold {results['cold'][-1]}, warm {results['warm'][-1]}", file=sys.stderr)
-        playing = {}
-        with tempfile.TemporaryDirectory() as profile:
-            context = browser.launch_profile(playwright, profile)
-            for name, fragment in PLAYING.items():
-                playing[name] = [measure_playing(context, url + fragment) for _ in range(args.runs)]
-            context.close()
-    print(f"median of {args.runs} fresh-profile loads of {args.dist}")
-    for kind, rows in results.items():
-        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):.2f}" for key in rows[0])
-        print(f"  {kind:5s} {cells}")
-    print(f"playing for {PLAY_SECONDS} s, median of {args.runs}")
-    for name, rows in playing.items():
-        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):.1f}" for key in rows[0])
-        print(f"  {name:26s} {cells}")
+            for dist in dists:
+                measure_run(playwright, dist, results[dist])
+                print(f"run {run + 1} of {dist}: cold {results[dist]['cold'][-1]}", file=sys.stderr)
+    for dist in dists:
+        report(dist, results[dist], args.runs)
     return 0
 
 

@@ -54,7 +54,7 @@ def test_a_param_goal_is_met_while_paused(tmp_path):
     assert not progress.check()
     progress.session.state.activation = "relu"
     assert progress.check()
-    assert progress.status("en") == "activation relu (goal: relu); hidden layers 0 (goal: exactly 0)"
+    assert progress.status("en") == "activation ReLU (goal: ReLU); hidden layers 0 (goal: exactly 0)"
 
 
 def test_next_previous_and_restart(tmp_path):
@@ -115,4 +115,4 @@ def test_replay_names_a_goal_met_before_the_student_does_anything(tmp_path):
                          .replace("{metric: test_loss, below: 0.1, within: 500}", "{metric: test_loss, below: 0.9}"))
     (problem,) = replay(lesson)
     assert problem.startswith('step "relu": the goal is met before the student does anything '
-                              "(activation tanh (goal: tanh); test loss ")
+                              "(activation Tanh (goal: Tanh); test loss ")
