@@ -112,8 +112,19 @@ class MetricGoal(Goal):
         return text(f"goal.{self.relation}", language, value=_metric_value(self.metric, self.value, "g"))
 
 
+class _SettingGoal(Goal):
+    """A goal on the setup, said as "name: target" and "name current (goal: target)"."""
+
+    def phrase(self, language):
+        return text("goal.setting_goal", language, name=self._name(language), target=self._target(language))
+
+    def status(self, snapshot, language):
+        return text("goal.status", language, name=self._name(language), value=self._current(snapshot, language),
+                    target=self._target(language))
+
+
 @dataclass(frozen=True)
-class ParamGoal(Goal):
+class ParamGoal(_SettingGoal):
     """A state key equal to a value, in a set of values, or not in it (values as the state holds them)."""
 
     key: str
@@ -126,12 +137,8 @@ class ParamGoal(Goal):
             return current == self.values[0]
         return (current in self.values) == (self.relation == "in")
 
-    def phrase(self, language):
-        return text("goal.setting_goal", language, name=self._name(language), target=self._target(language))
-
-    def status(self, snapshot, language):
-        current = _setting_value(self.key, getattr(snapshot.state, self.key), language)
-        return text("goal.status", language, name=self._name(language), value=current, target=self._target(language))
+    def _current(self, snapshot, language):
+        return _setting_value(self.key, getattr(snapshot.state, self.key), language)
 
     def _name(self, language):
         return text(f"goal.setting.{self.key}", language)
@@ -142,7 +149,7 @@ class ParamGoal(Goal):
 
 
 @dataclass(frozen=True)
-class CountGoal(Goal):
+class CountGoal(_SettingGoal):
     """Hidden neurons, hidden layers or inputs: at most, at least or exactly N."""
 
     count: str
@@ -152,12 +159,8 @@ class CountGoal(Goal):
     def met(self, snapshot):
         return COUNT_RELATIONS[self.relation](COUNTS[self.count](snapshot.state), self.value)
 
-    def phrase(self, language):
-        return text("goal.setting_goal", language, name=self._name(language), target=self._target(language))
-
-    def status(self, snapshot, language):
-        current = COUNTS[self.count](snapshot.state)
-        return text("goal.status", language, name=self._name(language), value=current, target=self._target(language))
+    def _current(self, snapshot, language):
+        return COUNTS[self.count](snapshot.state)
 
     def _name(self, language):
         return text(f"goal.count.{self.count}", language)
