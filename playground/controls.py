@@ -8,7 +8,7 @@ into the catalogs (``Words``), so a change of language relabels them in place.
 
 import panel as pn
 
-from playground.i18n import LANGUAGES
+from playground.i18n import LANGUAGES, value_name
 from playground.state import LEARNING_RATES, REGULARIZATION_RATES, PlaygroundState
 from playground.words import Words
 
@@ -22,9 +22,9 @@ def _menu(values, current) -> dict:
     return {f"{value:g}": value for value in sorted({*values, current})}
 
 
-def _named(words: Words, section: str, values) -> dict:
-    """A menu of ``values`` named by the catalog's ``section.value`` texts, following the language."""
-    return words.follow(lambda: {words.text(f"{section}.{value}"): value for value in values})
+def _named(words: Words, state: PlaygroundState, key: str) -> dict:
+    """The menu of ``key``'s values, each named as ``i18n.value_name`` says it, following the language."""
+    return words.follow(lambda: {value_name(key, value, words.language): value for value in state.param[key].objects})
 
 
 def shown(state: PlaygroundState, control: str):
@@ -55,12 +55,12 @@ def top_bar(state: PlaygroundState, words: Words) -> list[pn.widgets.Select]:
     return [
         _select(state, words, "learningRate", "learning_rate", _menu(LEARNING_RATES, state.learningRate)),
         _select(state, words, "activation", "activation",
-                _named(words, "activations", state.param.activation.objects)),
+                _named(words, state, "activation")),
         _select(state, words, "regularization", "regularization",
-                _named(words, "regularizations", state.param.regularization.objects)),
+                _named(words, state, "regularization")),
         _select(state, words, "regularizationRate", "regularization_rate",
                 _menu(REGULARIZATION_RATES, state.regularizationRate)),
-        _select(state, words, "problem", "problem", _named(words, "problems", state.param.problem.objects)),
+        _select(state, words, "problem", "problem", _named(words, state, "problem")),
     ]
 
 
@@ -89,9 +89,9 @@ def training_options(state: PlaygroundState, words: Words) -> list[pn.viewable.V
     """What TF Playground never had: optimizer, loss, speed, a stop. TF's behaviour by default."""
     linked_speed = state.epochsPerFrame
     return [
-        _select(state, words, "optimizer", "optimizer", _named(words, "optimizers", state.param.optimizer.objects)),
+        _select(state, words, "optimizer", "optimizer", _named(words, state, "optimizer")),
         pn.widgets.Select.from_param(
-            state.param.loss, label=words("controls.loss"), options=_named(words, "losses", state.param.loss.objects),
+            state.param.loss, label=words("controls.loss"), options=_named(words, state, "loss"),
             description=words("controls.loss_description"), width=SELECT_WIDTH, disabled=locked(state, "loss"),
             visible=pn.bind(lambda hidden, problem: "loss" not in hidden and problem == "classification",
                             state.param.hidden, state.param.problem),
