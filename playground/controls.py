@@ -118,7 +118,7 @@ def language_switch(state: PlaygroundState, words: Words) -> pn.widgets.Select:
     (``lang=``), so whoever opens a shared link sees the language that was chosen; the
     menu shows the language spoken, whoever changed it."""
     switch = pn.widgets.Select(label=words("language.label"), options={name: tag for tag, name in LANGUAGES.items()},
-                               value=words.language, width=SELECT_WIDTH)
+                               value=words.language, width=SELECT_WIDTH, visible=shown(state, "languageMenu"))
     switch.param.watch(lambda event: setattr(state, "lang", event.new), "value")
     words.param.watch(lambda event: setattr(switch, "value", event.new), "language")
     return switch

@@ -17,6 +17,7 @@ from collections.abc import Collection
 import panel as pn
 import param
 
+from playground.controls import shown
 from playground.i18n import DEFAULT_LANGUAGE, Message, text
 from playground.lesson_panel import LessonPanel
 from playground.lesson_picker import LessonPicker
@@ -63,7 +64,8 @@ class LessonGuide(param.Parameterized):
         """What was wrong with the link's lesson part, said in each new language."""
         self.notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10))
         self.menu_button = pn.widgets.Button(label=text("lessons.menu", language), width=120, align="end",
-                                             css_classes=["np-lessons-menu"])
+                                             css_classes=["np-lessons-menu"],
+                                             visible=shown(session.state, "lessonsButton"))
         self.menu_button.on_click(lambda event: self.toggle_picker())
         self.column = pn.Column(self.notice, css_classes=["np-lesson-column"], sizing_mode="stretch_width",
                                 visible=False)

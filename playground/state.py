@@ -27,7 +27,8 @@ MAX_NEURONS = 8
 
 #: Controls a link can hide with ``NAME_hide=true``: TF's link builder's 15
 #: (``playground.ts`` HIDABLE_CONTROLS), its per-layer ``numNodesK`` and
-#: per-feature classes, then ours. This order is the order links write them.
+#: per-feature classes, then ours (the last three are the page's own buttons and
+#: menus, hidden for an embed). This order is the order links write them.
 HIDABLE_CONTROLS = (
     "showTestData", "discretize", "playButton", "stepButton", "resetButton",
     "learningRate", "activation", "regularization", "regularizationRate",
@@ -35,6 +36,7 @@ HIDABLE_CONTROLS = (
     *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
     *FEATURES,
     "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
+    "lessonsButton", "languageMenu", "shareButton",
 )
 
 #: Seeds and tutorial names travel unescaped in links; TF's look like "0.66230".
