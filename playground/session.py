@@ -65,17 +65,19 @@ class Session(param.Parameterized):
         """Train this frame's epochs; how many it trained."""
         if not self.playing:
             return 0
-        start = self.clock()
+        start = now = self.clock()
         budget = self._budget(start)
-        epochs = 0
-        while self._frame_wants_more(epochs, start, budget) and not self.trainer.divergence:
+        epochs, epoch_s = 0, 0.0
+        while self._frame_wants_more(epochs, now + epoch_s - start, budget) and not self.trainer.divergence:
             self.trainer.step(1)
             epochs += 1
+            previous, now = now, self.clock()
+            epoch_s = now - previous
             if self._reached_stop():
                 break
         if self.trainer.divergence or self._reached_stop():
             self.playing = False
-        self._trained_until = self.clock()
+        self._trained_until = now
         return epochs
 
     def _budget(self, start: float) -> float:
@@ -89,11 +91,13 @@ class Session(param.Parameterized):
     def _forget_the_last_frame(self) -> None:
         self._trained_until = None  # a pause is not a slow redraw
 
-    def _frame_wants_more(self, epochs: int, start: float, budget: float) -> bool:
-        """``epochsPerFrame`` epochs, or with 0 as many as fit in the frame's budget."""
+    def _frame_wants_more(self, epochs: int, projected_s: float, budget: float) -> bool:
+        """``epochsPerFrame`` epochs, or with 0 as many as fit in the frame's budget: one more
+        only if it would end within it (``projected_s``: the frame's training so far plus the
+        last epoch's time), so a slow network's last epoch does not push the redraw late."""
         if self.state.epochsPerFrame:
             return epochs < self.state.epochsPerFrame
-        return self.clock() - start < budget
+        return epochs == 0 or projected_s <= budget
 
     def _reached_stop(self) -> bool:
         return 0 < self.state.stopAtEpoch <= self.trainer.epoch
