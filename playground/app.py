@@ -156,7 +156,7 @@ class PlaygroundApp:
             output = np.where(output >= 0, 1.0, -1.0)
         words = self.words
         with one_patch():
-            self.diagram.show(trainer, trainer.neuron_maps(self.diagram.points))
+            self.diagram.show(trainer, [values[self.diagram.grid_rows] for values in maps])
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
             self.epoch.object = (f"<div class='np-label'>{words.text('output.epoch')}</div>"

@@ -42,6 +42,16 @@ def grid_points(resolution: int = GRID_RESOLUTION) -> np.ndarray:
     return np.column_stack([x1.ravel(), x2.ravel()])
 
 
+def grid_rows(resolution: int) -> np.ndarray:
+    """The rows of ``grid_points()`` nearest a resolution × resolution lattice, in the same order.
+
+    The network's thumbnails are read from the output map's pass through these rows
+    instead of from a pass of their own (a point moves by at most half a cell).
+    """
+    ticks = np.round(np.linspace(0, GRID_RESOLUTION - 1, resolution)).astype(int)
+    return (ticks[:, None] * GRID_RESOLUTION + ticks).ravel()
+
+
 class Trainer:
     """Trains the network a state describes, one or many epochs at a time."""
 
@@ -73,6 +83,8 @@ class Trainer:
             regularization_rate=state.regularizationRate,
         )
         self.epoch = 0
+        self._grid: np.ndarray | None = None
+        self._grid_inputs: np.ndarray | None = None
         self.history: list[Metrics] = [self.metrics()]
 
     @property
@@ -103,5 +115,7 @@ class Trainer:
 
     def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
         """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output]."""
+        if points is not self._grid:  # the views ask for the same fixed grid every frame
+            self._grid, self._grid_inputs = points, feature_matrix(points, self.features)
         with np.errstate(all="ignore"):  # a diverged network draws NaN, silently
-            return self.network.layer_outputs(feature_matrix(points, self.features))
+            return self.network.layer_outputs(self._grid_inputs)
