@@ -9,8 +9,8 @@ from bokeh.models import HoverTool
 
 from playground.engine.features import FEATURES
 from playground.state import PlaygroundState
-from playground.trainer import Trainer
-from playground.views.network_diagram import HEIGHT_PX, NetworkDiagram
+from playground.trainer import DOMAIN, GRID_RESOLUTION, Trainer, grid_points
+from playground.views.network_diagram import HEIGHT_PX, THUMBNAIL_RESOLUTION, NetworkDiagram
 from playground.views.network_layout import BIAS_PX, biases, links, network_layout
 from playground.views.palette import NEGATIVE, POSITIVE
 
@@ -246,3 +246,16 @@ def test_inputs_hidden_after_the_picture_is_drawn_leave_it_at_the_next_redraw():
     state.hidden = ["xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY"]
     diagram.show(trainer, trainer.neuron_maps(diagram.points))
     assert list(diagram.labels.columns["text"]) == ["X₁", "X₂"] and len(diagram.layout.y[0]) == 2
+
+
+def test_thumbnails_read_from_the_output_pass_are_the_maps_at_points_near_their_lattice():
+    trainer = Trainer(PlaygroundState(networkShape=[3, 2], xSquared=True))
+    trainer.step(5)
+    diagram = NetworkDiagram(trainer)
+
+    read = [values[diagram.grid_rows] for values in trainer.neuron_maps(grid_points())]
+    for sampled, direct in zip(read, trainer.neuron_maps(diagram.points)):
+        np.testing.assert_allclose(sampled, direct, atol=1e-5)  # float32; tanh's two forms
+    lattice = grid_points(THUMBNAIL_RESOLUTION)
+    half_cell = DOMAIN / (GRID_RESOLUTION - 1)
+    assert np.abs(diagram.points - lattice).max() <= half_cell + 1e-12
