@@ -71,9 +71,9 @@ class Session(param.Parameterized):
         while self._frame_wants_more(epochs, start, budget) and not self.trainer.divergence:
             self.trainer.step(1)
             epochs += 1
-            if self._reached_stop():
+            if self.reached_stop():
                 break
-        if self.trainer.divergence or self._reached_stop():
+        if self.trainer.divergence or self.reached_stop():
             self.playing = False
         self._trained_until = self.clock()
         return epochs
@@ -95,7 +95,8 @@ class Session(param.Parameterized):
             return epochs < self.state.epochsPerFrame
         return self.clock() - start < budget
 
-    def _reached_stop(self) -> bool:
+    def reached_stop(self) -> bool:
+        """Whether the epoch to stop at (``stopAtEpoch``) has been reached."""
         return 0 < self.state.stopAtEpoch <= self.trainer.epoch
 
     def _on_state_change(self, *events) -> None:
