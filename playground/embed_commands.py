@@ -21,8 +21,8 @@ from playground.words import Words
 NAMESPACE = "neural-playground"
 VERSION = 1
 MAX_LESSON_ID = 100
-MAX_MESSAGE = 2 * MAX_FRAGMENT
-"""Longest message text read at all: a setState link at its longest, escaped, and the envelope."""
+MAX_MESSAGE = 2 * MAX_FRAGMENT + 200
+"""Longest message text read at all: a setState link at its longest with every character escaped, and the envelope."""
 
 #: Each command's data: its keys and what each must be (the schema's, for a Python reader).
 COMMANDS = {

@@ -73,7 +73,8 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   };
   var hasKeys = function (value, keys) {
-    return isObject(value) && Object.keys(value).sort().join() === keys.slice().sort().join();
+    return isObject(value) && Object.keys(value).length === keys.length &&
+      keys.every(function (key) { return Object.prototype.hasOwnProperty.call(value, key); });
   };
   var COMMANDS = {
     setState: function (data) {

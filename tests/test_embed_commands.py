@@ -31,6 +31,7 @@ MALFORMED = [
     envelope("__init__", {}),
     envelope("toString", {}),
     envelope("play", {"now": True}),
+    envelope("play", {"": 1}),
     envelope("play", []),
     envelope("setState", {}),
     envelope("setState", {"link": 3}),

@@ -181,7 +181,8 @@ def test_an_allowed_course_page_hears_the_events_and_commands_the_playground(con
     # Malformed commands from the allowed origin: ignored, no reply.
     before = frame.evaluate("location.hash")
     for message in [envelope("play", {"now": True}), {**envelope("play", {}), "version": 2}, envelope("eval", {}),
-                    "play", envelope("setState", {"link": "x" * 9000}), envelope("goToLessonStep", {"lesson": "xor"})]:
+                    envelope("play", {"": 1}), "play", None, [envelope("play", {})],
+                    envelope("setState", {"link": "x" * 9000}), envelope("goToLessonStep", {"lesson": "xor"})]:
         post_raw(page, message)
     page.wait_for_timeout(QUIET_MS)
     assert epoch(frame) == 0 and frame.evaluate("location.hash") == before
