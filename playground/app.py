@@ -16,6 +16,9 @@ from bokeh.core.property.validation import without_property_validation
 from playground.browser import page_window
 from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                  training_options)
+from playground.embed_commands import EmbedCommands
+from playground.embed_events import EmbedEvents
+from playground.embed_page import connect
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
 from playground.keyboard import bind_shortcuts
@@ -94,6 +97,10 @@ class PlaygroundApp:
         self.session.param.watch(lambda event: self._show_playing(), "playing")
         self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
+        page = connect(lambda text: self.commands.receive(text))
+        self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
+        """What the page around an embedded playground is told."""
+        self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
@@ -115,6 +122,7 @@ class PlaygroundApp:
     def frame(self) -> None:
         if self.session.play_frame():
             self.redraw()
+            self.events.frame()
 
     def tapped_neuron(self, row: dict) -> None:
         """An input switches on or off, as in TF; a neuron's map shows large in the output until tapped again."""
@@ -172,9 +180,14 @@ class PlaygroundApp:
                 self.divergence_notice.visible = True
             self.lessons.follow()
 
+    def address(self) -> str:
+        """The fragment naming the whole setup, as TF's does, and the lesson step open."""
+        return with_page_keys(encode(self.session.state), self.lessons.page_keys)
+
     def write_address(self) -> None:
-        """The address names the whole setup, as TF's does, and the lesson step open."""
-        write_fragment(with_page_keys(encode(self.session.state), self.lessons.page_keys))
+        fragment = self.address()
+        write_fragment(fragment)
+        self.events.state_changed(fragment)
 
     def _speak(self) -> None:
         """Say in the new language what the views wrote (widgets and panes follow ``words`` themselves)."""
@@ -270,7 +283,9 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     app = PlaygroundApp(state, problems, browser_languages())
     app.lessons.open_link(page_keys, given_keys(setup))
     app.write_address()  # the address now names the whole setup, as TF's does
-    return app.layout()
+    layout = app.layout()
+    app.events.ready(app.address(), app.words.language, app.lessons.page_keys, embed=page_keys.get("embed") == "1")
+    return layout
 
 
 if pn.state.served:

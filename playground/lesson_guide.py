@@ -12,7 +12,7 @@ The lessons are read, and the picker and the panel made, only when first needed,
 play costs neither the reading of every lesson nor their widgets.
 """
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import panel as pn
 import param
@@ -62,6 +62,7 @@ class LessonGuide(param.Parameterized):
         self.panel: LessonPanel | None = None
         self._notice: Message | None = None
         """What was wrong with the link's lesson part, said in each new language."""
+        self._goal_watchers: list[Callable[[Lesson, int], None]] = []
         self.notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10))
         self.menu_button = pn.widgets.Button(label=text("lessons.menu", language), width=120, align="end",
                                              css_classes=["np-lessons-menu"],
@@ -83,7 +84,14 @@ class LessonGuide(param.Parameterized):
         progress.check()
         if len(progress.done) != steps_done:
             self._save()
+            for watcher in self._goal_watchers:
+                watcher(progress.lesson, progress.index)
         self.panel.follow()
+
+    def when_goal_reached(self, watcher: Callable[[Lesson, int], None]) -> None:
+        """Call ``watcher(lesson, step index)`` each time the student reaches a step's goal
+        (the page around an embedded playground is told)."""
+        self._goal_watchers.append(watcher)
 
     @property
     def catalog(self) -> Catalog:
@@ -110,6 +118,23 @@ class LessonGuide(param.Parameterized):
         if self.picker is not None:
             self.picker.panel.visible = False
         self._show_step()
+
+    def go_to(self, lesson_id: str, step: int) -> Message | None:
+        """Show step ``step`` (from 1) of lesson ``lesson_id``, opening the lesson from its preset unless
+        it is the one open; what was wrong instead, if anything (then nothing changes)."""
+        lesson = self.catalog.get(lesson_id)
+        if lesson is None:
+            return Message("embed.unknown_lesson", lesson=lesson_id)
+        if not 1 <= step <= len(lesson.steps):
+            return Message("embed.bad_step", lesson=lesson_id, step=step, steps=len(lesson.steps))
+        if self.progress is None or self.progress.lesson is not lesson:
+            self.open(lesson, step - 1)
+            return None
+        if self.picker is not None:
+            self.picker.panel.visible = False
+        self.progress.go_to(step - 1)
+        self._show_step()
+        return None
 
     def close(self) -> None:
         """Leave the lesson for free play; the playground stays as it is and the progress is kept."""

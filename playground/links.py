@@ -210,19 +210,21 @@ def _read_key(state: PlaygroundState, name: str, value: str | None, warn) -> Non
         warn(Message("links.refused", pair=pair, reason=_limits(parameter), kept=kept))
 
 
-def decode(link: str) -> tuple[PlaygroundState, list[Message]]:
+def decode(link: str, start: PlaygroundState | None = None) -> tuple[PlaygroundState, list[Message]]:
     """The state a link describes, and warnings for whatever in it was not understood.
 
     Accepts a fragment with or without '#', or a whole URL. Keys a link leaves
     out keep their defaults, including the fixed seed (TF would draw a random
-    one; callers wanting that check for ``seed`` themselves). Never raises.
+    one; callers wanting that check for ``seed`` themselves), or ``start``'s values
+    when given (a change to a running playground: a refused key keeps its value too).
+    ``start`` itself is not changed. Never raises.
     """
     warnings: list[Message] = []
 
     def warn(message: Message) -> None:
         warnings.append(message)
 
-    state = PlaygroundState()
+    state = PlaygroundState() if start is None else _copy(start)
     for name, value in _read_pairs(_fragment(link), warn).items():
         if name.endswith(HIDE_SUFFIX):
             _read_hide(state, name, value, warn)
@@ -242,3 +244,10 @@ def decode(link: str) -> tuple[PlaygroundState, list[Message]]:
         extra = len(warnings) - MAX_WARNINGS
         warnings = warnings[:MAX_WARNINGS] + [Message("links.more_problems", count=extra)]
     return state, warnings
+
+
+def _copy(state: PlaygroundState) -> PlaygroundState:
+    """A new state with ``state``'s values (lists copied, so changing one leaves the other)."""
+    values = {name: list(value) if isinstance(value, list) else value
+              for name, value in state.param.values().items() if name != "name"}
+    return PlaygroundState(**values)

@@ -73,9 +73,9 @@ class Session(param.Parameterized):
             epochs += 1
             previous, now = now, self.clock()
             epoch_s = now - previous
-            if self._reached_stop():
+            if self.reached_stop():
                 break
-        if self.trainer.divergence or self._reached_stop():
+        if self.trainer.divergence or self.reached_stop():
             self.playing = False
         self._trained_until = now
         return epochs
@@ -99,7 +99,8 @@ class Session(param.Parameterized):
             return epochs < self.state.epochsPerFrame
         return epochs == 0 or projected_s <= budget
 
-    def _reached_stop(self) -> bool:
+    def reached_stop(self) -> bool:
+        """Whether the epoch to stop at (``stopAtEpoch``) has been reached."""
         return 0 < self.state.stopAtEpoch <= self.trainer.epoch
 
     def _on_state_change(self, *events) -> None:

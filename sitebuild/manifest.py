@@ -24,8 +24,10 @@ URL = re.compile(
     # "// comment", "a // b" or the "//" inside "http://" is not taken for one.
     rb"|(?<=[\"'`(])//[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#][^\s\"'`<>)]*)?",
     re.I)
-# XML namespace identifiers look like URLs but are never fetched.
-NAMESPACES = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink")
+# XML namespace identifiers and the JSON Schema dialect (embed/*.schema.json) look like URLs
+# but are never fetched.
+NAMESPACES = (b"http://www.w3.org/2000/svg", b"http://www.w3.org/1999/xlink",
+              b"https://json-schema.org/draft/2020-12/schema")
 SCANNED = (".html", ".js", ".mjs", ".css", ".json", ".py", ".svg")
 
 

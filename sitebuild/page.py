@@ -20,7 +20,9 @@ from pathlib import Path
 from playground import i18n
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "accessible_names.js", "style.css", "favicon.svg"]
+STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "style.css", "favicon.svg",
+                # for the page around an embedded playground
+                "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
@@ -39,6 +41,7 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
             .replace("{{ package_size }}", _mb(boot["package_bytes"])))
     (dist / "index.html").write_text(in_english(page), encoding="utf-8")
     for name in STATIC_FILES:
+        (dist / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SITE_DIR / name, dist / name)
     return ["index.html", *STATIC_FILES]
 

@@ -1,0 +1,120 @@
+// The embedded playground's side of talking to the page around it (window.postMessage).
+// The messages are in embed/events.schema.json and embed/commands.schema.json.
+//   Events (from Python, playground/embed_events.py, as JSON text): wrapped in the envelope
+//   and posted to window.parent, only when the page is framed: once per origin of the
+//   address's parent= list (targetOrigin = that origin), or to "*" without one. Held until
+//   the app is ready (<html data-state="ready">, set by loader.js), so the host hears
+//   "ready" first; then "height" whenever the content's height changes.
+//   Commands: accepted only from window.parent, from an origin of parent= (read from
+//   location.hash once, at load: a comma list, percent-decoded, exact origins), shaped as
+//   the schema says, after ready. Anything else is ignored: never evaluated, never throws.
+//   What passes goes to Python (playground/embed_commands.py) as JSON text, checked again.
+(function () {
+  "use strict";
+  if (window.playgroundEmbed) return;
+  var NAMESPACE = "neural-playground", VERSION = 1, MAX_LINK = 8192, MAX_LESSON = 100;
+  var framed = window.parent !== window;
+  var parents = allowedOrigins();
+  var held = [], ready = false, receive = null, height = 0;
+
+  // The last parent= of the fragment (as links.py reads keys), its origins as the browser writes them.
+  function allowedOrigins() {
+    var found = "";
+    location.hash.slice(1).split("&").forEach(function (pair) {
+      var equals = pair.indexOf("=");
+      try {
+        if (equals > 0 && decodeURIComponent(pair.slice(0, equals)) === "parent") {
+          found = decodeURIComponent(pair.slice(equals + 1));
+        }
+      } catch (malformed) { /* not a list of origins: no host may send commands */ }
+    });
+    return found.split(",").filter(function (origin) {
+      try {
+        return origin !== "" && new URL(origin).origin === origin;
+      } catch (notAnOrigin) {
+        return false;
+      }
+    });
+  }
+
+  function postNow(type, data) {
+    if (!framed) return;
+    var message = { namespace: NAMESPACE, version: VERSION, type: type, data: data };
+    (parents.length ? parents : ["*"]).forEach(function (origin) {
+      window.parent.postMessage(message, origin);
+    });
+  }
+
+  function post(type, json) {
+    var event = [String(type), JSON.parse(json)];
+    if (ready) postNow(event[0], event[1]);
+    else held.push(event);
+  }
+
+  function postHeight() {
+    var now = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (now !== height) {
+      height = now;
+      postNow("height", { height: now });
+    }
+  }
+
+  function start() {
+    if (ready || document.documentElement.dataset.state !== "ready") return;
+    ready = true;
+    held.splice(0).forEach(function (event) { postNow(event[0], event[1]); });
+    if (framed) {
+      postHeight();
+      new ResizeObserver(postHeight).observe(document.documentElement);
+    }
+  }
+
+  var isObject = function (value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  };
+  var hasKeys = function (value, keys) {
+    return isObject(value) && Object.keys(value).length === keys.length &&
+      keys.every(function (key) { return Object.prototype.hasOwnProperty.call(value, key); });
+  };
+  var COMMANDS = {
+    setState: function (data) {
+      return hasKeys(data, ["link"]) && typeof data.link === "string" && data.link.length <= MAX_LINK;
+    },
+    play: function (data) { return hasKeys(data, []); },
+    pause: function (data) { return hasKeys(data, []); },
+    reset: function (data) { return hasKeys(data, []); },
+    goToLessonStep: function (data) {
+      return hasKeys(data, ["lesson", "step"]) && typeof data.lesson === "string" &&
+        data.lesson.length >= 1 && data.lesson.length <= MAX_LESSON && Number.isInteger(data.step) && data.step >= 1;
+    },
+  };
+
+  function isCommand(message) {
+    return hasKeys(message, ["namespace", "version", "type", "data"]) && message.namespace === NAMESPACE &&
+      message.version === VERSION && Object.prototype.hasOwnProperty.call(COMMANDS, message.type) &&
+      COMMANDS[message.type](message.data);
+  }
+
+  window.addEventListener("message", function (event) {
+    if (!ready || !receive || !framed || event.source !== window.parent) return;
+    if (parents.indexOf(event.origin) < 0) return;
+    var message = event.data;
+    try {
+      if (!isCommand(message)) return;
+      message = JSON.stringify(message);
+    } catch (strange) {
+      return; // a getter that throws, a cycle: not plain data
+    }
+    receive(message);
+  });
+
+  new MutationObserver(start).observe(document.documentElement, { attributes: true, attributeFilter: ["data-state"] });
+
+  window.playgroundEmbed = {
+    framed: framed,
+    parents: parents,
+    post: post,
+    // Python's command handler (playground/embed_page.py), called with a command's JSON text.
+    listen: function (handler) { receive = handler; },
+  };
+})();
