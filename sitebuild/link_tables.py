@@ -39,9 +39,12 @@ def _code(value) -> str:
 
 
 def _table(headings: list[str], rows: list[list[str]], language: str, kind: str) -> str:
-    head = "".join(f"<th>{word(h, language)}</th>" for h in headings)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<div class="table-scroll"><table class="{kind}">\n<thead><tr>{head}</tr></thead>\n'
+    """A table whose cells carry their column's heading (data-label): a phone shows each row as a card."""
+    labels = [word(heading, language) for heading in headings]
+    head = "".join(f"<th>{label}</th>" for label in labels)
+    body = "\n".join("<tr>" + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(labels, row))
+                     + "</tr>" for row in rows)
+    return (f'<div class="table-scroll"><table class="reference {kind}">\n<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table></div>")
 
 

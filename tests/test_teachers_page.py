@@ -41,7 +41,8 @@ class Elements(HTMLParser):
         if "id" in attrs:
             self.ids.add(attrs["id"])
         if tag == "table":
-            self._table = self.tables.setdefault(attrs.get("class", ""), [])
+            kind = (attrs.get("class") or "").split()[-1:]  # "reference state-keys" -> state-keys
+            self._table = self.tables.setdefault("".join(kind), [])
         elif tag == "tr" and self._table is not None:
             self._table.append([])
         elif tag in ("td", "th") and self._table is not None:
