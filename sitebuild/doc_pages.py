@@ -158,6 +158,9 @@ def _page(page: DocPage, language: str, body: str) -> str:
         "site_title": link_tables.word("page.title", language),
         "home": html.escape(playground_link(language)),
         "back": link_tables.word("teachers.back", language),
+        # The guide is read from the teachers' page; its header leads back there too.
+        "teachers_link": "" if page == TEACHERS else
+        f'<a href="{TEACHERS.output(language)}">{link_tables.word("page.teachers_link", language)}</a>',
         "languages_label": link_tables.word("teachers.languages", language),
         "language_links": others,
         "example_site": EXAMPLE_SITE,

@@ -77,6 +77,7 @@ def site(tmp_path_factory) -> Path:
     """The reading pages as the build writes them, beside the static files they use."""
     dist = tmp_path_factory.mktemp("dist")
     for name in page.STATIC_FILES:
+        (dist / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page.SITE_DIR / name, dist / name)
     (dist / "index.html").write_text("the playground", encoding="utf-8")
     written = doc_pages.render(dist, ROOT)
@@ -163,9 +164,11 @@ def test_each_page_links_to_its_other_languages_and_back_to_the_playground(site,
                 assert f'<a href="{doc.output(other)}" hreflang="{other}"' in text
 
 
-def test_the_teachers_page_links_the_lesson_guide_in_its_language(site):
-    assert 'href="lessons-guide.html"' in (site / "teachers.html").read_text(encoding="utf-8")
-    assert 'href="lessons-guide.zh-CN.html"' in (site / "teachers.zh-CN.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_teachers_page_and_the_lesson_guide_link_each_other_in_their_language(site, language):
+    guide, teachers_page = doc_pages.LESSONS_GUIDE.output(language), doc_pages.TEACHERS.output(language)
+    assert f'href="{guide}"' in (site / teachers_page).read_text(encoding="utf-8")
+    assert f'href="{teachers_page}"' in (site / guide).read_text(encoding="utf-8")
 
 
 def test_chinese_lines_wrapped_in_the_source_are_not_split_by_spaces(site):
