@@ -78,7 +78,7 @@ def render(dist: Path, project: Path) -> list[str]:
         for language in i18n.LANGUAGES:
             source = page.source_path(project, language)
             body = _with_inserts(source.read_text(encoding="utf-8"), source, language, project, dist)
-            body = _linked(markdown.render(body), sources, source)
+            body = _scrolling_tables(_linked(markdown.render(body), sources, source))
             (dist / page.output(language)).write_text(_page(page, language, _with_contents(body, language)),
                                                       encoding="utf-8")
             written.append(page.output(language))
@@ -137,6 +137,12 @@ def _linked(body: str, sources: dict[str, str], source: Path) -> str:
         return f'href="{sources[target]}{anchor}"'
 
     return HREF.sub(page_link, body)
+
+
+def _scrolling_tables(body: str) -> str:
+    """The Markdown's tables in a box of their own that scrolls sideways, so a phone's page does not."""
+    return re.sub(r"<table>.*?</table>", lambda table: f'<div class="table-scroll">{table.group(0)}</div>',
+                  body, flags=re.S)
 
 
 def _with_contents(body: str, language: str) -> str:
