@@ -32,8 +32,10 @@ INSERT = re.compile(r"<!-- insert: ([\w-]+) -->")
 CONTENTS = "<!-- contents -->"
 HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
 HREF = re.compile(r'href="([^"#:]+\.md)(#[^"]*)?"')
-#: Chinese characters and punctuation: a line break between two of them is no space.
+#: Chinese characters and punctuation: a line break between two of them is no space; nor between
+#: one and the dashes, quotes and ellipses Chinese text shares with English (——, “”, …).
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+SHARED_PUNCTUATION = re.compile(r"[\u2014\u2018-\u201d\u2026]")
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,9 @@ LESSONS_GUIDE = DocPage("lessons-guide", "lessons/README.md")
 PAGES = (TEACHERS, LESSONS_GUIDE)
 
 
-def playground_link(language: str) -> str:
-    """The playground, opened in ``language``."""
-    return f"index.html#lang={language}"
+#: The playground. Its links carry no lang=: the address a teacher then copies and shares says only
+#: what someone chose, and a link without lang follows each reader's browser.
+PLAYGROUND = "index.html"
 
 
 def render(dist: Path, project: Path) -> list[str]:
@@ -88,11 +90,12 @@ def render(dist: Path, project: Path) -> list[str]:
 def _soft_break(renderer, tokens, index, options, env) -> str:
     """A line break in the source is a space in the page, except between Chinese characters
     (a translator wraps lines too; "你\n自己" must read 你自己)."""
-    before, after = tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens) else None
-    if (before is not None and after is not None and before.content and after.content
-            and CJK.match(before.content[-1]) and CJK.match(after.content[0])):
-        return ""
-    return "\n"
+    before = tokens[index - 1].content[-1:] if index else ""
+    after = tokens[index + 1].content[:1] if index + 1 < len(tokens) else ""
+    chinese = [bool(CJK.match(char)) for char in (before, after)]
+    shared = [bool(SHARED_PUNCTUATION.match(char)) for char in (before, after)]
+    joined = any(chinese) and all(c or s for c, s in zip(chinese, shared))
+    return "" if joined else "\n"
 
 
 def _with_inserts(text: str, source: Path, language: str, project: Path, dist: Path) -> str:
@@ -101,7 +104,7 @@ def _with_inserts(text: str, source: Path, language: str, project: Path, dist: P
         "state-keys": lambda: link_tables.state_keys_table(language),
         "page-keys": lambda: link_tables.page_keys_table(language),
         "controls": lambda: link_tables.controls_table(language),
-        "lessons": lambda: link_tables.lessons_table(language, project / "lessons", playground_link(language)),
+        "lessons": lambda: link_tables.lessons_table(language, project / "lessons", PLAYGROUND),
         "schemas": lambda: _schema_links(language),
         "site-size": lambda: f"{sum(f.stat().st_size for f in dist.rglob('*') if f.is_file()) / 1e6:.0f}",
     }
@@ -162,7 +165,7 @@ def _page(page: DocPage, language: str, body: str) -> str:
         "lang": language,
         "title": re.sub(r"<[^>]+>", "", title.group(1)) if title else page.name,
         "site_title": link_tables.word("page.title", language),
-        "home": html.escape(playground_link(language)),
+        "home": PLAYGROUND,
         "back": link_tables.word("teachers.back", language),
         # The guide is read from the teachers' page; its header leads back there too.
         "teachers_link": "" if page == TEACHERS else

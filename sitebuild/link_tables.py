@@ -130,12 +130,11 @@ def controls_table(language: str) -> str:
     return _table(["teachers.control", "teachers.hides"], rows, language, "controls")
 
 
-def lessons_table(language: str, lessons_dir: Path, playground_link: str) -> str:
+def lessons_table(language: str, lessons_dir: Path, playground: str) -> str:
     """The lessons this site ships, each linking to the playground with it open."""
     rows = []
     for lesson in load_catalog(lessons_dir).lessons:
-        link = html.escape(f"{playground_link}&lesson={lesson.id}" if "#" in playground_link
-                           else f"{playground_link}#lesson={lesson.id}")
+        link = html.escape(f"{playground}#lesson={lesson.id}")
         rows.append([_code(lesson.id), f'<a href="{link}">{html.escape(lesson.text(language).title)}</a>',
                      word(f"lessons.level.{lesson.level}", language), str(len(lesson.steps))])
     return _table(["teachers.lesson", "teachers.title", "teachers.level", "teachers.steps"], rows,

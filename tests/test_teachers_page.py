@@ -158,7 +158,7 @@ def test_each_page_links_to_its_other_languages_and_back_to_the_playground(site,
     for language in LANGUAGES:
         text = (site / doc.output(language)).read_text(encoding="utf-8")
         assert f'<html lang="{language}">' in text
-        assert f'href="index.html#lang={language}"' in text
+        assert 'href="index.html"' in text  # no lang=: it would stick to every link copied from there
         for other in LANGUAGES:
             if other != language:
                 assert f'<a href="{doc.output(other)}" hreflang="{other}"' in text
@@ -174,6 +174,9 @@ def test_the_teachers_page_and_the_lesson_guide_link_each_other_in_their_languag
 def test_chinese_lines_wrapped_in_the_source_are_not_split_by_spaces(site):
     text = (site / "teachers.zh-CN.html").read_text(encoding="utf-8")
     assert "一切都在学生自己的浏览器里运行" in text  # wrapped after 在 in zh-CN.md
+    assert "同样的设置——同样的数据" in text  # wrapped after the dash
+    english = (site / "teachers.html").read_text(encoding="utf-8")
+    assert "same setup —\nthe same data" in english  # English keeps its space
 
 
 def test_the_main_page_links_the_teachers_page_in_its_language(tmp_path):
