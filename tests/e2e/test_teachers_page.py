@@ -105,3 +105,18 @@ def test_the_header_link_follows_the_apps_language_switch(chromium, base_url):
         assert log.errors == []
     finally:
         context.close()
+
+
+def test_the_snippet_copied_from_the_page_shows_the_lesson_in_a_course_page(chromium, base_url, shots):
+    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    try:
+        page, _ = open_page(context, base_url + PAGES["en"])
+        snippet = page.locator("pre code.language-html").first.inner_text()
+        course = context.new_page()
+        course.set_content(f"<!doctype html><title>Week 3</title><h1>Week 3: hidden layers</h1>\n{snippet}")
+        frame = course.locator("iframe").element_handle().content_frame()
+        assert wait_for_state(frame) == "ready"
+        frame.get_by_text("Hidden layers solve XOR").first.wait_for()
+        course.screenshot(path=str(shots / "snippet-in-a-course-page.png"))
+    finally:
+        context.close()
