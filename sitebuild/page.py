@@ -19,8 +19,10 @@ from pathlib import Path
 
 from playground import i18n
 
+from . import doc_pages
+
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "style.css", "favicon.svg",
+STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
@@ -47,10 +49,12 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
 
 
 def page_words() -> dict:
-    """The page's sections of every catalog, the languages' own names and the default."""
+    """The page's sections of every catalog, the languages' own names and the default, and the
+    file of each reading page in each language (a header link follows the page's language)."""
     return {
         "default": i18n.DEFAULT_LANGUAGE,
         "languages": i18n.LANGUAGES,
+        "pages": {page.name: doc_pages.page_files(page) for page in doc_pages.PAGES},
         "texts": {language: {key: text for key, text in i18n.catalog(language).items()
                              if key.split(".")[0] in PAGE_SECTIONS}
                   for language in i18n.LANGUAGES},

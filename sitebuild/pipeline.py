@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import assets, binaries, bytecode, lessons, lock, manifest, page, pins, pure, runtime, skeleton, slim
+from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, pins, pure, runtime, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +33,8 @@ class Options:
 
 
 def fingerprint(opts: Options) -> str:
-    """Hash of every input: pins, build code, site/ and its words, the project's sources and lessons, options."""
+    """Hash of every input: pins, build code, site/ (the teachers' page too) and its words, the project's
+    sources and lessons (and their guide), options."""
     package_dir = opts.project / opts.app_module.split(".")[0]
     inputs = [*sorted((ROOT / "sitebuild").glob("*.*")), *sorted((ROOT / "site").rglob("*")),
               *sorted(i18n.LOCALES.glob("*.toml")),
@@ -121,6 +122,7 @@ def build(opts: Options) -> dict:
     }
     data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
     written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
+    written += doc_pages.render(partial, opts.project)
     ours_files = {*written, *shipped_lessons, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,
             "app_module": opts.app_module, "bytecode": opts.bytecode,

@@ -11,6 +11,7 @@ FOREIGN = [
     b"@font-face { src: url(//fonts.example.com/roboto.woff2); }",
     b"fetch(`//api.example.net:8080/data?x=1`)",
     b'<link href="https://cdn.example.org/style.css">',
+    b'<script src="https://evil.example.com/a.js"></script>',  # example.com is a real host
 ]
 HARMLESS = [
     b"// load the runtime first",
@@ -18,6 +19,10 @@ HARMLESS = [
     b'const root = "//";',
     b"<svg xmlns='http://www.w3.org/2000/svg'></svg>",
     b'const here = new URL(".", location.href);',
+    # The teachers' page's examples: the reserved .example domain never resolves (RFC 2606).
+    b'<code>&lt;iframe src="https://playground.school.example/#embed=1"&gt;</code>',
+    b"parent=https%3A%2F%2Fcourse.school.example or https://course.school.example:8443/x",
+    b"<p>If your course page uses <code>https://</code>, not <code>http://</code></p>",
 ]
 
 
