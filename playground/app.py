@@ -202,9 +202,11 @@ class PlaygroundApp:
 
     def layout(self) -> pn.Column:
         state, words = self.session.state, self.words
-        top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words))
-        more = _wrapping(*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                         self.lessons.menu_button)
+        top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
+        more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
+                self.lessons.menu_button]
+        # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
+        bars = [_wrapping(*top, *more)] if self.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
                          self.regenerate_button, width=200, css_classes=["np-data"])
         features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110,
@@ -217,7 +219,7 @@ class PlaygroundApp:
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
                             stylesheets=[column_order(self.embedded), BESIDE_PLAYGROUND])
-        return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
+        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
 
 
 def _wrapping(*objects, **options) -> pn.Row:

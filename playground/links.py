@@ -88,7 +88,6 @@ def _fragment(link: str) -> str:
 #: ``embed=1`` (shown inside another page's iframe: compact, no header) and ``parent=ORIGIN,…``
 #: (the pages around it that may send it commands). The address keeps them, in this order.
 PAGE_KEYS = ("lesson", "step", "embed", "parent")
-EMBED_KEYS = ("embed", "parent")
 
 
 def split_page_keys(link: str) -> tuple[str, dict[str, str]]:
@@ -161,6 +160,8 @@ def _origin(entry: str) -> str | None:
 
     http or https, a host, an optional port, nothing else (a trailing '/' is forgiven).
     """
+    if not entry.isprintable():  # urlsplit would drop a tab or a newline and read what is left
+        return None
     try:
         parts = urlsplit(entry)
         port = parts.port

@@ -313,12 +313,13 @@ def test_parent_origins_are_kept_as_a_browser_writes_them():
 @pytest.mark.parametrize("bad", ["school.example", "ftp://school.example", "https://school.example/course",
                                  "https://school.example?x=1", "https://user@school.example", "*", "null",
                                  "https://school.example:99999", "https://", "javascript:alert(1)",
-                                 "https://school.example#top", "https://bad_host.example"])
+                                 "https://school.example#top", "https://bad_host.example", "https://sch\tool.example"])
 def test_a_bad_parent_is_named_and_the_good_ones_are_kept(bad):
     page = {"parent": f"https://school.example,{bad},http://127.0.0.1:8123"}
     kept, warnings = read_embedding(page)
     assert kept == {"parent": "https://school.example,http://127.0.0.1:8123"}
-    assert len(warnings) == 1 and f"not an origin: '{bad}'" in warnings[0]
+    shown = bad if bad.isprintable() else repr(bad)[1:-1]  # a tab is named as \t
+    assert len(warnings) == 1 and f"not an origin: '{shown}'" in warnings[0]
     assert "不是来源" in warnings[0].in_language("zh-CN")
     assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123"]
 
