@@ -19,6 +19,10 @@ NEW_LAYER_NEURONS = 2
 SHAPE_BUTTON_PX = 24
 
 
+LABEL_PX = 72
+"""Room for "8 neurons" (8个神经元) on one line, where the layers are far enough apart."""
+
+
 def layer_control_px(button_px: int) -> int:
     """Width of one layer's "+ −": it must fit between two columns of a 6-layer diagram."""
     return 2 * button_px + 4
@@ -88,7 +92,6 @@ class LayerButtons:
         self.diagram_px = diagram_px
         """The diagram's width and height, which say where it draws each layer."""
         self.button_px = button_px
-        self.control_px = layer_control_px(button_px)
         self.words = words or Words()
         self.panel = pn.Column(margin=0)
         state.param.watch(lambda event: self._rebuild(), ["networkShape", "locked"])
@@ -97,6 +100,8 @@ class LayerButtons:
 
     def _rebuild(self) -> None:
         shape, words = self.state.networkShape, self.words
+        centres = self._hidden_column_centres(len(shape))
+        width = self._control_width(centres)
         layers = pn.Row(
             self._button("+", words.text("network.add_layer"), lambda: add_layer(shape), len(shape) < MAX_LAYERS,
                          "numHiddenLayers"),
@@ -112,21 +117,26 @@ class LayerButtons:
                                  lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS, f"numNodes{i + 1}"),
                     self._button("−", words.text("network.remove_neuron", layer=i + 1),
                                  lambda i=i: resize_layer(shape, i, -1), size > 1, f"numNodes{i + 1}"),
-                    margin=0,
+                    margin=0, align="center",
                 ),
-                pn.pane.HTML(words.counted("network.neurons", size), margin=0, width=self.control_px,
+                pn.pane.HTML(words.counted("network.neurons", size), margin=0, width=width,
                              styles={"font-size": "11px", "text-align": "center"}),
-                visible=shown(self.state, f"numNodes{i + 1}"), width=self.control_px, margin=0,
+                visible=shown(self.state, f"numNodes{i + 1}"), width=width, margin=0,
             )
             for i, size in enumerate(shape)
         ]
-        centres = self._hidden_column_centres(len(shape))
-        self.panel.objects = [layers, pn.Row(*_spaced(neurons, centres, self.control_px), margin=0)]
+        self.panel.objects = [layers, pn.Row(*_spaced(neurons, centres, width), margin=0)]
 
     def _hidden_column_centres(self, hidden_layers: int) -> np.ndarray:
         """Where the diagram draws each hidden layer (its input and output columns aside)."""
         columns = network_layout([1] * (hidden_layers + 2), *self.diagram_px)
         return columns.x[1:-1]
+
+    def _control_width(self, centres: np.ndarray) -> int:
+        """A layer's controls are as wide as the room between two layers allows, up to LABEL_PX (the label on
+        one line), and at least as wide as their two buttons."""
+        room = np.diff(centres).min() - 2 if len(centres) > 1 else LABEL_PX
+        return int(max(layer_control_px(self.button_px), min(room, LABEL_PX)))
 
     def _button(self, text: str, description: str, new_shape, enabled: bool, control: str) -> SymbolButton:
         """A "+" or "−" that sets ``new_shape()``; disabled at a limit or while a lesson locks ``control``."""

@@ -68,14 +68,16 @@ def test_each_layers_buttons_sit_above_its_column_without_overlapping(sizes):
 
     shape = [8] * 6
     row = LayerButtons(PlaygroundState(networkShape=shape), sizes.network, button_px=sizes.shape_button).panel.objects[1]
-    centres, edge = [], 0
+    centres, widths, edge = [], [], 0
     for item in row.objects:
         if not isinstance(item, pn.Spacer):
             centres.append(edge + item.width / 2)
+            widths.append(item.width)
         edge += item.width
     drawn = network_layout([9, *shape, 1], *sizes.network).x[1:-1]  # all nine inputs: the tallest diagram
     assert np.abs(np.array(centres) - drawn).max() <= 1
-    assert np.diff(centres).min() >= layer_control_px(sizes.shape_button) and edge <= sizes.network[0]
+    assert np.diff(centres).min() >= max(widths) and min(widths) >= layer_control_px(sizes.shape_button)
+    assert edge <= sizes.network[0]
 
 
 def test_a_lesson_that_hides_inputs_later_takes_their_buttons_away_and_gives_them_back():
