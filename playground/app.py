@@ -8,6 +8,7 @@ where the static site's loader calls it.
 """
 
 import math
+import re
 
 import numpy as np
 import panel as pn
@@ -23,11 +24,13 @@ from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
 from playground.keyboard import bind_shortcuts
 from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
-from playground.links import decode, encode, given_keys, split_page_keys, with_page_keys
+from playground.links import (decode, embed_mode, encode, given_keys, parent_origins, read_embedding, split_page_keys,
+                              with_page_keys)
 from playground.network_editor import FeatureToggles, LayerButtons
 from playground.one_patch import one_patch
 from playground.page_address import read_fragment, write_fragment
 from playground.page_language import browser_languages, show_page_language
+from playground.page_layout import column_order, view_sizes
 from playground.parameter_editor import ParameterEditor
 from playground.session import Session
 from playground.state import PlaygroundState, random_seed
@@ -50,16 +53,23 @@ class PlaygroundApp:
     """Wires a Session to its widgets and views; redraws once per frame.
 
     ``link_problems``: what the link had that was not understood (``links.decode``'s warnings);
-    ``preferred_languages``: the browser's, for a link without ``lang``.
+    ``preferred_languages``: the browser's, for a link without ``lang``;
+    ``embedding``: the address's ``embed`` and ``parent`` keys (``links.read_embedding``'s), kept in it.
     """
 
-    def __init__(self, state: PlaygroundState, link_problems: list[Message] = (), preferred_languages: list[str] = ()):
+    def __init__(self, state: PlaygroundState, link_problems: list[Message] = (), preferred_languages: list[str] = (),
+                 embedding: dict[str, str] | None = None):
         self.session = Session(state)
         self.words = words = words_for(state, list(preferred_languages))
+        self.embedding = embedding or {}
+        self.embedded = embed_mode(self.embedding)
+        """In another page's iframe (``embed=1``): the compact layout."""
+        self.sizes = sizes = view_sizes(self.embedded)
         self.grid = grid_points()
-        self.boundary = DecisionBoundary(size_px=280, words=words)
-        self.loss_chart = LossChart(width_px=360, words=words)
-        self.diagram = NetworkDiagram(self.session.trainer, width_px=500, offered=state.offered_features, words=words)
+        self.boundary = DecisionBoundary(size_px=sizes.output_map, words=words, scale_below=sizes.scale_below)
+        self.loss_chart = LossChart(*sizes.loss_chart, words=words)
+        self.diagram = NetworkDiagram(self.session.trainer, *sizes.network, offered=state.offered_features,
+                                      words=words)
         self.editor = ParameterEditor(self.session, on_change=self.redraw, words=words)
         self.diagram.links.on_tap(self.editor.edit_weight)
         self.diagram.biases.on_tap(self.editor.edit_bias)
@@ -97,7 +107,7 @@ class PlaygroundApp:
         self.session.param.watch(lambda event: self._show_playing(), "playing")
         self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
-        page = connect(lambda text: self.commands.receive(text))
+        page = connect(lambda text: self.commands.receive(text), parent_origins(self.embedding))
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
@@ -181,8 +191,8 @@ class PlaygroundApp:
             self.lessons.follow()
 
     def address(self) -> str:
-        """The fragment naming the whole setup, as TF's does, and the lesson step open."""
-        return with_page_keys(encode(self.session.state), self.lessons.page_keys)
+        """The fragment naming the whole setup, as TF's does, the lesson step open and the embedding."""
+        return with_page_keys(encode(self.session.state), {**self.lessons.page_keys, **self.embedding})
 
     def write_address(self) -> None:
         fragment = self.address()
@@ -206,27 +216,24 @@ class PlaygroundApp:
 
     def layout(self) -> pn.Column:
         state, words = self.session.state, self.words
-        top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words))
-        more = _wrapping(*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                         self.lessons.menu_button)
+        top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
+        more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
+                self.lessons.menu_button]
+        # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
+        bars = [_wrapping(*top, *more)] if self.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
-                         self.regenerate_button, width=200)
-        features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110)
-        network = pn.Column(_heading(words, "network"), LayerButtons(state, self.diagram.width, words).panel,
+                         self.regenerate_button, width=200, css_classes=["np-data"])
+        features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110,
+                             css_classes=["np-features"])
+        layer_buttons = LayerButtons(state, self.sizes.network, words, button_px=self.sizes.shape_button)
+        network = pn.Column(_heading(words, "network"), layer_buttons.panel,
                             pn.pane.HoloViews(self.diagram.element), self.editor.panel, css_classes=["np-network"])
         output = pn.Column(_heading(words, "output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
-                            stylesheets=[NARROW_SCREEN_ORDER, BESIDE_PLAYGROUND])
-        return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
-
-
-NARROW_SCREEN_ORDER = """
-@media (max-width: 1180px) {  /* a tablet: data, features and output side by side, the network below */
-  .np-network { order: 1; }
-}
-"""
+                            stylesheets=[column_order(self.embedded), BESIDE_PLAYGROUND])
+        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
 
 
 def _wrapping(*objects, **options) -> pn.Row:
@@ -250,9 +257,15 @@ def _heading(words: Words, column: str) -> pn.pane.HTML:
 
 
 def _link_notice(words: Words, problems: list[Message]) -> str:
-    """One line for each problem of the link, in the interface's language."""
-    return "\n".join(words.text("messages.link_ignored", problem=problem.in_language(words.language))
+    """One line for each problem of the link, in the interface's language, as plain text: whoever
+    wrote the link wrote its values, which must not become markup (a link to click, say)."""
+    return "\n".join(_literal(words.text("messages.link_ignored", problem=problem.in_language(words.language)))
                      for problem in problems)
+
+
+def _literal(text: str) -> str:
+    """``text`` for a Markdown pane, shown as it is: every ASCII punctuation mark escaped."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def _metrics_html(words: Words, metrics) -> str:
@@ -280,11 +293,12 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     """The whole app for the configuration a link (or fragment) describes."""
     setup, page_keys = split_page_keys(link)
     state, problems = decode(setup) if setup else (PlaygroundState(), [])
-    app = PlaygroundApp(state, problems, browser_languages())
+    embedding, embed_problems = read_embedding(page_keys)
+    app = PlaygroundApp(state, problems + embed_problems, browser_languages(), embedding)
     app.lessons.open_link(page_keys, given_keys(setup))
     app.write_address()  # the address now names the whole setup, as TF's does
     layout = app.layout()
-    app.events.ready(app.address(), app.words.language, app.lessons.page_keys, embed=page_keys.get("embed") == "1")
+    app.events.ready(app.address(), app.words.language, app.lessons.page_keys, embed=app.embedded)
     return layout
 
 

@@ -28,7 +28,7 @@ def _named(words: Words, state: PlaygroundState, key: str) -> dict:
 
 
 def shown(state: PlaygroundState, control: str):
-    """A ``visible`` value that is False while a link hides ``control`` (TF's NAME_hide)."""
+    """A ``visible`` value that is False while a link (``hide=``) or a lesson hides ``control``."""
     return pn.bind(lambda hidden: control not in hidden, state.param.hidden)
 
 

@@ -26,14 +26,15 @@ NOWHERE = PageEnd(post=lambda kind, data: None, later=lambda seconds, callback: 
 """No page around: events are dropped at once, so nothing waits for an event loop."""
 
 
-def connect(receive: Callable[[str], None]) -> PageEnd:
-    """Hand the host's commands (JSON text) to ``receive``; return how to post events to the host."""
+def connect(receive: Callable[[str], None], origins: list[str]) -> PageEnd:
+    """Hand the host's commands (JSON text) from ``origins`` to ``receive``; return how to post
+    events to the host (to those origins, or to any without them)."""
     window = page_window()
     bridge = getattr(window, "playgroundEmbed", None) if window is not None else None
     if bridge is None:
         return NOWHERE
     from pyodide.ffi import create_proxy
 
-    bridge.listen(create_proxy(lambda text: receive(str(text))))
+    bridge.listen(create_proxy(lambda text: receive(str(text))), json.dumps(origins))
     return PageEnd(post=lambda kind, data: bridge.post(kind, json.dumps(data, ensure_ascii=False, allow_nan=False)),
                    later=lambda seconds, callback: asyncio.get_event_loop().call_later(seconds, callback))

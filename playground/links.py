@@ -3,7 +3,8 @@
 ``encode`` writes what TF's ``State.serialize()`` writes (every prop, in its
 order, ``tutorial`` only when set), so a state using nothing of ours gives the
 very link TF would; our keys follow only when they differ from the default,
-then ``NAME_hide=true`` for hidden controls. ``decode`` reads TF's links with
+then ``hide=name,name`` for hidden controls (TF's ``NAME_hide=true`` keys are
+read too). ``decode`` reads TF's links with
 TF's rules (last duplicate wins, a boolean is true unless "false", empty
 ``networkShape`` means no hidden layers) but never raises: each problem becomes
 one short warning naming the key and value, and everything else is kept.
@@ -14,7 +15,7 @@ import difflib
 import math
 import re
 from decimal import Decimal
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 import param
 
@@ -30,7 +31,10 @@ TF_KEYS = (
 )
 OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang")
 STATE_KEYS = TF_KEYS + OUR_KEYS
+HIDE_KEY = "hide"
+"""``hide=name,name``: the controls hidden, in HIDABLE_CONTROLS order (the form ``encode`` writes)."""
 HIDE_SUFFIX = "_hide"
+"""TF's form, one key per control: ``NAME_hide=true``."""
 
 #: Real links are under 1 kB; beyond this the rest is dropped so work stays bounded.
 MAX_FRAGMENT = 8192
@@ -62,7 +66,8 @@ def encode(state: PlaygroundState) -> str:
         for key in OUR_KEYS
         if getattr(state, key) != state.param[key].default
     ]
-    parts += [f"{name}{HIDE_SUFFIX}=true" for name in HIDABLE_CONTROLS if name in state.hidden]
+    if state.hidden:
+        parts.append(f"{HIDE_KEY}={','.join(name for name in HIDABLE_CONTROLS if name in state.hidden)}")
     return "&".join(parts)
 
 
@@ -79,8 +84,10 @@ def _fragment(link: str) -> str:
     return "" if "://" in link else link
 
 
-#: Keys about the page rather than the playground: the lesson open and its step (from 1).
-PAGE_KEYS = ("lesson", "step")
+#: Keys about the page rather than the playground: the lesson open and its step (from 1),
+#: ``embed=1`` (shown inside another page's iframe: compact, no header) and ``parent=ORIGIN,…``
+#: (the pages around it that may send it commands). The address keeps them, in this order.
+PAGE_KEYS = ("lesson", "step", "embed", "parent")
 
 
 def split_page_keys(link: str) -> tuple[str, dict[str, str]]:
@@ -102,8 +109,73 @@ def given_keys(link: str) -> set[str]:
 
 
 def with_page_keys(fragment: str, page: dict[str, str]) -> str:
-    """``fragment`` (``encode``'s) followed by the page keys, so the address reopens the page as it is."""
-    return "&".join([fragment, *(f"{name}={quote(value, safe='')}" for name, value in page.items())])
+    """``fragment`` (``encode``'s) followed by the page keys in PAGE_KEYS order, so the address
+    reopens the page as it is."""
+    ordered = sorted(page.items(), key=lambda item: PAGE_KEYS.index(item[0]))
+    return "&".join([fragment, *(f"{name}={quote(value, safe='')}" for name, value in ordered)])
+
+
+def read_embedding(page: dict[str, str]) -> tuple[dict[str, str], list[Message]]:
+    """The page keys ``embed`` and ``parent`` as the address keeps them, and a warning for each bad one.
+
+    Kept: ``embed=1`` (a link may say ``true``) and ``parent`` as the origins a browser
+    reports (``MessageEvent.origin``: lower case, no default port), comma separated; a value
+    that is not one of them is left out, so the address says only what is in effect.
+    """
+    kept, warnings = {}, []
+    if "embed" in page:
+        if page["embed"].strip().lower() in ("1", "true"):
+            kept["embed"] = "1"
+        else:
+            warnings.append(Message("links.embed_not_1", pair=f"embed={_show(page['embed'])}"))
+    if "parent" in page:
+        entries = [entry.strip() for entry in page["parent"].split(",") if entry.strip()]
+        origins = {entry: _origin(entry) for entry in entries}
+        bad = [entry for entry, origin in origins.items() if origin is None]
+        if bad:
+            warnings.append(Message("links.not_origins", pair=f"parent={_show(page['parent'])}", names=_listed(bad)))
+        good = [origin for origin in dict.fromkeys(origins.values()) if origin]
+        if good:
+            kept["parent"] = ",".join(good)
+    return kept, warnings
+
+
+def embed_mode(page: dict[str, str]) -> bool:
+    """Whether the page keys (``split_page_keys``'s) ask for the compact embedded page."""
+    return read_embedding(page)[0].get("embed") == "1"
+
+
+def parent_origins(page: dict[str, str]) -> list[str]:
+    """The origins the page keys allow to send commands, as ``MessageEvent.origin`` writes them."""
+    origins = read_embedding(page)[0].get("parent")
+    return origins.split(",") if origins else []
+
+
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\]")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _origin(entry: str) -> str | None:
+    """``entry`` as a browser writes its origin (``scheme://host[:port]``), or None if it is not one.
+
+    http or https, a host, an optional port, nothing else (a trailing '/' is forgiven).
+    """
+    if not entry.isprintable():  # urlsplit would drop a tab or a newline and read what is left
+        return None
+    try:
+        parts = urlsplit(entry)
+        port = parts.port
+        host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    except (ValueError, UnicodeError):
+        return None
+    scheme = parts.scheme.lower()
+    if (scheme not in _DEFAULT_PORTS or parts.path not in ("", "/") or "@" in parts.netloc
+            or any(mark in entry for mark in "?#\\ ")):
+        return None
+    host = f"[{host}]" if ":" in host else host
+    if not _HOST.fullmatch(host):
+        return None
+    return f"{scheme}://{host}" + (f":{port}" if port is not None and port != _DEFAULT_PORTS[scheme] else "")
 
 
 def _parse(parameter: param.Parameter, text: str):
@@ -170,15 +242,35 @@ def _read_pairs(fragment: str, warn) -> dict[str, str | None]:
     return pairs
 
 
+def _hide(state: PlaygroundState, controls: list[str]) -> None:
+    state.hidden = [c for c in HIDABLE_CONTROLS if c in state.hidden or c in controls]
+
+
 def _read_hide(state: PlaygroundState, name: str, value: str | None, warn) -> None:
+    """TF's ``NAME_hide=true``."""
     control = name[: -len(HIDE_SUFFIX)]
     pair = f"{_show(name)}={_show(value or '')}"
     if control not in HIDABLE_CONTROLS:
         warn(Message("links.no_such_control", pair=pair, control=_show(control)))
     elif value == "true":
-        state.hidden = [c for c in HIDABLE_CONTROLS if c in state.hidden or c == control]
+        _hide(state, [control])
     elif value != "false":
         warn(Message("links.hide_not_true_or_false", pair=pair))
+
+
+def _read_hide_list(state: PlaygroundState, value: str | None, warn) -> None:
+    """``hide=a,b``: every control named is hidden; a name that is none is said, the others still hidden."""
+    names = [name.strip() for name in (value or "").split(",") if name.strip()]
+    unknown = [name for name in names if name not in HIDABLE_CONTROLS]
+    if unknown:
+        warn(Message("links.no_such_controls", pair=f"{HIDE_KEY}={_show(value)}", names=_listed(unknown)))
+    _hide(state, names)
+
+
+def _listed(texts: list[str], most: int = 5) -> str:
+    """The first few of ``texts``, quoted, for a warning that names them."""
+    shown = ", ".join(f"'{_show(text)}'" for text in texts[:most])
+    return shown + (", …" if len(texts) > most else "")
 
 
 def _read_language(state: PlaygroundState, value: str | None, warn) -> None:
@@ -226,7 +318,9 @@ def decode(link: str, start: PlaygroundState | None = None) -> tuple[PlaygroundS
 
     state = PlaygroundState() if start is None else _copy(start)
     for name, value in _read_pairs(_fragment(link), warn).items():
-        if name.endswith(HIDE_SUFFIX):
+        if name == HIDE_KEY:
+            _read_hide_list(state, value, warn)
+        elif name.endswith(HIDE_SUFFIX):
             _read_hide(state, name, value, warn)
         elif name == "lang":
             _read_language(state, value, warn)

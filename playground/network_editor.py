@@ -11,15 +11,21 @@ from playground.accessibility import SymbolButton
 from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
-from playground.views.network_diagram import HEIGHT_PX
 from playground.views.network_layout import network_layout
 from playground.words import Words
 
 #: A layer added by "+" starts with TF Playground's two neurons.
 NEW_LAYER_NEURONS = 2
 SHAPE_BUTTON_PX = 24
-LAYER_CONTROL_PX = 2 * SHAPE_BUTTON_PX + 4
-"""Width of one layer's "+ −": it must fit between two columns of a 6-layer diagram."""
+
+
+LABEL_PX = 72
+"""Room for "8 neurons" (8个神经元) on one line, where the layers are far enough apart."""
+
+
+def layer_control_px(button_px: int) -> int:
+    """Width of one layer's "+ −": it must fit between two columns of a 6-layer diagram."""
+    return 2 * button_px + 4
 
 
 def add_layer(shape: list[int]) -> list[int]:
@@ -80,9 +86,12 @@ class LayerButtons:
     buttons, made on a click, never during training).
     """
 
-    def __init__(self, state: PlaygroundState, diagram_width_px: int, words: Words | None = None):
+    def __init__(self, state: PlaygroundState, diagram_px: tuple[int, int], words: Words | None = None,
+                 button_px: int = SHAPE_BUTTON_PX):
         self.state = state
-        self.diagram_width = diagram_width_px
+        self.diagram_px = diagram_px
+        """The diagram's width and height, which say where it draws each layer."""
+        self.button_px = button_px
         self.words = words or Words()
         self.panel = pn.Column(margin=0)
         state.param.watch(lambda event: self._rebuild(), ["networkShape", "locked"])
@@ -91,6 +100,8 @@ class LayerButtons:
 
     def _rebuild(self) -> None:
         shape, words = self.state.networkShape, self.words
+        centres = self._hidden_column_centres(len(shape))
+        width = self._control_width(centres)
         layers = pn.Row(
             self._button("+", words.text("network.add_layer"), lambda: add_layer(shape), len(shape) < MAX_LAYERS,
                          "numHiddenLayers"),
@@ -106,35 +117,41 @@ class LayerButtons:
                                  lambda i=i: resize_layer(shape, i, +1), size < MAX_NEURONS, f"numNodes{i + 1}"),
                     self._button("−", words.text("network.remove_neuron", layer=i + 1),
                                  lambda i=i: resize_layer(shape, i, -1), size > 1, f"numNodes{i + 1}"),
-                    margin=0,
+                    margin=0, align="center",
                 ),
-                pn.pane.HTML(words.counted("network.neurons", size), margin=0, width=LAYER_CONTROL_PX,
+                pn.pane.HTML(words.counted("network.neurons", size), margin=0, width=width,
                              styles={"font-size": "11px", "text-align": "center"}),
-                visible=shown(self.state, f"numNodes{i + 1}"), width=LAYER_CONTROL_PX, margin=0,
+                visible=shown(self.state, f"numNodes{i + 1}"), width=width, margin=0,
             )
             for i, size in enumerate(shape)
         ]
-        self.panel.objects = [layers, pn.Row(*_spaced(neurons, self._hidden_column_centres(len(shape))), margin=0)]
+        self.panel.objects = [layers, pn.Row(*_spaced(neurons, centres, width), margin=0)]
 
     def _hidden_column_centres(self, hidden_layers: int) -> np.ndarray:
         """Where the diagram draws each hidden layer (its input and output columns aside)."""
-        columns = network_layout([1] * (hidden_layers + 2), self.diagram_width, HEIGHT_PX)
+        columns = network_layout([1] * (hidden_layers + 2), *self.diagram_px)
         return columns.x[1:-1]
+
+    def _control_width(self, centres: np.ndarray) -> int:
+        """A layer's controls are as wide as the room between two layers allows, up to LABEL_PX (the label on
+        one line), and at least as wide as their two buttons."""
+        room = np.diff(centres).min() - 2 if len(centres) > 1 else LABEL_PX
+        return int(max(layer_control_px(self.button_px), min(room, LABEL_PX)))
 
     def _button(self, text: str, description: str, new_shape, enabled: bool, control: str) -> SymbolButton:
         """A "+" or "−" that sets ``new_shape()``; disabled at a limit or while a lesson locks ``control``."""
         enabled = enabled and control not in self.state.locked
-        button = SymbolButton(description, label=text, width=SHAPE_BUTTON_PX, height=26, disabled=not enabled,
+        button = SymbolButton(description, label=text, width=self.button_px, height=26, disabled=not enabled,
                               description=description, margin=1, css_classes=["np-shape-button"])
         button.on_click(lambda event: setattr(self.state, "networkShape", new_shape()))
         return button
 
 
-def _spaced(controls: list, centres: np.ndarray) -> list:
-    """``controls`` with spacers between them, so each is centred on its x in ``centres``."""
+def _spaced(controls: list, centres: np.ndarray, control_px: int) -> list:
+    """``controls`` (each ``control_px`` wide) with spacers between them, so each is centred on its x in ``centres``."""
     placed, edge = [], 0
     for control, centre in zip(controls, centres):
-        gap = max(0, round(centre - LAYER_CONTROL_PX / 2 - edge))
+        gap = max(0, round(centre - control_px / 2 - edge))
         placed += [pn.Spacer(width=gap, margin=0), control]
-        edge += gap + LAYER_CONTROL_PX
+        edge += gap + control_px
     return placed

@@ -25,7 +25,7 @@ PROBLEMS = ("classification", "regression")
 MAX_LAYERS = 6
 MAX_NEURONS = 8
 
-#: Controls a link can hide with ``NAME_hide=true``: TF's link builder's 15
+#: Controls a link can hide (``hide=NAME,NAME``, or TF's ``NAME_hide=true``): TF's link builder's 15
 #: (``playground.ts`` HIDABLE_CONTROLS), its per-layer ``numNodesK`` and
 #: per-feature classes, then ours (the last three are the page's own buttons and
 #: menus, hidden for an embed). This order is the order links write them.
@@ -129,7 +129,7 @@ class PlaygroundState(param.Parameterized):
     )
     hidden = param.ListSelector(
         default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,
-        doc="Controls hidden from the learner (TF's NAME_hide=true keys).",
+        doc="Controls hidden from the learner (a link's hide=, or TF's NAME_hide=true keys).",
     )
     locked = param.ListSelector(
         default=[], objects=list(HIDABLE_CONTROLS), instantiate=True,

@@ -5,8 +5,8 @@
 //   address's parent= list (targetOrigin = that origin), or to "*" without one. Held until
 //   the app is ready (<html data-state="ready">, set by loader.js), so the host hears
 //   "ready" first; then "height" whenever the content's height changes.
-//   Commands: accepted only from window.parent, from an origin of parent= (read from
-//   location.hash once, at load: a comma list, percent-decoded, exact origins), shaped as
+//   Commands: accepted only from window.parent, from an origin of parent= (as Python read
+//   and normalised it: links.parent_origins, handed over with listen()), shaped as
 //   the schema says, after ready. Anything else is ignored: never evaluated, never throws.
 //   What passes goes to Python (playground/embed_commands.py) as JSON text, checked again.
 (function () {
@@ -14,28 +14,8 @@
   if (window.playgroundEmbed) return;
   var NAMESPACE = "neural-playground", VERSION = 1, MAX_LINK = 8192, MAX_LESSON = 100;
   var framed = window.parent !== window;
-  var parents = allowedOrigins();
+  var parents = []; // set by Python from the address's parent= (links.parent_origins)
   var held = [], ready = false, receive = null, height = 0;
-
-  // The last parent= of the fragment (as links.py reads keys), its origins as the browser writes them.
-  function allowedOrigins() {
-    var found = "";
-    location.hash.slice(1).split("&").forEach(function (pair) {
-      var equals = pair.indexOf("=");
-      try {
-        if (equals > 0 && decodeURIComponent(pair.slice(0, equals)) === "parent") {
-          found = decodeURIComponent(pair.slice(equals + 1));
-        }
-      } catch (malformed) { /* not a list of origins: no host may send commands */ }
-    });
-    return found.split(",").filter(function (origin) {
-      try {
-        return origin !== "" && new URL(origin).origin === origin;
-      } catch (notAnOrigin) {
-        return false;
-      }
-    });
-  }
 
   function postNow(type, data) {
     if (!framed) return;
@@ -112,9 +92,12 @@
 
   window.playgroundEmbed = {
     framed: framed,
-    parents: parents,
     post: post,
-    // Python's command handler (playground/embed_page.py), called with a command's JSON text.
-    listen: function (handler) { receive = handler; },
+    // Python's command handler (playground/embed_page.py), called with a command's JSON text,
+    // and the origins it may come from (a JSON list), which are also where events go.
+    listen: function (handler, origins) {
+      receive = handler;
+      parents = JSON.parse(origins);
+    },
   };
 })();

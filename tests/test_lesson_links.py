@@ -43,7 +43,7 @@ def addresses(tmp_path, monkeypatch) -> list[str]:
 def test_a_teachers_link_opens_the_lesson_at_its_step_and_the_address_keeps_it(addresses):
     app_module.create_app("#lesson=one-neuron&step=2")
     assert addresses[-1].endswith("&lesson=one-neuron&step=2")
-    assert "dataset=gauss" in addresses[-1] and "regularization_hide=true" in addresses[-1]
+    assert "dataset=gauss" in addresses[-1] and "&hide=" in addresses[-1] and "regularization," in addresses[-1]
 
 
 def test_the_address_of_a_lesson_reopens_it_with_its_setup(addresses):
@@ -63,7 +63,7 @@ def test_closing_the_lesson_takes_it_out_of_the_address(addresses):
     app.lessons.next()
     assert addresses[-1].endswith("&lesson=one-neuron&step=2")
     app.lessons.close()
-    assert "lesson=" not in addresses[-1] and "_hide" not in addresses[-1]
+    assert "lesson=" not in addresses[-1] and "hide=" not in addresses[-1]
 
 
 def test_the_language_switch_relabels_the_lesson_and_a_lesson_keeps_the_language(addresses):

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playground.links import MAX_WARNINGS, OUR_KEYS, STATE_KEYS, TF_KEYS, decode, encode
+from playground.links import (MAX_WARNINGS, OUR_KEYS, STATE_KEYS, TF_KEYS, decode, embed_mode, encode,
+                              parent_origins, read_embedding, split_page_keys, with_page_keys)
 from playground.state import (
     HIDABLE_CONTROLS,
     LEARNING_RATES,
@@ -170,9 +171,32 @@ def test_our_keys_only_when_changed():
     assert encode(PlaygroundState(optimizer="momentum")).endswith("&optimizer=momentum")
 
 
-def test_hidden_controls_written_in_canonical_order():
-    fragment = encode(PlaygroundState(hidden=["noise", "sinY", "playButton"]))
-    assert fragment.endswith("&playButton_hide=true&noise_hide=true&sinY_hide=true")
+def test_hidden_controls_written_as_one_hide_key_in_canonical_order():
+    fragment = encode(PlaygroundState(hidden=["noise", "sinY", "playButton", "languageMenu"]))
+    assert fragment.endswith("&hideText=false&hide=playButton,noise,sinY,languageMenu")
+    assert "_hide" not in fragment and "hide=" not in encode(PlaygroundState())
+
+
+def test_hide_lists_controls_in_any_order_and_tfs_keys_still_hide():
+    state, warnings = decode("hide=sinY, noise,lessonsButton,shareButton&playButton_hide=true&x_hide=false")
+    assert warnings == []
+    assert state.hidden == ["playButton", "noise", "sinY", "lessonsButton", "shareButton"]
+    assert encode(state).endswith("&hide=playButton,noise,sinY,lessonsButton,shareButton")
+
+
+@pytest.mark.parametrize("link", ["hide=", "hide", "hide=,,"])
+def test_an_empty_hide_hides_nothing_and_is_no_problem(link):
+    state, warnings = decode(link)
+    assert state.hidden == [] and warnings == []
+
+
+def test_a_control_hide_does_not_know_is_named_and_the_others_are_hidden():
+    state, warnings = decode("hide=noise,learningrate,playButton,Spiral")
+    assert state.hidden == ["playButton", "noise"]
+    assert warnings == ["hide=noise,learningrate,playButton,Spiral: no control named 'learningrate', 'Spiral';"
+                        " the others are hidden"]
+    assert warnings[0].in_language("zh-CN") == ("hide=noise,learningrate,playButton,Spiral："
+                                                "没有名为 'learningrate', 'Spiral' 的控件，其余的已隐藏")
 
 
 @pytest.mark.parametrize(
@@ -185,6 +209,7 @@ def test_hidden_controls_written_in_canonical_order():
         "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
         "stopAtEpoch=-1", "epochsPerFrame=-1", "xTimesY=yes", "collectStats", "seed=",
         "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan", "lang=fr", "lang=",
+        "hide=nope", "hide=noise,nope",
     ],
 )
 def test_bad_pair_warns_once_and_keeps_the_rest(bad):
@@ -220,8 +245,8 @@ def test_unknown_key_suggests_the_right_one():
 
 
 junk = st.text(st.characters(), max_size=30)
-pair_names = st.sampled_from(STATE_KEYS + tuple(f"{c}_hide" for c in HIDABLE_CONTROLS)) | junk
-pair_values = st.sampled_from(["true", "false", "", "0", "4,2", "1e-5", "NaN", "-3", "%", "%ff"]) | junk
+pair_names = st.sampled_from(STATE_KEYS + tuple(f"{c}_hide" for c in HIDABLE_CONTROLS) + ("hide",)) | junk
+pair_values = st.sampled_from(["true", "false", "", "0", "4,2", "1e-5", "NaN", "-3", "%", "%ff", "noise,x,y"]) | junk
 soups = st.lists(st.tuples(pair_names, st.sampled_from(["=", "", "=="]), pair_values), max_size=40).map(
     lambda pairs: "#" + "&".join(n + sep + v for n, sep, v in pairs)
 )
@@ -244,3 +269,69 @@ def test_huge_input_is_bounded(huge):
     assert time.perf_counter() - start < 1.0
     assert warnings[0].startswith("link longer than") and len(warnings) <= MAX_WARNINGS + 1
     assert_valid(state)
+
+
+# --- the page keys of an embed: embed=1 and parent=ORIGIN,ORIGIN ------------------------------------
+
+
+def test_embed_and_parent_are_page_keys_kept_apart_and_written_last_percent_encoded():
+    setup, page = split_page_keys("#parent=https%3A%2F%2Fschool.example&dataset=xor&embed=1&lesson=xor&step=2")
+    assert setup == "#dataset=xor" and decode(setup)[1] == []
+    assert page == {"parent": "https://school.example", "embed": "1", "lesson": "xor", "step": "2"}
+    assert with_page_keys("dataset=xor", page) == (
+        "dataset=xor&lesson=xor&step=2&embed=1&parent=https%3A%2F%2Fschool.example")
+    assert split_page_keys("#" + with_page_keys("dataset=xor", page)) == (setup, page)
+
+
+@pytest.mark.parametrize("value", ["1", "true", "TRUE", " 1 "])
+def test_embed_1_or_true_asks_for_the_embedded_page(value):
+    assert read_embedding({"embed": value}) == ({"embed": "1"}, [])
+    assert embed_mode({"embed": value})
+
+
+@pytest.mark.parametrize("value", ["0", "false", "yes", "", "2"])
+def test_another_embed_value_is_said_and_the_page_is_whole(value):
+    kept, warnings = read_embedding({"embed": value})
+    assert kept == {} and not embed_mode({"embed": value})
+    assert warnings == [f"embed={value}: write embed=1 to embed; shown as a whole page"]
+    assert warnings[0].in_language("zh-CN") == f"embed={value}：嵌入请写 embed=1，按完整页面显示"
+
+
+def test_no_embed_key_is_the_whole_page_without_a_word():
+    assert read_embedding({"lesson": "xor"}) == ({}, []) and parent_origins({}) == []
+
+
+def test_parent_origins_are_kept_as_a_browser_writes_them():
+    page = {"parent": "https://school.example, HTTP://127.0.0.1:8123/,https://School.Example:443,"
+                      "http://[::1]:8000,https://moodle.school.example:8443"}
+    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123", "http://[::1]:8000",
+                                    "https://moodle.school.example:8443"]
+    kept, warnings = read_embedding(page)
+    assert warnings == [] and kept == {"parent": ",".join(parent_origins(page))}
+
+
+@pytest.mark.parametrize("bad", ["school.example", "ftp://school.example", "https://school.example/course",
+                                 "https://school.example?x=1", "https://user@school.example", "*", "null",
+                                 "https://school.example:99999", "https://", "javascript:alert(1)",
+                                 "https://school.example#top", "https://bad_host.example", "https://sch\tool.example"])
+def test_a_bad_parent_is_named_and_the_good_ones_are_kept(bad):
+    page = {"parent": f"https://school.example,{bad},http://127.0.0.1:8123"}
+    kept, warnings = read_embedding(page)
+    assert kept == {"parent": "https://school.example,http://127.0.0.1:8123"}
+    shown = bad if bad.isprintable() else repr(bad)[1:-1]  # a tab is named as \t
+    assert len(warnings) == 1 and f"not an origin: '{shown}'" in warnings[0]
+    assert "不是来源" in warnings[0].in_language("zh-CN")
+    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123"]
+
+
+def test_an_empty_parent_allows_no_one_and_is_not_kept():
+    assert read_embedding({"parent": ""}) == ({}, []) and parent_origins({"parent": " , "}) == []
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(["embed", "parent"]), junk | st.just("https://a.example,1")))
+def test_fuzzed_embed_keys_never_raise_and_keep_only_what_reads_again(page):
+    kept, warnings = read_embedding(page)
+    assert all(isinstance(w, str) and w for w in warnings) and len(warnings) <= 2
+    assert read_embedding(kept) == (kept, [])
+    assert split_page_keys("#" + with_page_keys("x=true", kept))[1] == kept

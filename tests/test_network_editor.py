@@ -2,8 +2,10 @@
 
 import numpy as np
 import panel as pn
+import pytest
 
 from playground.network_editor import FeatureToggles, LayerButtons, add_layer, remove_layer, resize_layer
+from playground.page_layout import COMPACT, WHOLE_PAGE
 from playground.session import Session
 from playground.state import PlaygroundState
 
@@ -24,7 +26,7 @@ def clicks(panel):
 def test_layer_buttons_change_the_network_the_session_trains():
     state = PlaygroundState()
     session = Session(state)
-    buttons = LayerButtons(state, 500)
+    buttons = LayerButtons(state, WHOLE_PAGE.network)
 
     clicks(buttons.panel)["Add a hidden layer"].clicks += 1
     assert state.networkShape == [4, 2, 2]
@@ -36,7 +38,7 @@ def test_layer_buttons_change_the_network_the_session_trains():
 
 
 def test_buttons_at_a_limit_are_disabled():
-    buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6), 500)
+    buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6), WHOLE_PAGE.network)
     found = clicks(buttons.panel)
     assert found["Add a hidden layer"].disabled and found["Add a neuron to layer 1"].disabled
     assert not found["Remove the last hidden layer"].disabled
@@ -59,21 +61,23 @@ def test_hidden_features_are_not_offered():
     assert set(toggles.widget.options.values()) == {"x", "y", "xSquared", "ySquared", "xTimesY", "sinY"}
 
 
-def test_each_layers_buttons_sit_above_its_column_without_overlapping():
-    from playground.network_editor import LAYER_CONTROL_PX
-    from playground.views.network_diagram import HEIGHT_PX
+@pytest.mark.parametrize("sizes", [WHOLE_PAGE, COMPACT], ids=["whole page", "embed"])
+def test_each_layers_buttons_sit_above_its_column_without_overlapping(sizes):
+    from playground.network_editor import layer_control_px
     from playground.views.network_layout import network_layout
 
     shape = [8] * 6
-    row = LayerButtons(PlaygroundState(networkShape=shape), 500).panel.objects[1]
-    centres, edge = [], 0
+    row = LayerButtons(PlaygroundState(networkShape=shape), sizes.network, button_px=sizes.shape_button).panel.objects[1]
+    centres, widths, edge = [], [], 0
     for item in row.objects:
         if not isinstance(item, pn.Spacer):
             centres.append(edge + item.width / 2)
+            widths.append(item.width)
         edge += item.width
-    drawn = network_layout([9, *shape, 1], 500, HEIGHT_PX).x[1:-1]  # all nine inputs: the tallest diagram
+    drawn = network_layout([9, *shape, 1], *sizes.network).x[1:-1]  # all nine inputs: the tallest diagram
     assert np.abs(np.array(centres) - drawn).max() <= 1
-    assert np.diff(centres).min() >= LAYER_CONTROL_PX and edge <= 500
+    assert np.diff(centres).min() >= max(widths) and min(widths) >= layer_control_px(sizes.shape_button)
+    assert edge <= sizes.network[0]
 
 
 def test_a_lesson_that_hides_inputs_later_takes_their_buttons_away_and_gives_them_back():
@@ -100,7 +104,7 @@ def test_locked_inputs_stay_as_they_are():
 
 def test_locked_layers_and_neurons_have_their_buttons_disabled():
     state = PlaygroundState(networkShape=[4, 2])
-    buttons = LayerButtons(state, 500)
+    buttons = LayerButtons(state, WHOLE_PAGE.network)
     state.locked = ["numHiddenLayers", "numNodes2"]
     found = clicks(buttons.panel)
     assert found["Add a hidden layer"].disabled and found["Remove the last hidden layer"].disabled

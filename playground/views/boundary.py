@@ -11,6 +11,10 @@ from .palette import diverging
 from .plot_words import PlotWords
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
+SCALE_BESIDE_PX = 80
+"""Room the colour scale (and the x2 axis) take to the map's right."""
+SCALE_BELOW_PX = (30, 80)
+"""Room the x2 axis takes to the left and the colour scale (with the x1 axis) below, when it is below."""
 
 
 def _points(outline: str, hook) -> hv.Points:
@@ -24,7 +28,9 @@ def _points(outline: str, hook) -> hv.Points:
 class DecisionBoundary:
     """A 100×100 heatmap of the output (−1 orange … +1 blue) under the points."""
 
-    def __init__(self, size_px: int = 300, words: Words | None = None):
+    def __init__(self, size_px: int = 300, words: Words | None = None, scale_below: bool = False):
+        """``size_px``: the map's side; ``scale_below``: the colour scale under the map, not beside
+        it (a narrow column)."""
         self.heatmap = LiveSource()
         self.words = PlotWords(words or Words(), _write_words)
         self.train_points = LiveSource()
@@ -34,7 +40,7 @@ class DecisionBoundary:
         self.element = (
             image.opts(
                 cmap=diverging(), clim=(-1, 1), colorbar=True, hooks=[self.heatmap.hook, self.words.hook],
-                width=size_px + 80, height=size_px, xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN),
+                xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
             * _points("white", self.train_points.hook)
@@ -51,6 +57,14 @@ class DecisionBoundary:
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
         self.heatmap.update(image=[output_grid])
+
+
+def _plot_size(size_px: int, scale_below: bool) -> dict:
+    """The plot's options that give the map itself about ``size_px`` a side, with its colour scale."""
+    if scale_below:
+        beside, below = SCALE_BELOW_PX
+        return dict(width=size_px + beside, height=size_px + below, colorbar_position="bottom")
+    return dict(width=size_px + SCALE_BESIDE_PX, height=size_px)
 
 
 def _write_words(plot, words: Words) -> None:

@@ -209,7 +209,7 @@ def test_hide_keys_hide_those_controls(context, base_url):
     assert not page.get_by_text("2 hidden layers").is_visible()
     assert page.get_by_text("4 neurons").is_visible()  # numNodes1 is not hidden
     assert not page.locator("header.topbar").is_visible()
-    assert "learningRate_hide=true" in page.evaluate("location.hash")
+    assert "&hide=playButton,learningRate,noise,numHiddenLayers" in page.evaluate("location.hash")
 
 
 def test_our_training_options_change_the_setup_and_new_weights_restart(loaded_app):
