@@ -48,7 +48,8 @@ def _number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _format(value) -> str:
+def format_value(value) -> str:
+    """A value as a link writes it."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -60,9 +61,9 @@ def _format(value) -> str:
 
 def encode(state: PlaygroundState) -> str:
     """The fragment (without '#') that reopens ``state`` here and, for TF's keys, in TF."""
-    parts = [f"{key}={_format(getattr(state, key))}" for key in TF_KEYS if key != "tutorial" or state.tutorial]
+    parts = [f"{key}={format_value(getattr(state, key))}" for key in TF_KEYS if key != "tutorial" or state.tutorial]
     parts += [
-        f"{key}={_format(getattr(state, key))}"
+        f"{key}={format_value(getattr(state, key))}"
         for key in OUR_KEYS
         if getattr(state, key) != state.param[key].default
     ]
@@ -208,7 +209,7 @@ def _parse(parameter: param.Parameter, text: str):
 def _limits(parameter: param.Parameter) -> Message:
     """Why a parsed value was refused, in the user's words."""
     if isinstance(parameter, param.Number):
-        low, high = (_format(bound) for bound in parameter.bounds)
+        low, high = (format_value(bound) for bound in parameter.bounds)
         if not parameter.inclusive_bounds[0]:
             return Message("links.above_and_at_most", low=low, high=high)
         return Message("links.within", low=low, high=high)
@@ -284,7 +285,7 @@ def _read_language(state: PlaygroundState, value: str | None, warn) -> None:
 
 def _read_key(state: PlaygroundState, name: str, value: str | None, warn) -> None:
     parameter = state.param[name]
-    kept = Message("links.kept", value=_format(getattr(state, name)) or Message("links.nothing"))
+    kept = Message("links.kept", value=format_value(getattr(state, name)) or Message("links.nothing"))
     if value is None or (not value.strip() and name != "networkShape"):
         warn(Message("links.no_value", pair=f"{name}={_show(value or '')}", kept=kept))
         return

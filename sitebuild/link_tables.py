@@ -16,13 +16,13 @@ import param
 from playground import i18n
 from playground.engine.features import FEATURES
 from playground.lessons.catalog import load_catalog
-from playground.links import PAGE_KEYS, STATE_KEYS
-from playground.links import _format as link_value  # exactly as a link writes a value
+from playground.links import HIDE_KEY, PAGE_KEYS, STATE_KEYS
+from playground.links import format_value as link_value
 from playground.state import (HIDABLE_CONTROLS, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS,
                               REGULARIZATION_RATES, PlaygroundState)
 
 #: Keys about the page rather than the playground's setup, in the order the page documents them.
-PAGE_ONLY_KEYS = ("hide", *PAGE_KEYS, "embed", "parent")
+PAGE_ONLY_KEYS = (HIDE_KEY, *PAGE_KEYS)
 #: Settings whose menu offers a few of the values a link may hold.
 MENUS = {"learningRate": LEARNING_RATES, "regularizationRate": REGULARIZATION_RATES}
 
