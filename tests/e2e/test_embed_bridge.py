@@ -22,7 +22,6 @@ from test_guided_lessons import GOAL_MS
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the schema checker
 from embed_schema import check, envelope  # noqa: E402
 
-from playground.links import PAGE_KEYS  # noqa: E402
 from sitebuild import browser  # noqa: E402
 
 EVENTS = ["ready", "stateChanged", "trainingStarted", "trainingPaused", "progress", "lessonStepCompleted",
@@ -126,8 +125,8 @@ def test_an_allowed_course_page_hears_the_events_and_commands_the_playground(con
 
     ready = wait_for_event(page, "ready")
     assert (ready["lesson"], ready["step"], ready["language"]) == ("one-neuron", 2, "en")
-    assert ready["link"].endswith("lesson=one-neuron&step=2") and "dataset=gauss" in ready["link"]
-    assert ready["embed"] is ("embed" in PAGE_KEYS)  # True once links.py knows embed=1
+    assert ready["link"].endswith(f"lesson=one-neuron&step=2&embed=1&parent={quote(course, safe='')}")
+    assert "dataset=gauss" in ready["link"] and ready["embed"] is True
     height = wait_for_event(page, "height")["height"]
     wait_until(page, lambda: page.evaluate("document.getElementById('playground').getBoundingClientRect().height")
                == pytest.approx(height, abs=1), "the iframe as tall as its content")
