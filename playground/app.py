@@ -27,6 +27,7 @@ from playground.page_address import read_fragment, write_fragment
 from playground.page_language import browser_languages, show_page_language
 from playground.parameter_editor import ParameterEditor
 from playground.session import Session
+from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
@@ -94,6 +95,7 @@ class PlaygroundApp:
         self.session.param.watch(lambda event: self._show_playing(), "playing")
         self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
+        self.share = ShareDialog(state, words, self.lessons)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
@@ -195,7 +197,7 @@ class PlaygroundApp:
         state, words = self.session.state, self.words
         top = _wrapping(self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words))
         more = _wrapping(*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                         self.lessons.menu_button)
+                         self.lessons.menu_button, self.share.button)
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
                          self.regenerate_button, width=200)
         features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110)
@@ -206,7 +208,8 @@ class PlaygroundApp:
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
                             stylesheets=[NARROW_SCREEN_ORDER, BESIDE_PLAYGROUND])
-        return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
+        return pn.Column(top, more, self.link_notice, self.divergence_notice, columns, self.share.overlay,
+                         css_classes=["np-app"])
 
 
 NARROW_SCREEN_ORDER = """
