@@ -28,12 +28,13 @@ from playground.words import Words
 TEACHERS_PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
 
 OVERLAY = """
-:host { position: fixed; inset: 0; z-index: 1000; background: rgba(24, 61, 78, .45); overflow-y: auto;
-  align-items: center; }
+:host { position: fixed; inset: 0; width: 100vw; height: 100vh; z-index: 1000; background: rgba(24, 61, 78, .45);
+  overflow-y: auto; }
 """
 DIALOG = """
 :host { background: #fff; border-radius: 10px; box-shadow: 0 6px 30px rgba(24, 61, 78, .3);
-  width: min(960px, calc(100vw - 32px)); margin: 24px 0; padding: 8px 6px 14px; box-sizing: border-box; }
+  width: min(960px, calc(100vw - 32px)); align-self: center; margin: 24px auto; padding: 8px 6px 14px;
+  box-sizing: border-box; }
 """
 TEXT = """
 :host { font-size: 14px; line-height: 1.45; color: #183d4e; }
@@ -46,6 +47,9 @@ FIELD = """
 :host { font-size: 14px; }
 textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
   color: #183d4e; background: #f5f7f9; border: 1px solid #c8d3dc; border-radius: 6px; padding: 6px 8px; resize: vertical; }
+.np-copy { font: inherit; font-size: 13px; margin-top: 6px; padding: 7px 22px; border: 0; border-radius: 4px;
+  background: #eef0f2; color: #22313a; cursor: pointer; }  /* as Panel's buttons beside it */
+.np-copy:hover { background: #e1e5e9; }
 .np-copy-note { margin: 4px 0 0; }
 .np-copied { color: #1b5e20; font-weight: 600; }
 .np-refused { color: #8a4b00; }
@@ -53,16 +57,15 @@ textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, Men
 CHECKBOXES = ":host .bk-input-group.bk-inline { flex-wrap: wrap; row-gap: 4px; column-gap: 14px; }"
 
 #: Runs in the page when Copy is pressed: the field's text to the clipboard, or selected for Ctrl+C.
+#: An inline handler of the field's own button, so it needs nothing from Bokeh and no trip to Python.
 COPY_JS = """
-const view = Bokeh.index.find_one(field);
-const root = view.shadow_el || view.el.shadowRoot;
-const box = root.querySelector("textarea");
-const say = (which) => {
-  for (const note of root.querySelectorAll(".np-copy-note")) note.hidden = !note.classList.contains(which);
-};
-const refused = () => { box.focus(); box.select(); say("np-refused"); };
+const field = this.closest('.np-copy-field'), box = field.querySelector('textarea');
+const say = (which) => field.querySelectorAll('.np-copy-note').forEach((note) => {
+  note.hidden = !note.classList.contains(which);
+});
+const refused = () => { box.focus(); box.select(); say('np-refused'); };
 if (navigator.clipboard && window.isSecureContext) {
-  navigator.clipboard.writeText(box.value).then(() => say("np-copied"), refused);
+  navigator.clipboard.writeText(box.value).then(() => say('np-copied'), refused);
 } else {
   refused();
 }
@@ -94,18 +97,18 @@ class CopyField(param.Parameterized):
     def __init__(self, words: Words, rows: int, css_class: str):
         super().__init__()
         self.rows = rows
-        self.field = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
+        self.panel = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
                                   stylesheets=[FIELD], sizing_mode="stretch_width", css_classes=[css_class],
                                   margin=(4, 10))
-        self.button = pn.widgets.Button(label=words("share.copy"), width=90, css_classes=[f"{css_class}-copy"])
-        self.button.js_on_click(args={"field": self.field}, code=COPY_JS)
-        self.panel = pn.Column(self.field, self.button, sizing_mode="stretch_width")
 
     def _html(self, words: Words, value: str) -> str:
-        """The text, and what Copy said (hidden until it says it): drawn again with each new text or language."""
+        """The text, its button and what Copy said (hidden until it says it), drawn again with each new
+        text or language."""
         notes = "".join(f"<p class='np-copy-note {kind}' hidden>{escape(words.text(key))}</p>"
                         for kind, key in (("np-copied", "share.copied"), ("np-refused", "share.copy_refused")))
-        return f"<textarea readonly rows='{self.rows}' spellcheck='false'>{escape(value)}</textarea>{notes}"
+        return (f"<div class='np-copy-field'><textarea readonly rows='{self.rows}' spellcheck='false'>"
+                f"{escape(value)}</textarea><button type='button' class='np-copy' onclick=\"{escape(COPY_JS)}\">"
+                f"{escape(words.text('share.copy'))}</button>{notes}</div>")
 
 
 class ShareDialog:
