@@ -32,9 +32,9 @@ OVERLAY = """
   overflow-y: auto; }
 """
 DIALOG = """
-:host { background: #fff; border-radius: 10px; box-shadow: 0 6px 30px rgba(24, 61, 78, .3);
-  width: min(960px, calc(100vw - 32px)); align-self: center; margin: 24px auto; padding: 8px 6px 14px;
-  box-sizing: border-box; }
+:host { background: #fff; border-radius: 10px; box-shadow: 0 6px 30px rgba(24, 61, 78, .3); box-sizing: border-box;
+  width: min(960px, calc(100vw - 32px)); margin: 24px auto; padding: 8px 6px 14px;
+  align-self: center; flex-shrink: 0; max-height: none; }  /* as tall as it is: the veil scrolls */
 """
 TEXT = """
 :host { font-size: 14px; line-height: 1.45; color: #183d4e; }
@@ -46,7 +46,8 @@ a { color: #0877bd; }
 FIELD = """
 :host { font-size: 14px; }
 textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
-  color: #183d4e; background: #f5f7f9; border: 1px solid #c8d3dc; border-radius: 6px; padding: 6px 8px; resize: vertical; }
+  color: #183d4e; background: #f5f7f9; border: 1px solid #c8d3dc; border-radius: 6px; padding: 6px 8px;
+  resize: vertical; }
 .np-copy { font: inherit; font-size: 13px; margin-top: 6px; padding: 7px 22px; border: 0; border-radius: 4px;
   background: #eef0f2; color: #22313a; cursor: pointer; }  /* as Panel's buttons beside it */
 .np-copy:hover { background: #e1e5e9; }
@@ -146,50 +147,11 @@ class ShareDialog:
         self.overlay.visible = False
 
     def _build(self) -> None:
-        words, lessons = self.words, self.lessons.catalog.lessons
+        words = self.words
         self.link = CopyField(words, rows=2, css_class="np-share-link")
         self.snippet = CopyField(words, rows=4, css_class="np-share-snippet")
-        self.hide = pn.widgets.CheckBoxGroup(
-            options=words.follow(lambda: {control_name(c, words.language): c for c in HIDABLE_CONTROLS}),
-            value=[], inline=True, sizing_mode="stretch_width", stylesheets=[CHECKBOXES], css_classes=["np-share-hide"])
-        self.lesson = pn.widgets.Select(
-            label=words("share.lesson"), width=260, css_classes=["np-share-lesson"],
-            options=words.follow(lambda: {words.text("share.no_lesson"): "",
-                                          **{lesson.text(words.language).title: lesson.id for lesson in lessons}}),
-            value=self.lessons.page_keys.get("lesson", ""))
-        self.step = pn.widgets.Select(label=words("share.step"), width=260, css_classes=["np-share-step"],
-                                      options=words.follow(self._steps, self.lesson.param.value),
-                                      visible=pn.bind(bool, self.lesson.param.value))
-        open_step = self.lessons.page_keys.get("step", "1")
-        self.step.value = int(open_step) if self.lesson.value and int(open_step) in self.step.options.values() else 1
-        self.language = pn.widgets.Select(
-            label=words("share.language"), width=SELECT_WIDTH + 80, css_classes=["np-share-language"],
-            options=words.follow(lambda: {words.text("share.readers_language"): "",
-                                          **{name: tag for tag, name in LANGUAGES.items()}}),
-            value=words.language)
-        self.height_input = pn.widgets.TextInput(label=words("share.height", low=HEIGHT_LIMITS[0], high=HEIGHT_LIMITS[1]),
-                                                 value=str(DEFAULT_HEIGHT), width=SELECT_WIDTH + 60,
-                                                 css_classes=["np-share-height"])
-        self.parents_input = pn.widgets.TextInput(label=words("share.parents"), placeholder=words("share.parents_placeholder"),
-                                                  sizing_mode="stretch_width", css_classes=["np-share-parents"])
-        self.problem_notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10),
-                                            css_classes=["np-share-problem"])
-        self.preset_note = _html(words.follow(lambda: f"<p>{escape(words.text('share.lesson_from_preset'))}</p>"),
-                                 visible=False)
-        self.preview_button = pn.widgets.Button(label=words("share.show_preview"), width=160,
-                                                css_classes=["np-share-preview"])
-        self.close_preview_button = pn.widgets.Button(label=words("share.close_preview"), width=160, visible=False,
-                                                      css_classes=["np-share-close-preview"])
-        self.preview = pn.pane.HTML("", sizing_mode="stretch_width", visible=False, css_classes=["np-share-preview-frame"],
-                                    margin=(4, 10))
-        self.preview_button.on_click(lambda event: self.show_preview())
-        self.close_preview_button.on_click(lambda event: self.close_preview())
-        self.height_input.param.watch(lambda event: self._read("height", read_height, event.new), "value")
-        self.parents_input.param.watch(lambda event: self._read("parents", read_origins, event.new), "value")
-        for widget in (self.hide, self.lesson, self.step, self.language):
-            widget.param.watch(lambda event: self.refresh(), "value")
-        self.lessons.param.watch(lambda event: self.refresh(), "page_keys")
-        words.param.watch(lambda event: self._say_problems(), "language")
+        self._make_choices()
+        self._make_preview()
 
         def say(key: str, tag: str = "p") -> pn.pane.HTML:
             return _html(words.follow(lambda: f"<{tag}>{escape(words.text(key))}</{tag}>"))
@@ -207,7 +169,58 @@ class ShareDialog:
             pn.Row(self.preview_button, self.close_preview_button), say("share.preview_note"), self.preview,
             teachers,
         ]
+        self.lessons.param.watch(lambda event: self.refresh(), "page_keys")
+        words.param.watch(lambda event: self._say_problems(), "language")
         self.built = True
+
+    def _make_choices(self) -> None:
+        """The embed's choices, each redrawing the snippet; the lesson and step open here come first."""
+        words, lessons = self.words, self.lessons.catalog.lessons
+        self.hide = pn.widgets.CheckBoxGroup(
+            options=words.follow(lambda: {control_name(c, words.language): c for c in HIDABLE_CONTROLS}),
+            value=[], inline=True, sizing_mode="stretch_width", stylesheets=[CHECKBOXES],
+            css_classes=["np-share-hide"])
+        self.lesson = pn.widgets.Select(
+            label=words("share.lesson"), width=260, css_classes=["np-share-lesson"],
+            options=words.follow(lambda: {words.text("share.no_lesson"): "",
+                                          **{lesson.text(words.language).title: lesson.id for lesson in lessons}}),
+            value=self.lessons.page_keys.get("lesson", ""))
+        self.step = pn.widgets.Select(label=words("share.step"), width=260, css_classes=["np-share-step"],
+                                      options=words.follow(self._steps, self.lesson.param.value),
+                                      visible=pn.bind(bool, self.lesson.param.value))
+        open_step = int(self.lessons.page_keys.get("step", 1))
+        self.step.value = open_step if open_step in self.step.options.values() else 1
+        self.language = pn.widgets.Select(
+            label=words("share.language"), width=SELECT_WIDTH + 80, css_classes=["np-share-language"],
+            options=words.follow(lambda: {words.text("share.readers_language"): "",
+                                          **{name: tag for tag, name in LANGUAGES.items()}}),
+            value=words.language)
+        for widget in (self.hide, self.lesson, self.step, self.language):
+            widget.param.watch(lambda event: self.refresh(), "value")
+        low, high = HEIGHT_LIMITS
+        self.height_input = pn.widgets.TextInput(label=words("share.height", low=low, high=high),
+                                                 value=str(DEFAULT_HEIGHT), width=SELECT_WIDTH + 60,
+                                                 css_classes=["np-share-height"])
+        self.parents_input = pn.widgets.TextInput(label=words("share.parents"),
+                                                  placeholder=words("share.parents_placeholder"),
+                                                  sizing_mode="stretch_width", css_classes=["np-share-parents"])
+        self.height_input.param.watch(lambda event: self._read("height", read_height, event.new), "value")
+        self.parents_input.param.watch(lambda event: self._read("parents", read_origins, event.new), "value")
+        self.problem_notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10),
+                                            css_classes=["np-share-problem"])
+        self.preset_note = _html(words.follow(lambda: f"<p>{escape(words.text('share.lesson_from_preset'))}</p>"),
+                                 visible=False)
+
+    def _make_preview(self) -> None:
+        words = self.words
+        self.preview_button = pn.widgets.Button(label=words("share.show_preview"), width=160,
+                                                css_classes=["np-share-preview"])
+        self.close_preview_button = pn.widgets.Button(label=words("share.close_preview"), width=160, visible=False,
+                                                      css_classes=["np-share-close-preview"])
+        self.preview = pn.pane.HTML("", sizing_mode="stretch_width", visible=False, margin=(4, 10),
+                                    css_classes=["np-share-preview-frame"])
+        self.preview_button.on_click(lambda event: self.show_preview())
+        self.close_preview_button.on_click(lambda event: self.close_preview())
 
     def refresh(self) -> None:
         """The link and the snippet as the playground and the choices are now (only while the dialog is made)."""
@@ -230,7 +243,7 @@ class ShareDialog:
 
     def show_preview(self) -> None:
         """Load the snippet as it is now into the dialog (again, after a change: the button says Update)."""
-        self.preview.object = self.embed_snippet(read_base())
+        self.preview.param.update(object=self.embed_snippet(read_base()), height=self.height + 8)  # its own size
         self.preview.visible = self.close_preview_button.visible = True
         self.preview_button.label = self.words("share.update_preview")
 
@@ -266,7 +279,8 @@ class ShareDialog:
     def _say_problems(self) -> None:
         if self.built:
             language = self.words.language
-            self.problem_notice.object = "\n\n".join(problem.in_language(language) for problem in self.problems.values())
+            said = (problem.in_language(language) for problem in self.problems.values())
+            self.problem_notice.object = "\n\n".join(said)
             self.problem_notice.visible = bool(self.problems)
 
 
