@@ -95,9 +95,9 @@ class CopyField(param.Parameterized):
 
     text = param.String(default="")
 
-    def __init__(self, words: Words, rows: int, css_class: str):
+    def __init__(self, words: Words, name_key: str, rows: int, css_class: str):
         super().__init__()
-        self.rows = rows
+        self.name_key, self.rows = name_key, rows
         self.panel = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
                                   stylesheets=[FIELD], sizing_mode="stretch_width", css_classes=[css_class],
                                   margin=(4, 10))
@@ -107,7 +107,9 @@ class CopyField(param.Parameterized):
         text or language."""
         notes = "".join(f"<p class='np-copy-note {kind}' hidden>{escape(words.text(key))}</p>"
                         for kind, key in (("np-copied", "share.copied"), ("np-refused", "share.copy_refused")))
-        return (f"<div class='np-copy-field'><textarea readonly rows='{self.rows}' spellcheck='false'>"
+        name = escape(words.text(self.name_key))  # for screen readers
+        return (f"<div class='np-copy-field'><textarea readonly rows='{self.rows}' spellcheck='false' "
+                f"aria-label='{name}'>"
                 f"{escape(value)}</textarea><button type='button' class='np-copy' onclick=\"{escape(COPY_JS)}\">"
                 f"{escape(words.text('share.copy'))}</button>{notes}</div>")
 
@@ -148,8 +150,8 @@ class ShareDialog:
 
     def _build(self) -> None:
         words = self.words
-        self.link = CopyField(words, rows=2, css_class="np-share-link")
-        self.snippet = CopyField(words, rows=4, css_class="np-share-snippet")
+        self.link = CopyField(words, "share.link_heading", rows=2, css_class="np-share-link")
+        self.snippet = CopyField(words, "share.snippet", rows=4, css_class="np-share-snippet")
         self._make_choices()
         self._make_preview()
 

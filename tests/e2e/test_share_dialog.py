@@ -163,6 +163,7 @@ def test_the_dialog_speaks_chinese_and_closes_with_its_button(context, base_url,
     assert page.get_by_label("课程", exact=True).input_value() == "隐藏层解决异或问题"
     assert page.get_by_label("步骤", exact=True).input_value() == "3. 看看里面"
     assert "lesson=xor&step=3" in field(page, "link").input_value()
+    assert page.get_by_label("嵌入代码", exact=True).input_value().startswith("<iframe")  # named for screen readers
     page.get_by_text("逐步了解如何嵌入：教师页面").wait_for()
     assert page.locator(".np-share-teachers").get_attribute("href") == "teachers.zh-CN.html"
     page.locator(".np-share-dialog").screenshot(path=str(shots / "dialog-zh-CN.png"))
