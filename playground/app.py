@@ -33,6 +33,7 @@ from playground.page_language import browser_languages, show_page_language
 from playground.page_layout import column_order, view_sizes
 from playground.parameter_editor import ParameterEditor
 from playground.session import Session
+from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID_RESOLUTION, grid_points
 from playground.views.boundary import DecisionBoundary
@@ -111,6 +112,7 @@ class PlaygroundApp:
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
+        self.share = ShareDialog(state, words, self.lessons)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
@@ -218,7 +220,7 @@ class PlaygroundApp:
         state, words = self.session.state, self.words
         top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                self.lessons.menu_button]
+                self.lessons.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
         bars = [_wrapping(*top, *more)] if self.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
@@ -233,7 +235,8 @@ class PlaygroundApp:
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
                             stylesheets=[column_order(self.embedded), BESIDE_PLAYGROUND])
-        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, css_classes=["np-app"])
+        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share.overlay,
+                         css_classes=["np-app"])
 
 
 def _wrapping(*objects, **options) -> pn.Row:

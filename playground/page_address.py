@@ -18,6 +18,14 @@ def read_fragment() -> str:
     return pn.state.location.hash if pn.state.location else ""
 
 
+def read_base() -> str:
+    """The page's address without its fragment: where a shared link or an embed points ('' if unknown)."""
+    window = page_window()
+    if window is not None:
+        return str(window.location.href).split("#")[0]
+    return pn.state.location.href.split("#")[0] if pn.state.location else ""
+
+
 def write_fragment(fragment: str) -> None:
     """Show ``fragment`` (without '#') in the address bar."""
     window = page_window()

@@ -20,10 +20,14 @@ TEXT_PROPERTIES = ("label", "labels", "title", "text", "html", "axis_label", "op
                    "html_attributes", "placeholder")
 #: Words Chinese teachers use as they are: activations' and optimizers' names, feature names
 #: (X₁, sin), the original's name, each language's own name (the switch), a link's own
-#: keys and values (quoted in its problems), and the lessons' formulas (w₁·X₁ + b, max(0, …), XOR).
+#: keys and values (quoted in its problems), the lessons' formulas (w₁·X₁ + b, max(0, …), XOR), and the
+#: share dialog's names of course platforms and keys (Ctrl+C, iframe) and its example of an address.
 KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD", "Adam", "L1", "L2",
                     "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
-                    "w", "b", "max", "XOR"}
+                    "w", "b", "max", "XOR", "HTML", "iframe", "Moodle", "Canvas", "Google", "Jupyter", "Book",
+                    "Ctrl", "C", "Mac", "https", "school", "example"}
+#: A read-only field shows a link or HTML to copy (the share dialog's): code, not words.
+READ_ONLY_FIELD = re.compile(r"<textarea readonly[^>]*>.*?</textarea>", re.DOTALL)
 NUMBER = re.compile(r"(?<![A-Za-z])[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Problems whose quoted parts are all keys and numbers, in a link that asks for Chinese.
@@ -40,7 +44,8 @@ def shown_texts(root) -> set[str]:
         for name in TEXT_PROPERTIES:
             if name in model.properties():
                 found.update(_strings(name, getattr(model, name)))
-    return {text for text in (re.sub(r"<[^>]*>", " ", html.unescape(t)).strip() for t in found) if text}
+    return {text for text in (re.sub(r"<[^>]*>", " ", READ_ONLY_FIELD.sub(" ", html.unescape(t))).strip()
+                              for t in found) if text}
 
 
 def _strings(name: str, value):
@@ -57,13 +62,20 @@ def _strings(name: str, value):
 
 
 def everything_shown(link: str) -> PlaygroundApp:
-    """An app with its link's problems, a diverged network, a pinned neuron and the editor open."""
+    """An app with its link's problems, a diverged network, a pinned neuron, the editor open, and the
+    share dialog open with a lesson chosen, the preview loaded and a bad height and origin typed."""
     state, problems = decode(link)
     app = PlaygroundApp(state, problems)
     app.session.trainer.step(200)
     app.tapped_neuron({"feature": "", "layer": 1, "neuron": 0})
     app.editor.edit_weight({"layer": 0, "source": 0, "target": 0})
     app.redraw()
+    share = app.share
+    share.open()
+    share.lesson.value = share.lessons.catalog.lessons[-1].id
+    share.height_input.value = "5000"
+    share.parents_input.value = "school.example/1"
+    share.show_preview()
     return app
 
 
