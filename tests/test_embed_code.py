@@ -7,14 +7,11 @@ import pytest
 
 from playground.embed_code import (DEFAULT_HEIGHT, EmbedChoices, embed_url, iframe_snippet, read_height,
                                    read_origins)
-from playground.links import STATE_KEYS, decode, split_page_keys
+from playground.links import STATE_KEYS, decode, parent_origins, read_embedding, split_page_keys
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 
 BASE = "https://school.example/playground/index.html"
 #: Page keys the embedding contract adds; links.py learns them on another branch.
-EMBED_KEYS = ("embed", "parent")
-
-
 def fragment_pairs(url: str) -> dict[str, str]:
     """Every key of the URL's fragment, percent-decoded."""
     return {unquote(name): unquote(value)
@@ -22,12 +19,10 @@ def fragment_pairs(url: str) -> dict[str, str]:
 
 
 def opened(url: str) -> tuple[PlaygroundState, dict[str, str]]:
-    """What the app reads from ``url``: the state (no problems but keys it does not know yet) and the page keys."""
+    """What the app reads from ``url``, which must hold no problem: the state and the page keys."""
     setup, page = split_page_keys(url)
     state, problems = decode(setup)
-    unknown = [problem for problem in problems if not (problem.key.startswith("links.unknown_key")
-                                                       and problem.values["name"] in EMBED_KEYS)]
-    assert unknown == []
+    assert problems == [] and read_embedding(page)[1] == []
     return state, page
 
 
@@ -52,10 +47,9 @@ def test_the_link_reopens_the_setup_hidden_controls_lesson_step_and_language(lan
             assert getattr(reopened, key) == getattr(state, key), key
     assert reopened.lang == language
     assert reopened.hidden == list(choices.hidden)  # the teacher's choice, not the controls hidden here
-    assert page == {"lesson": "xor", "step": "3"}
-    pairs = fragment_pairs(url)
-    assert pairs["embed"] == "1"
-    assert pairs["parent"].split(",") == ["https://school.example", "http://127.0.0.1:8123"]
+    assert page == {"lesson": "xor", "step": "3", "embed": "1",
+                    "parent": "https://school.example,http://127.0.0.1:8123"}
+    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123"]
     assert "/" not in url.split("parent=")[1]  # origins are percent-encoded
 
 
@@ -66,7 +60,7 @@ def test_another_lesson_starts_from_its_preset_so_the_link_sets_nothing_but_the_
     assert set(pairs) & set(STATE_KEYS) == {"lang"}
     reopened, page = opened(url)
     assert reopened.hidden == ["stepButton"] and reopened.lang == "zh-CN"
-    assert page == {"lesson": "features", "step": "1"}
+    assert page == {"lesson": "features", "step": "1", "embed": "1"}
 
 
 def test_free_play_has_no_lesson_and_no_parent():

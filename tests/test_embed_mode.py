@@ -108,11 +108,7 @@ def rendered():
     return app, app.layout().get_root()
 
 
-SHARE_BUTTON_LATER = pytest.mark.xfail(strict=True, reason="the share dialog (branch share-dialog) adds the button")
-
-
-@pytest.mark.parametrize("control", [pytest.param(name, marks=SHARE_BUTTON_LATER) if name == "shareButton" else name
-                                     for name in HIDABLE_CONTROLS])
+@pytest.mark.parametrize("control", HIDABLE_CONTROLS)
 def test_every_hidable_name_takes_its_control_away(rendered, control):
     app, root = rendered
     app.session.state.hidden = []
