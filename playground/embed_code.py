@@ -9,10 +9,10 @@ them), then the page keys ``lesson``, ``step``, ``embed=1`` and ``parent``.
 from copy import copy
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from playground.i18n import Message, text
-from playground.links import STATE_KEYS, encode
+from playground.links import STATE_KEYS, encode, origin_of
 from playground.state import PlaygroundState
 
 DEFAULT_HEIGHT = 720
@@ -79,26 +79,13 @@ def read_height(typed: str) -> int:
 
 
 def read_origins(typed: str) -> tuple[str, ...]:
-    """Origins (``scheme://host[:port]``) separated by commas, spaces or lines, each lower-cased
-    and without a trailing '/', or ValueError with a ``Message`` naming the first that is not one."""
+    """Origins (``scheme://host[:port]``) separated by commas, spaces or lines, each as the browser
+    writes it (``links.origin_of``), or ValueError with a ``Message`` naming the first that is not one."""
     origins: list[str] = []
     for item in typed.replace(",", " ").split():
-        origin = _origin(item)
+        origin = origin_of(item)
         if origin is None:
             raise ValueError(Message("share.bad_origin", origin=item))
         if origin not in origins:
             origins.append(origin)
     return tuple(origins)
-
-
-def _origin(item: str) -> str | None:
-    """``item`` as an origin, or None if it is not one (a path, a query, a user, a bad port…)."""
-    try:
-        parts = urlsplit(item)
-        parts.port  # raises ValueError for a port that is not one
-    except ValueError:
-        return None
-    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.username is not None
-            or parts.path not in ("", "/") or parts.query or parts.fragment or "#" in item or "?" in item):
-        return None
-    return f"{parts.scheme}://{parts.netloc.lower()}"

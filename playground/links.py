@@ -131,7 +131,7 @@ def read_embedding(page: dict[str, str]) -> tuple[dict[str, str], list[Message]]
             warnings.append(Message("links.embed_not_1", pair=f"embed={_show(page['embed'])}"))
     if "parent" in page:
         entries = [entry.strip() for entry in page["parent"].split(",") if entry.strip()]
-        origins = {entry: _origin(entry) for entry in entries}
+        origins = {entry: origin_of(entry) for entry in entries}
         bad = [entry for entry, origin in origins.items() if origin is None]
         if bad:
             warnings.append(Message("links.not_origins", pair=f"parent={_show(page['parent'])}", names=_listed(bad)))
@@ -156,7 +156,7 @@ _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9]
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _origin(entry: str) -> str | None:
+def origin_of(entry: str) -> str | None:
     """``entry`` as a browser writes its origin (``scheme://host[:port]``), or None if it is not one.
 
     http or https, a host, an optional port, nothing else (a trailing '/' is forgiven).
