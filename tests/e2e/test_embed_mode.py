@@ -8,6 +8,7 @@ around resizes an iframe; screenshots at each width go to test-results/ and /tmp
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,35 +87,38 @@ def test_the_controls_the_link_hides_are_absent(embed):
     assert page.get_by_role("button", name="Step ▸").is_visible()
 
 
+@contextmanager
+def resized(page, width: int, height: int):
+    """The embed at another size for one test, then back at 700 px for the next."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_timeout(300)
+    try:
+        yield
+    finally:
+        page.set_viewport_size({"width": 700, "height": 720})
+
+
 @pytest.mark.parametrize("width", [1200, 900, 600])
 def test_wider_and_narrower_iframes_have_no_horizontal_scrollbar(embed, results_dir, width):
     page, _ = embed
-    page.set_viewport_size({"width": width, "height": 720})
-    page.wait_for_timeout(300)
-    try:
+    with resized(page, width, 720):
         assert horizontal_overflow(page) <= 0
         assert page.locator(".np-network canvas").first.is_visible()
         shoot(page, results_dir, width)
         if width == 1200:  # room for TF's order in one row: data, features, network, output
             xs = [box(page, column)["x"] for column in (".np-data", ".np-features", ".np-network", ".np-output")]
             assert xs == sorted(xs) and len({round(box(page, c)["y"]) for c in COLUMNS}) == 1
-    finally:
-        page.set_viewport_size({"width": 700, "height": 720})
 
 
 @pytest.mark.parametrize("width", [420, 400])
 def test_a_phone_gets_one_column_without_a_horizontal_scrollbar(embed, results_dir, width):
     page, _ = embed
-    page.set_viewport_size({"width": width, "height": 800})
-    page.wait_for_timeout(300)
-    try:
+    with resized(page, width, 800):
         assert horizontal_overflow(page) <= 0
         boxes = [box(page, column) for column in COLUMNS]
         assert all(abs(b["x"] - boxes[0]["x"]) < 2 for b in boxes), "one column"
         assert all(upper["y"] + upper["height"] <= lower["y"] + 1 for upper, lower in zip(boxes, boxes[1:]))
         shoot(page, results_dir, width)
-    finally:
-        page.set_viewport_size({"width": 700, "height": 720})
 
 
 def test_the_embed_stays_in_the_address_after_a_change(embed):
