@@ -65,19 +65,17 @@ class Session(param.Parameterized):
         """Train this frame's epochs; how many it trained."""
         if not self.playing:
             return 0
-        start = now = self.clock()
+        start = self.clock()
         budget = self._budget(start)
-        epochs, epoch_s = 0, 0.0
-        while self._frame_wants_more(epochs, now + epoch_s - start, budget) and not self.trainer.divergence:
+        epochs = 0
+        while self._frame_wants_more(epochs, start, budget) and not self.trainer.divergence:
             self.trainer.step(1)
             epochs += 1
-            previous, now = now, self.clock()
-            epoch_s = now - previous
             if self.reached_stop():
                 break
         if self.trainer.divergence or self.reached_stop():
             self.playing = False
-        self._trained_until = now
+        self._trained_until = self.clock()
         return epochs
 
     def _budget(self, start: float) -> float:
@@ -91,13 +89,11 @@ class Session(param.Parameterized):
     def _forget_the_last_frame(self) -> None:
         self._trained_until = None  # a pause is not a slow redraw
 
-    def _frame_wants_more(self, epochs: int, projected_s: float, budget: float) -> bool:
-        """``epochsPerFrame`` epochs, or with 0 as many as fit in the frame's budget: one more
-        only if it would end within it (``projected_s``: the frame's training so far plus the
-        last epoch's time), so a slow network's last epoch does not push the redraw late."""
+    def _frame_wants_more(self, epochs: int, start: float, budget: float) -> bool:
+        """``epochsPerFrame`` epochs, or with 0 as many as fit in the frame's budget."""
         if self.state.epochsPerFrame:
             return epochs < self.state.epochsPerFrame
-        return epochs == 0 or projected_s <= budget
+        return self.clock() - start < budget
 
     def reached_stop(self) -> bool:
         """Whether the epoch to stop at (``stopAtEpoch``) has been reached."""

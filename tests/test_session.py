@@ -122,32 +122,6 @@ def test_a_slow_redraw_leaves_the_next_frame_less_training_but_never_none():
     assert squeezed >= MIN_BUDGET_S / 0.002 - 2  # the floor holds
 
 
-def slow_epochs(session: Session, epoch_s: float) -> None:
-    """Every epoch of ``session`` 'takes' ``epoch_s`` on a clock that moves only then."""
-    clock = TickingClock(0.0)
-    step = session.trainer.step
-
-    def slow_step(epochs: int) -> None:
-        clock.now += epoch_s * epochs
-        step(epochs)
-
-    session.clock, session.trainer.step = clock, slow_step
-
-
-def test_a_frame_starts_no_epoch_that_would_end_after_its_budget():
-    session = Session(PlaygroundState(), frame_budget_s=0.03)
-    slow_epochs(session, 0.012)
-    session.playing = True
-    assert session.play_frame() == 2  # 24 ms; a third epoch would end at 36 ms, late for the redraw
-
-
-def test_a_frame_trains_one_epoch_even_when_that_is_longer_than_its_budget():
-    session = Session(PlaygroundState(), frame_budget_s=0.03)
-    slow_epochs(session, 0.05)
-    session.playing = True
-    assert session.play_frame() == 1 and session.play_frame() == 1
-
-
 def test_a_pause_is_not_taken_for_a_slow_redraw():
     session = Session(PlaygroundState(), frame_budget_s=0.03)
     session.clock = clock = TickingClock(0.002)
