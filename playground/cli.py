@@ -13,7 +13,8 @@ from pathlib import Path
 from .engine.datasets import dataset_name, problem_of
 from .engine.features import FEATURES, feature_key
 from .lessons import lessons_dir, load_catalog, replay
-from .links import decode, encode
+from .i18n import Message
+from .links import decode, encode, split_page_keys
 from .state import PlaygroundState
 from .trainer import Trainer
 
@@ -207,7 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             return run(state_from_options(options), options.epochs, options.every, options.json, [])
         if options.command == "lessons":
             return check_lessons(options.directory, options.replay, options.json)
-        state, warnings = decode(options.link)
+        setup, page = split_page_keys(options.link)
+        state, warnings = decode(setup)
+        if page:  # a lesson or an embed is the web page's business; say so rather than drop it silently
+            warnings.append(Message("links.page_keys_not_trained", keys=", ".join(page)))
         return run(state, options.epochs, options.every, options.json, warnings)
     except UsageError as error:
         print(error, file=sys.stderr)

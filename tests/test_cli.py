@@ -61,6 +61,14 @@ def test_from_url_reports_what_it_ignored_and_trains_the_rest():
     assert "networkShape=3&" in result.stdout
 
 
+def test_from_url_trains_the_setup_of_an_embed_link_and_says_its_page_keys_are_not_used():
+    result = playground("from-url", "#dataset=xor&networkShape=3&lesson=xor&step=2&embed=1", "--epochs", "2", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "dataset=xor" in data["link"] and "networkShape=3&" in data["link"]
+    assert len(data["warnings"]) == 1 and "lesson, step, embed" in data["warnings"][0]
+
+
 def test_divergence_is_reported_and_exits_cleanly():
     result = playground(
         "train", "--dataset", "plane", "--learning-rate", "10", "--activation", "relu",
