@@ -60,7 +60,8 @@ def _training_line_and_growing_axes(plot, element) -> None:
     figure.line("epoch", "train", source=plot.handles["source"], color=TRAIN_COLOUR, line_width=1)
     figure.x_range = DataRange1d(start=0, range_padding=0, min_interval=1)
     figure.y_range = DataRange1d(start=0, range_padding=0.05, min_interval=1e-3)
-    figure.yaxis.ticker.desired_num_ticks = 3  # six labels overlap on a chart this short
+    figure.xaxis.ticker.desired_num_ticks = 4  # Bokeh's six labels crowd or overlap on a chart this small
+    figure.yaxis.ticker.desired_num_ticks = 3
 
 
 def _write_words(plot, words: Words) -> None:
