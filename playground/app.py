@@ -116,7 +116,8 @@ class PlaygroundApp:
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
-        bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset})
+        bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},
+                       suspended=lambda: self.share.overlay.visible)
         state.param.watch(lambda event: _show_page_text(not event.new), "hideText")
         _show_page_text(not state.hideText)
         words.param.watch(lambda event: self._speak(), "language")

@@ -14,8 +14,9 @@ from playground.browser import page_window
 OWN_KEYS = {"INPUT", "SELECT", "TEXTAREA", "BUTTON"}
 
 
-def bind_shortcuts(actions: dict[str, Callable[[], None]]) -> None:
-    """Run ``actions[event.key]`` on key presses anywhere else on the page."""
+def bind_shortcuts(actions: dict[str, Callable[[], None]], suspended: Callable[[], bool] = lambda: False) -> None:
+    """Run ``actions[event.key]`` on key presses anywhere else on the page, except while
+    ``suspended()`` (a dialog over the playground: a stray r must not reset what is behind it)."""
     window = page_window()
     if window is None:
         return
@@ -28,7 +29,7 @@ def bind_shortcuts(actions: dict[str, Callable[[], None]]) -> None:
         if getattr(element, "tagName", "") in OWN_KEYS or getattr(element, "isContentEditable", False):
             return
         action = actions.get(event.key)
-        if action is not None:
+        if action is not None and not suspended():
             event.preventDefault()
             action()
 

@@ -118,6 +118,12 @@ def test_a_teacher_shares_a_setup_and_embeds_a_lesson_in_a_course_page(teacher, 
     press(page, "Close preview")
     wait_until(page, lambda: page.locator(".np-share-preview-frame iframe").count() == 0, "the preview unloaded")
 
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    before = epoch(page)
+    for key in ("r", " "):  # the playground's shortcuts do not act behind the dialog
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    assert epoch(page) > before, "training neither reset nor paused by keys pressed over the dialog"
     page.keyboard.press("Escape")
     wait_until(page, lambda: not dialog_shown(page), "Escape closing the dialog")
     running = epoch(page)
