@@ -9,10 +9,9 @@ them), then the page keys ``lesson``, ``step``, ``embed=1`` and ``parent``.
 from copy import copy
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import quote
 
 from playground.i18n import Message, text
-from playground.links import STATE_KEYS, encode, origin_of
+from playground.links import STATE_KEYS, encode, origin_of, with_page_keys
 from playground.state import PlaygroundState
 
 DEFAULT_HEIGHT = 720
@@ -47,12 +46,11 @@ def embed_fragment(state: PlaygroundState, choices: EmbedChoices) -> str:
     pieces = encode(shown).split("&")
     if not choices.keep_setup:  # a setup key in the link would override the lesson's preset
         pieces = [piece for piece in pieces if piece.partition("=")[0] not in STATE_KEYS or piece.startswith("lang=")]
-    if choices.lesson:
-        pieces += [f"lesson={quote(choices.lesson, safe='')}", f"step={choices.step}"]
-    pieces.append("embed=1")
+    page = {"lesson": choices.lesson, "step": str(choices.step)} if choices.lesson else {}
+    page["embed"] = "1"
     if choices.parents:
-        pieces.append("parent=" + ",".join(quote(origin, safe="") for origin in choices.parents))
-    return "&".join(piece for piece in pieces if piece)
+        page["parent"] = ",".join(choices.parents)
+    return with_page_keys("&".join(piece for piece in pieces if piece), page)
 
 
 def embed_url(base: str, state: PlaygroundState, choices: EmbedChoices) -> str:

@@ -113,7 +113,8 @@ def with_page_keys(fragment: str, page: dict[str, str]) -> str:
     """``fragment`` (``encode``'s) followed by the page keys in PAGE_KEYS order, so the address
     reopens the page as it is."""
     ordered = sorted(page.items(), key=lambda item: PAGE_KEYS.index(item[0]))
-    return "&".join([fragment, *(f"{name}={quote(value, safe='')}" for name, value in ordered)])
+    pairs = [f"{name}={quote(value, safe='')}" for name, value in ordered]
+    return "&".join([fragment, *pairs] if fragment else pairs)
 
 
 def read_embedding(page: dict[str, str]) -> tuple[dict[str, str], list[Message]]:
