@@ -112,3 +112,18 @@ def test_bad_parameters_are_refused_with_a_message():
         Network(2, [2], "swish")
     with pytest.raises(ValueError, match="neurons"):
         Network(2, [0])
+
+
+def test_weights_of_another_shape_are_refused_and_the_network_keeps_training_its_own():
+    rng, x, labels = small_problem()
+    network = Network(2, [3], "tanh", make_head("classification"), rng)
+    before = [w.copy() for w in network.weights]
+
+    with pytest.raises(ValueError, match="shapes"):
+        network.weights = [np.ones((3, 3)), np.ones((3, 1))]
+
+    for a, b in zip(before, network.weights):
+        np.testing.assert_array_equal(a, b)
+    network.weights = [w * 2 for w in before]  # same shapes: taken, and training moves them
+    Learner(network, learning_rate=0.1).train_epoch(x, labels, batch_size=10)
+    assert not np.allclose(network.weights[0], before[0] * 2)

@@ -13,6 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .backprop import Backprop, with_ones
 from .losses import HEADS, Head, make_head
 
 Array = np.ndarray
@@ -52,12 +53,43 @@ class Network:
         self.layer_sizes = [num_inputs, *hidden, 1]
         rng = rng or np.random.default_rng()
         pairs = list(zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
-        if init_zero:
-            self.weights = [np.zeros((n_in, n_out)) for n_in, n_out in pairs]
-            self.biases = [np.zeros(n_out) for _, n_out in pairs]
-        else:
+        self.parameter_vector = np.zeros(sum((n_in + 1) * n_out for n_in, n_out in pairs))
+        """Every weight and bias, in one array that an optimizer updates in one call."""
+        self.layers = self.layer_matrices(self.parameter_vector)
+        """Per layer, a view of the vector: its weights with its biases as one more row."""
+        self._weights = [layer[:-1] for layer in self.layers]
+        self._biases = [layer[-1] for layer in self.layers]
+        if not init_zero:
             self.weights = [rng.random((n_in, n_out)) - 0.5 for n_in, n_out in pairs]
             self.biases = [np.full(n_out, 0.1) for _, n_out in pairs]
+        self.backprop = Backprop(self.layers, self.activation, self.head)
+
+    def layer_matrices(self, vector: Array) -> list[Array]:
+        """``vector`` (laid out as ``parameter_vector``) as one (inputs + 1) × neurons matrix per layer."""
+        matrices, start = [], 0
+        for n_in, n_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:]):
+            end = start + (n_in + 1) * n_out
+            matrices.append(vector[start:end].reshape(n_in + 1, n_out))
+            start = end
+        return matrices
+
+    @property
+    def weights(self) -> list[Array]:
+        """Per layer, an (inputs × neurons) view of the parameter vector."""
+        return self._weights
+
+    @weights.setter
+    def weights(self, values: list[Array]) -> None:
+        _copy_into(self._weights, values, "weight")
+
+    @property
+    def biases(self) -> list[Array]:
+        """Per layer, a view of the parameter vector with one bias per neuron."""
+        return self._biases
+
+    @biases.setter
+    def biases(self, values: list[Array]) -> None:
+        _copy_into(self._biases, values, "bias")
 
     @property
     def hidden(self) -> list[int]:
@@ -87,19 +119,9 @@ class Network:
 
     def gradients(self, x: Array, targets: Array) -> Gradients:
         """Backpropagate the batch's mean loss; nothing is changed."""
-        pre_activations, outputs = self.forward(x)
-        z, prediction = pre_activations[-1][:, 0], outputs[-1][:, 0]
-        loss = float(np.mean(self.head.loss(z, prediction, targets)))
-        delta = (self.head.gradient(z, prediction, targets) / len(x))[:, None]
-        weight_grads, bias_grads = [], []
-        for layer in reversed(range(len(self.weights))):
-            weight_grads.append(outputs[layer].T @ delta)
-            bias_grads.append(delta.sum(axis=0))
-            if layer:
-                delta = (delta @ self.weights[layer].T) * self.activation.derivative(
-                    pre_activations[layer - 1], outputs[layer]
-                )
-        return Gradients(weight_grads[::-1], bias_grads[::-1], loss)
+        gradients = self.layer_matrices(np.empty_like(self.parameter_vector))
+        loss = self.backprop.gradients_into(with_ones(x), targets, gradients)
+        return Gradients([g[:-1] for g in gradients], [g[-1] for g in gradients], loss)
 
     def forward(self, x: Array) -> tuple[list[Array], list[Array]]:
         """Pre-activations of each layer and outputs [x, layer 1, …, output]."""
@@ -115,7 +137,7 @@ class Network:
         return self.head.predict(z) if layer == len(self.weights) - 1 else self.activation.output(z)
 
     def parameters(self) -> list[Array]:
-        """Weights then biases, the arrays an optimizer updates in place."""
+        """Weights then biases: views of ``parameter_vector``, changed in place."""
         return [*self.weights, *self.biases]
 
     def set_weight(self, layer: int, source: int, target: int, value: float) -> None:
@@ -174,6 +196,14 @@ def _check_shape(num_inputs: int, hidden: Sequence[int]) -> None:
         raise ValueError(f"at most {MAX_HIDDEN_LAYERS} hidden layers, not {len(hidden)}")
     if any(not 1 <= n <= MAX_NEURONS for n in hidden):
         raise ValueError(f"each hidden layer has 1 to {MAX_NEURONS} neurons, not {list(hidden)}")
+
+
+def _copy_into(views: list[Array], values: list[Array], what: str) -> None:
+    """Set the parameters from new arrays of the same shapes, keeping the views (and the vector)."""
+    if [np.shape(value) for value in values] != [view.shape for view in views]:
+        raise ValueError(f"{what} shapes {[np.shape(v) for v in values]} do not match {[v.shape for v in views]}")
+    for view, value in zip(views, values):
+        view[...] = value
 
 
 def _finite(value: float, what: str) -> float:

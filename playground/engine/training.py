@@ -6,8 +6,11 @@ batch's gradients are averaged. If the loss or a parameter stops being a
 finite number, training stops and ``divergence`` says why; nothing raises.
 """
 
+import math
+
 import numpy as np
 
+from .backprop import with_ones
 from .network import Network
 from .optimizers import make_optimizer
 from .regularization import REGULARIZATIONS, apply_penalty
@@ -40,15 +43,15 @@ class Learner:
         self.regularization_rate = regularization_rate
         self.dead = [np.zeros(w.shape, dtype=bool) for w in network.weights]
         """Links that L1 pushed across zero: held at 0 until a new network."""
-        self.last_gradients = None
-        """Gradients of the last batch, kept for the gradient-flow view."""
+        self._gradient_vector = np.zeros_like(network.parameter_vector)
+        self._gradient_layers = network.layer_matrices(self._gradient_vector)
         self.divergence: str | None = None
         """Why training stopped (loss or a parameter not finite), or None."""
 
     def train_batch(self, x: Array, targets: Array) -> float:
         """One update on one batch; the batch's mean loss before the update."""
         with np.errstate(all="ignore"):
-            loss = self._step(x, targets)
+            loss = self._step(with_ones(x), targets)
             self._check_parameters()
         return loss
 
@@ -57,13 +60,14 @@ class Learner:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, not {batch_size}")
         losses = []
+        x_ones = with_ones(x)  # its batches are views
         with np.errstate(all="ignore"):
             for start in range(0, len(x), batch_size):
-                losses.append(self._step(x[start : start + batch_size], targets[start : start + batch_size]))
+                losses.append(self._step(x_ones[start : start + batch_size], targets[start : start + batch_size]))
                 if self.divergence:
                     break
             self._check_parameters()
-        return float(np.mean(losses)) if losses else float("nan")
+        return sum(losses) / len(losses) if losses else float("nan")
 
     def evaluate(self, x: Array, targets: Array) -> tuple[float, float]:
         """Mean loss (no penalty) and the share of predicted signs that match ±1
@@ -85,34 +89,26 @@ class Learner:
         """Share of points whose predicted sign matches their ±1 label."""
         return self.evaluate(x, labels)[1]
 
-    def _step(self, x: Array, targets: Array) -> float:
+    def _step(self, x_ones: Array, targets: Array) -> float:
         if self.divergence:
             return float("nan")
         network = self.network
-        grads = network.gradients(x, targets)
-        if not np.isfinite(grads.loss):
+        loss = network.backprop.gradients_into(x_ones, targets, self._gradient_layers)
+        if not math.isfinite(loss):
             self.divergence = LOSS_NOT_FINITE
-            return grads.loss
+            return loss
         weights_before = [w.copy() for w in network.weights] if self._penalised else None
-        self.optimizer.step(network.parameters(), grads.weights + grads.biases, self.learning_rate)
+        self.optimizer.step([network.parameter_vector], [self._gradient_vector], self.learning_rate)
         if weights_before is not None:
             step = self.learning_rate * self.regularization_rate
             for before, after, dead in zip(weights_before, network.weights, self.dead):
                 apply_penalty(self.regularization, before, after, step, dead)
-        self.last_gradients = grads
-        return grads.loss
-
-    @property
-    def gradient_magnitudes(self) -> list[float]:
-        """Mean |d loss / d w| of each weight layer in the last batch."""
-        if self.last_gradients is None:
-            return []
-        return [float(np.mean(np.abs(g))) for g in self.last_gradients.weights]
+        return loss
 
     @property
     def _penalised(self) -> bool:
         return self.regularization.name != "none" and self.regularization_rate != 0
 
     def _check_parameters(self) -> None:
-        if self.divergence is None and not all(np.isfinite(p).all() for p in self.network.parameters()):
+        if self.divergence is None and not np.isfinite(self.network.parameter_vector).all():
             self.divergence = PARAMETER_NOT_FINITE
