@@ -35,7 +35,7 @@ from playground.parameter_editor import ParameterEditor
 from playground.session import Session
 from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
-from playground.trainer import GRID_RESOLUTION, grid_points
+from playground.trainer import GRID, GRID_RESOLUTION
 from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
@@ -66,7 +66,6 @@ class PlaygroundApp:
         self.embedded = embed_mode(self.embedding)
         """In another page's iframe (``embed=1``): the compact layout."""
         self.sizes = sizes = view_sizes(self.embedded)
-        self.grid = grid_points()
         self.boundary = DecisionBoundary(size_px=sizes.output_map, words=words, scale_below=sizes.scale_below)
         self.loss_chart = LossChart(*sizes.loss_chart, words=words)
         self.diagram = NetworkDiagram(self.session.trainer, *sizes.network, offered=state.offered_features,
@@ -169,15 +168,17 @@ class PlaygroundApp:
     @without_property_validation  # our arrays are well formed; checking them cost ~20 % of a redraw
     def redraw(self) -> None:
         trainer = self.session.trainer
-        maps = trainer.neuron_maps(self.grid)
+        picture = trainer.picture()
         shown = self.hovered or self.focus
-        layer, neuron = shown or (len(maps) - 1, 0)
-        output = maps[layer][:, neuron].reshape(GRID_RESOLUTION, GRID_RESOLUTION)
+        output_neuron = (len(picture.thumbnails) - 1, 0)
+        layer, neuron = shown or output_neuron
+        values = picture.output if (layer, neuron) == output_neuron else trainer.neuron_maps(GRID)[layer][:, neuron]
+        output = values.reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
             output = np.where(output >= 0, 1.0, -1.0)
         words = self.words
         with one_patch():
-            self.diagram.show(trainer, [values[self.diagram.grid_rows] for values in maps])
+            self.diagram.show(trainer, picture.thumbnails)
             self.boundary.show_output(output)
             self.loss_chart.show(trainer.history)
             self.epoch.object = (f"<div class='np-label'>{words.text('output.epoch')}</div>"
@@ -186,7 +187,7 @@ class PlaygroundApp:
             note = "output.showing_pinned" if shown == self.focus else "output.showing_hovered"
             self.focus_note.object = (
                 words.text(note, neuron=self.editor.neuron_name(layer, neuron))
-                if shown is not None and shown != (len(maps) - 1, 0) else "")
+                if shown is not None and shown != output_neuron else "")
             if trainer.divergence:
                 self.divergence_notice.object = words.text(
                     "messages.diverged", epoch=trainer.epoch, reason=words.text(DIVERGENCE_REASONS[trainer.divergence]))

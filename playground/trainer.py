@@ -19,6 +19,8 @@ from .state import PlaygroundState
 #: The points lie in [−DOMAIN, DOMAIN]², the square every heatmap shows.
 DOMAIN = 6.0
 GRID_RESOLUTION = 100
+THUMBNAIL_RESOLUTION = 20
+"""Cells per side of a neuron's map in the network diagram (TF draws 10)."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,26 @@ def grid_rows(resolution: int) -> np.ndarray:
     return (ticks[:, None] * GRID_RESOLUTION + ticks).ravel()
 
 
+@dataclass
+class Picture:
+    """What the views show of one set of weights: every neuron's thumbnail and the output's map."""
+
+    parameters: np.ndarray
+    """The weights pictured (the network's parameter vector then)."""
+    thumbnails: list[np.ndarray]
+    """Per layer [inputs, hidden…, output], every neuron at ``GRID[THUMBNAIL_ROWS]``."""
+    output: np.ndarray
+    """The output neuron at every point of ``grid_points()``."""
+
+
 class Trainer:
     """Trains the network a state describes, one or many epochs at a time."""
 
     def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0):
         """``weight_draw`` > 0 picks other first weights for the same seed ("new weights")."""
+        self.recipe = {name: value for name, value in state.param.values().items() if name != "name"}
+        """The state's values this trainer was made from: another process makes the same one from them."""
+        self.weight_draw = weight_draw
         self.problem = state.problem
         self.features = state.features()
         self.batch_size = state.batchSize
@@ -85,6 +102,8 @@ class Trainer:
         self.epoch = 0
         self._grid: np.ndarray | None = None
         self._grid_inputs: np.ndarray | None = None
+        self._maps: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = None  # points, weights, maps
+        self._picture: Picture | None = None
         self.history: list[Metrics] = [self.metrics()]
 
     @property
@@ -114,8 +133,35 @@ class Trainer:
         return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
 
     def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
-        """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output]."""
+        """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output].
+
+        The last pass is kept while the weights stay the same: a paused network's
+        redraws (a hover, a language) and its picture share it.
+        """
+        parameters = self.network.parameter_vector
+        if self._maps and self._maps[0] is points and np.array_equal(self._maps[1], parameters):
+            return self._maps[2]
         if points is not self._grid:  # the views ask for the same fixed grid every frame
             self._grid, self._grid_inputs = points, feature_matrix(points, self.features)
         with np.errstate(all="ignore"):  # a diverged network draws NaN, silently
-            return self.network.layer_outputs(self._grid_inputs)
+            maps = self.network.layer_outputs(self._grid_inputs)
+        self._maps = (points, parameters.copy(), maps)
+        return maps
+
+    def picture(self) -> Picture:
+        """The views' picture of the current weights: made here, or the one a worker sent with them."""
+        parameters = self.network.parameter_vector
+        if self._picture is None or not np.array_equal(self._picture.parameters, parameters):
+            maps = self.neuron_maps(GRID)
+            self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], maps[-1][:, 0])
+        return self._picture
+
+    def keep_picture(self, picture: Picture) -> None:
+        """Take a picture made elsewhere (by the training worker) of weights this trainer now has."""
+        self._picture = picture
+
+
+GRID = grid_points()
+"""The output map's points, one array for all: a pass over it is kept for the next asker."""
+THUMBNAIL_ROWS = grid_rows(THUMBNAIL_RESOLUTION)
+"""The rows of ``GRID`` the thumbnails show: they are read from the output map's pass."""

@@ -6,6 +6,7 @@ from bokeh.models import DataRange1d
 
 from playground.app import PlaygroundApp
 from playground.state import PlaygroundState
+from playground.trainer import GRID
 
 
 def rendered_app(**state):
@@ -82,7 +83,7 @@ def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_bac
     app.session.trainer.step(10)
     app.redraw()
     output = np.array(app.boundary.heatmap.source.data["image"][0])
-    hidden = app.session.trainer.neuron_maps(app.grid)[1][:, 2].reshape(100, 100)
+    hidden = app.session.trainer.neuron_maps(GRID)[1][:, 2].reshape(100, 100)
     rows = app.diagram.neurons.columns
     row = next(i for i in range(len(rows["layer"])) if rows["layer"][i] == 1 and rows["neuron"][i] == 2)
 
@@ -145,7 +146,7 @@ def test_hovering_a_neuron_shows_its_map_until_the_pointer_leaves():
     row = next(i for i in range(len(rows["layer"])) if rows["layer"][i] == 1 and rows["neuron"][i] == 0)
 
     app.diagram.neurons.source.tags = [row]  # what the hover script reports
-    hidden = app.session.trainer.neuron_maps(app.grid)[1][:, 0].reshape(100, 100)
+    hidden = app.session.trainer.neuron_maps(GRID)[1][:, 0].reshape(100, 100)
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], hidden)
     assert "neuron 1 of layer 1" in app.focus_note.object and "move away" in app.focus_note.object
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
-from ..trainer import grid_points, grid_rows
+from ..trainer import GRID, THUMBNAIL_ROWS
 from ..words import Words
 from .live_source import LiveSource
 from .network_layout import (
@@ -44,11 +44,9 @@ class NetworkDiagram:
         words = words or Words()
         self.words = [PlotWords(words, write) for write in (_name_weights, _name_biases, _name_picture)]
         """Hooks that keep the hover texts and the picture's name in the interface's language."""
-        self.grid_rows = grid_rows(THUMBNAIL_RESOLUTION)
-        """The rows of the output map's grid (``grid_points()``) the thumbnails show."""
-        self.points = grid_points()[self.grid_rows]
+        self.points = GRID[THUMBNAIL_ROWS]
         """Where ``show`` expects the neuron maps: ``trainer.neuron_maps(diagram.points)``,
-        or the same rows of the output map's pass: ``[m[diagram.grid_rows] for m in maps]``."""
+        or ``trainer.picture().thumbnails``, the same rows of the output map's pass."""
         self.inputs_offered = offered
         """The inputs to draw, asked at every redraw: a lesson may hide some and show them again."""
         self.offered: list[str] = []

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..trainer import THUMBNAIL_RESOLUTION
+
 NODE_PX = 30
 """TF Playground's thumbnail side; smaller only when the neurons would not fit."""
 ROW_PX = 55
@@ -18,8 +20,6 @@ LABEL_PX = 70
 BIAS_PX = 5
 """Side of a bias square."""
 PAD_PX = 8
-THUMBNAIL_RESOLUTION = 20
-"""Cells per side of a neuron's map (TF draws 10). Positions fall on a lattice of these cells."""
 
 
 @dataclass(frozen=True)
