@@ -108,6 +108,10 @@ def measure_playing(context, url: str) -> dict:
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
+    # The training worker boots after "ready" (a few seconds); until then the page trains itself.
+    # (A build from before the worker has none.)
+    page.wait_for_function("!window.playgroundTrainingWorker || window.playgroundTrainingWorker.ready"
+                           " || window.playgroundTrainingWorker.failed", timeout=READY_TIMEOUT_MS)
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1000)  # past the first frames' warm-up
     figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)

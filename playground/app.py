@@ -14,7 +14,7 @@ import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
-from playground.browser import page_window
+from playground.browser import next_paint, page_window
 from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                  training_options)
 from playground.embed_commands import EmbedCommands
@@ -36,6 +36,7 @@ from playground.session import Session
 from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
+from playground.training_worker import TrainingWorker
 from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
@@ -114,6 +115,7 @@ class PlaygroundApp:
         self.share = ShareDialog(state, words, self.lessons)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
+        self.training = TrainingWorker()
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},
                        suspended=lambda: self.share.overlay.visible)
@@ -131,10 +133,16 @@ class PlaygroundApp:
         self.session.step()
         self.redraw()
 
-    def frame(self) -> None:
-        if self.session.play_frame():
+    async def frame(self) -> None:
+        """Train (in the worker once it is there), redraw, and wait until the browser has painted."""
+        if self.training.ready:
+            trained = await self.training.frame(self.session)
+        else:
+            trained = self.session.play_frame()
+        if trained:
             self.redraw()
             self.events.frame()
+        await next_paint()
 
     def tapped_neuron(self, row: dict) -> None:
         """An input switches on or off, as in TF; a neuron's map shows large in the output until tapped again."""
@@ -216,6 +224,7 @@ class PlaygroundApp:
         elif not playing and self.frames.running:
             self.frames.stop()
         if not playing:
+            self.training.forget()
             self.redraw()
 
     def layout(self) -> pn.Column:

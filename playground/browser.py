@@ -15,3 +15,14 @@ def page_window():
     import js
 
     return js if hasattr(js, "document") else None
+
+
+async def next_paint() -> None:
+    """Return once the browser has painted (at once outside a page).
+
+    A frame that waits for this is seen: back-to-back Python tasks longer than a
+    paint's interval otherwise get one paint for every two redraws.
+    """
+    window = page_window()
+    if window is not None:
+        await window.playgroundNextPaint()

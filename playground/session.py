@@ -61,12 +61,12 @@ class Session(param.Parameterized):
         """Train exactly one epoch."""
         self.trainer.step(1)
 
-    def play_frame(self) -> int:
-        """Train this frame's epochs; how many it trained."""
+    def play_frame(self, budget_s: float | None = None) -> int:
+        """Train this frame's epochs (for ``budget_s`` if given); how many it trained."""
         if not self.playing:
             return 0
         start = self.clock()
-        budget = self._budget(start)
+        budget = self._budget(start) if budget_s is None else budget_s
         epochs = 0
         while self._frame_wants_more(epochs, start, budget) and not self.trainer.divergence:
             self.trainer.step(1)

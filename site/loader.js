@@ -143,7 +143,9 @@ function showAppError(text) {
 window.playgroundPythonError = (text) => showError(new Error(text));
 
 // Waits until the browser has painted, so a stage text set just before is seen.
-const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// Also awaited by each frame of training (playground.browser.next_paint).
+const nextPaint = (window.playgroundNextPaint = () =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 async function fetchLesson(file) {
   const response = await fetch(file);
@@ -185,6 +187,48 @@ async function main() {
   document.documentElement.dataset.state = "ready";
   keepNamingControls();
   window.playgroundPyodide = pyodide; // for tests and benchmarks
+  window.playgroundTrainingWorker = startTrainingWorker();
+}
+
+// A second Python in a Web Worker that trains while this one draws (playground/training_worker.py).
+// Started after "ready" so it never delays the page; until it is ready, or if it fails, the
+// page's own Python trains, as it does without Web Workers.
+function startTrainingWorker() {
+  const handle = { ready: false, failed: null, advance: null, requests: 0 };
+  const waiting = new Map();
+  let nextId = 0;
+  const fail = (why) => {
+    handle.ready = false;
+    handle.failed = why;
+    console.warn(`training worker: ${why}; training runs in the page`);
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+  };
+  try {
+    const worker = new Worker(new URL("training_worker.js", location.href), { type: "module" });
+    worker.onerror = (event) => fail(event.message || "it could not start");
+    worker.onmessage = ({ data }) => {
+      if (data.ready) handle.ready = true;
+      else if (data.id === undefined) fail(data.failed);
+      else {
+        if (data.failed) fail(data.failed);
+        waiting.get(data.id)?.(data.reply ?? null);
+        waiting.delete(data.id);
+      }
+    };
+    const url = (path) => new URL(path, location.href).href;
+    worker.postMessage({ boot: { pyodide: url(config.pyodide), indexURL: url(config.pyodide_dir),
+                                 lockFileURL: url(config.lock), wheel: url(config.training_wheel) } });
+    handle.advance = (request) => new Promise((resolve) => {
+      const id = nextId++;
+      handle.requests += 1;
+      waiting.set(id, resolve);
+      worker.postMessage({ id, request }, [request.buffer]);
+    });
+  } catch (error) {
+    fail(String(error));
+  }
+  return handle;
 }
 
 // A Python error that escapes into JavaScript (e.g. from a Bokeh event) after "ready".

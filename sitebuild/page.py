@@ -22,7 +22,8 @@ from playground import i18n
 from . import doc_pages
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "style.css", "doc.css", "favicon.svg",
+STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "training_worker.js", "style.css", "doc.css",
+                "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).

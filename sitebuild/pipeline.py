@@ -111,6 +111,7 @@ def build(opts: Options) -> dict:
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "packages": sorted(final),
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
+        "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
         # What loadPyodide fetches: the .mjs files come by import(), which the page
         # cannot count, so the runtime stage counts the wasm, the stdlib and the lock.
         "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in

@@ -1,0 +1,41 @@
+// The training worker: a second Python (Pyodide) on another core, which trains while the
+// page's Python draws. It loads numpy, param and this site's own package (not Panel and the
+// rest: training needs none of them), then answers each request, a pickle made by
+// playground/remote_training.py, with its reply. The page starts it once it is ready.
+let train;
+
+async function boot({ pyodide, indexURL, lockFileURL, wheel }) {
+  const { loadPyodide } = await import(pyodide);
+  const python = await loadPyodide({ indexURL, lockFileURL, packages: ["numpy", "param"] });
+  const response = await fetch(wheel);
+  if (!response.ok) throw new Error(`${wheel}: HTTP ${response.status}`);
+  python.unpackArchive(await response.arrayBuffer(), "wheel");
+  const handle = python.runPython(
+    "from playground.remote_training import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
+  train = (request) => {
+    const reply = handle(request);
+    try {
+      return reply.toJs();
+    } finally {
+      reply.destroy();
+    }
+  };
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.boot) {
+    try {
+      await boot(data.boot);
+      self.postMessage({ ready: true });
+    } catch (error) {
+      self.postMessage({ failed: String(error) });
+    }
+    return;
+  }
+  try {
+    const reply = train(data.request);
+    self.postMessage({ id: data.id, reply }, [reply.buffer]);
+  } catch (error) {
+    self.postMessage({ id: data.id, failed: String(error) });
+  }
+};

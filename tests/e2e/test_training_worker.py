@@ -1,0 +1,54 @@
+"""The training worker in Chromium: a second Python that trains while the page draws.
+
+It must train exactly what the page's own Python would (same data, same epochs, same
+numbers), and a page whose worker cannot start must still train, in the page.
+"""
+from __future__ import annotations
+
+from conftest import open_page, wait_for_state
+from test_app import epoch, press, shown_test_loss, wait_until
+
+WORKER_READY_MS = 60_000
+STOP_AT = 80
+
+SAME_AS_HERE_PY = f"""
+import gc
+from playground.trainer import Trainer
+app = next(o for o in gc.get_objects() if type(o).__name__ == 'PlaygroundApp')
+here = Trainer(app.session.state)
+here.step({STOP_AT})
+there = app.session.trainer
+same_weights = bool((there.network.parameter_vector == here.network.parameter_vector).all())
+[there.epoch, there.history[-1] == here.history[-1], same_weights]
+"""
+
+
+def test_the_worker_trains_the_same_epochs_the_page_would(context, base_url):
+    page, log = open_page(context, base_url + f"#dataset=spiral&networkShape=8,8&optimizer=adam&stopAtEpoch={STOP_AT}")
+    assert wait_for_state(page) == "ready"
+    page.wait_for_function("window.playgroundTrainingWorker.ready", timeout=WORKER_READY_MS)
+    start_loss = shown_test_loss(page)
+
+    press(page, "▶ Play")
+    wait_until(page, lambda: epoch(page) == STOP_AT and page.get_by_role("button", name="▶ Play").is_visible(),
+               f"a pause at epoch {STOP_AT}")
+
+    assert page.evaluate("window.playgroundTrainingWorker.requests") > 0
+    assert page.evaluate("code => window.playgroundPyodide.runPython(code).toJs()", SAME_AS_HERE_PY) == [
+        STOP_AT, True, True]
+    assert shown_test_loss(page) < start_loss
+    assert log.console_errors() == [] and log.errors == []
+
+
+def test_without_its_worker_the_page_trains_itself(context, base_url):
+    context.route("**/training_worker.js", lambda route: route.abort())
+    page, log = open_page(context, base_url + "#dataset=xor")
+    assert wait_for_state(page) == "ready"
+    page.wait_for_function("window.playgroundTrainingWorker.failed", timeout=WORKER_READY_MS)
+
+    press(page, "▶ Play")
+    wait_until(page, lambda: epoch(page) >= 30, "epoch 30")
+    press(page, "❚❚ Pause")
+
+    assert page.evaluate("window.playgroundTrainingWorker.requests") == 0
+    assert log.errors == []
