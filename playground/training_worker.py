@@ -18,6 +18,8 @@ MAX_BUDGET_S = 0.100
 GROWTH_S = 0.002
 """How much longer the worker trains after a frame whose reply was in before the page asked."""
 WAIT_TOLERANCE_S = 0.001
+SHARE_OF_FRAME = 0.6
+"""The most of the page's frame the worker trains for, leaving the browser's own threads a share of its core."""
 
 
 class TrainingWorker:
@@ -26,6 +28,7 @@ class TrainingWorker:
     def __init__(self):
         self._pending = None  # (trainer, where it was sent from, the reply's promise)
         self._budget_s = MIN_BUDGET_S
+        self._last_ask: float | None = None
 
     @property
     def ready(self) -> bool:
@@ -57,11 +60,15 @@ class TrainingWorker:
     def _pace(self, waited_s: float) -> None:
         """The next frame's training time, from how long this one waited for its reply."""
         budget = self._budget_s - waited_s if waited_s > WAIT_TOLERANCE_S else self._budget_s + GROWTH_S
+        now = time.perf_counter()
+        if self._last_ask is not None:
+            budget = min(budget, SHARE_OF_FRAME * (now - self._last_ask))
         self._budget_s = min(MAX_BUDGET_S, max(MIN_BUDGET_S, budget))
 
     def _ask(self, session: Session) -> None:
         from pyodide.ffi import to_js
 
+        self._last_ask = time.perf_counter()
         trainer, state = session.trainer, session.state
         sent, request = remote_training.request(trainer, self._budget_s, state.epochsPerFrame, state.stopAtEpoch)
         self._pending = (trainer, sent, page_window().playgroundTrainingWorker.advance(to_js(request)))
