@@ -105,7 +105,7 @@ class Worker:
 
     def _session_for(self, recipe: dict, weight_draw: int) -> Session:
         """The same session as the last request's when its recipe is the same (the data is made once)."""
-        key = pickle.dumps((sorted(recipe.items()), weight_draw))
+        key = (recipe, weight_draw)
         if key != self._key:
             self._session = Session(PlaygroundState(**recipe), weight_draw=weight_draw)
             self._key = key

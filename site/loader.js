@@ -142,6 +142,9 @@ function showAppError(text) {
 // Called by boot.py's hooks (Panel's exception_handler, the asyncio loop's handler).
 window.playgroundPythonError = (text) => showError(new Error(text));
 
+// A path of this site as an absolute address (Pyodide and the worker need absolute ones).
+const siteUrl = (path) => new URL(path, location.href).href;
+
 // Waits until the browser has painted, so a stage text set just before is seen.
 // Also awaited by each frame of training (playground.browser.next_paint).
 const nextPaint = (window.playgroundNextPaint = () =>
@@ -155,14 +158,14 @@ async function fetchLesson(file) {
 async function main() {
   progress.enter("runtime", "loader.loading_runtime");
   const lessons = Promise.all(config.lessons.map(fetchLesson));
-  const { loadPyodide } = await import(new URL(config.pyodide, location.href).href);
+  const { loadPyodide } = await import(siteUrl(config.pyodide));
   const pyodide = await loadPyodide({
-    indexURL: new URL(config.pyodide_dir, location.href).href,
-    lockFileURL: new URL(config.lock, location.href).href,
+    indexURL: siteUrl(config.pyodide_dir),
+    lockFileURL: siteUrl(config.lock),
     // Requested here, the wheels download while the runtime finishes booting: about
     // 1 s sooner to interactive than a loadPackage() call after it (measured cold).
     packages: config.packages,
-    env: { PANEL_CDN_ROOT: new URL(config.panel_cdn_root, location.href).href, PLAYGROUND_LESSONS: LESSONS_DIR },
+    env: { PANEL_CDN_ROOT: siteUrl(config.panel_cdn_root), PLAYGROUND_LESSONS: LESSONS_DIR },
     stdout: (s) => console.log(s),
     stderr: (s) => console.warn(s),
   });
@@ -195,8 +198,7 @@ async function main() {
 // page's own Python trains, as it does without Web Workers.
 function startTrainingWorker() {
   const handle = { ready: false, failed: null, advance: null, requests: 0 };
-  const waiting = new Map();
-  let nextId = 0;
+  const waiting = new Map(); // by request number
   const fail = (why) => {
     handle.ready = false;
     handle.failed = why;
@@ -205,7 +207,7 @@ function startTrainingWorker() {
     waiting.clear();
   };
   try {
-    const worker = new Worker(new URL("training_worker.js", location.href), { type: "module" });
+    const worker = new Worker(siteUrl("training_worker.js"), { type: "module" });
     worker.onerror = (event) => fail(event.message || "it could not start");
     worker.onmessage = ({ data }) => {
       if (data.ready) handle.ready = true;
@@ -216,12 +218,10 @@ function startTrainingWorker() {
         waiting.delete(data.id);
       }
     };
-    const url = (path) => new URL(path, location.href).href;
-    worker.postMessage({ boot: { pyodide: url(config.pyodide), indexURL: url(config.pyodide_dir),
-                                 lockFileURL: url(config.lock), wheel: url(config.training_wheel) } });
+    worker.postMessage({ boot: { pyodide: siteUrl(config.pyodide), indexURL: siteUrl(config.pyodide_dir),
+                                 lockFileURL: siteUrl(config.lock), wheel: siteUrl(config.training_wheel) } });
     handle.advance = (request) => new Promise((resolve) => {
-      const id = nextId++;
-      handle.requests += 1;
+      const id = handle.requests++;
       waiting.set(id, resolve);
       worker.postMessage({ id, request }, [request.buffer]);
     });
