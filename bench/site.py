@@ -1,16 +1,20 @@
-"""Benchmark the built site in headless Chromium: paint, interactive, bytes.
+"""Benchmark the built site in headless Chromium: paint, interactive and its phases, bytes.
 
-    python bench/site.py [--dist dist] [--runs 3] [--against OTHER_DIST]
+    python bench/site.py [--dist dist] [--runs 3] [--against OTHER_DIST] [--no-play] [--throttle 4]
 
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
 empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
-first contentful paint, interactive (the loader's "ready"), and bytes transferred
-(encoded, i.e. after gzip). The server's gzip cache is filled first, so the figures
-are the browser's, not the first-request compression. Then plays each configuration.
+first contentful paint, interactive (the loader's "ready") and the phases it is made
+of (page and JS start, runtime and wheels, each step of boot.py), and bytes transferred
+(encoded, i.e. after compression). The server's compressed copies are made first, so the
+figures are the browser's, not the first-request compression. Then plays each
+configuration. ``--throttle 4`` slows the loading page's CPU 4x (Chromium's CPU
+throttling), as a classroom Chromebook.
 
 The machine's speed drifts (up to 2x from hour to hour), so a change is judged with
 ``--against``: another build (e.g. the last commit's, from a git worktree) measured
-in the same runs, alternating with this one, and printed beside it.
+in the same runs, alternating with this one (each run swaps which goes first), and
+printed beside it.
 """
 from __future__ import annotations
 
@@ -56,9 +60,32 @@ def load(page, cdp, url: str | None) -> dict:
     fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime")
     page.wait_for_timeout(300)  # let late responses finish so their bytes are counted
     cdp.remove_listener("Network.loadingFinished", count)
-    timings = page.evaluate("playgroundTimings")
-    return {"fcp_s": fcp / 1000, "runtime_packages_s": timings["runtime_and_packages"] / 1000,
-            "interactive_s": timings["interactive"] / 1000, "mb": sum(transferred) / 1e6}
+    figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": sum(transferred) / 1e6}
+    figures["interactive_s"] = figures.pop("interactive_s")  # last, beside the phases it sums
+    return figures
+
+
+# Where the time goes: the loader's marks (each phase's end, in order; older builds have
+# none), and when the wasm and the last wheel had arrived (resource timing), in ms.
+PHASES_JS = """() => {
+  const {start, marks = [], interactive} = window.playgroundTimings;
+  const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
+    .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
+  return {start, marks, interactive, wasm: arrived(name => name.endsWith('.wasm')),
+          wheels: arrived(name => name.endsWith('.whl'))};
+}"""
+
+
+def phases(timings: dict) -> dict:
+    """Seconds per phase: page and JS start, then each phase the loader marked."""
+    out = {"js_start_s": timings["start"] / 1000, "wasm_at_s": timings["wasm"] / 1000,
+           "wheels_at_s": timings["wheels"] / 1000}
+    last = timings["start"]
+    for phase, at in timings["marks"]:
+        out[phase.replace(" ", "_") + "_s"] = (at - last) / 1000
+        last = at
+    out["interactive_s"] = timings["interactive"] / 1000
+    return out
 
 
 #: Configurations played, as link fragments (DESIGN §4 has TF Playground's figures).
@@ -131,7 +158,7 @@ PAUSE_LATENCY_JS = """async () => {
 }"""
 
 
-def measure_run(playwright, dist: Path, results: dict) -> None:
+def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float) -> None:
     """One run on ``dist``: a cold and a warm load, then each configuration played once."""
     with browser.serving(dist) as url:
         warm_server(url, dist)
@@ -142,19 +169,37 @@ def measure_run(playwright, dist: Path, results: dict) -> None:
             page = context.new_page()
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
+            if throttle != 1:
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             results.setdefault("cold", []).append(load(page, cdp, url))
             results.setdefault("warm", []).append(load(page, cdp, None))
-            for name, fragment in PLAYING.items():
+            for name, fragment in PLAYING.items() if play else ():
                 results.setdefault(name, []).append(measure_playing(context, url + fragment))
             context.close()
 
 
-def report(dist: Path, results: dict, runs: int) -> None:
-    print(f"{dist}: median of {runs} runs (fresh-profile loads, then {PLAY_SECONDS} s playing each)")
-    for name, rows in results.items():
-        digits = ".2f" if name in ("cold", "warm") else ".1f"
-        cells = ", ".join(f"{key} {statistics.median(r[key] for r in rows):{digits}}" for key in rows[0])
-        print(f"  {name:26s} {cells}")
+def median(rows: list[dict], key: str) -> float | None:
+    values = [row[key] for row in rows if key in row]
+    return statistics.median(values) if values else None
+
+
+def report(results: dict, runs: int, play: bool) -> None:
+    """One table of the loads (phases as rows, each build's cold and warm as columns), then
+    the configurations played, a line each, every build's figures beside each other."""
+    what = f", then {PLAY_SECONDS} s playing each" if play else ""
+    print(f"median of {runs} runs (fresh-profile loads{what}); seconds unless named")
+    names = {dist: dist.name if len({d.name for d in results}) == len(results) else str(dist) for dist in results}
+    columns = [(dist, load) for dist in results for load in ("cold", "warm")]
+    keys = list(dict.fromkeys(key for dist, load in columns for row in results[dist][load] for key in row))
+    print(f"  {'':26s}" + "".join(f"{f'{names[dist]} {load}':>16s}" for dist, load in columns))
+    for key in keys:
+        cells = (median(results[dist][load], key) for dist, load in columns)
+        print(f"  {key:26s}" + "".join(f"{'—' if c is None else f'{c:.2f}':>16s}" for c in cells))
+    for name in PLAYING if play else ():
+        for dist in results:
+            rows = results[dist][name]
+            cells = ", ".join(f"{key} {median(rows, key):.1f}" for key in rows[0])
+            print(f"  {name:26s} {names[dist]}: {cells}")
 
 
 def main(argv: list[str]) -> int:
@@ -163,6 +208,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--against", type=Path, help="another build, measured in the same runs")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-play", dest="play", action="store_false", help="measure the loads only")
+    parser.add_argument("--throttle", type=float, default=1,
+                        help="slow Chromium's CPU this many times (4: a classroom Chromebook)")
     args = parser.parse_args(argv)
     dists = [args.dist, *([args.against] if args.against else [])]
     for dist in dists:
@@ -174,11 +222,11 @@ def main(argv: list[str]) -> int:
     results = {dist: {} for dist in dists}
     with sync_playwright() as playwright:
         for run in range(args.runs):
-            for dist in dists:
-                measure_run(playwright, dist, results[dist])
+            # Alternate which build goes first, so neither always meets the machine's same moment.
+            for dist in dists if run % 2 == 0 else dists[::-1]:
+                measure_run(playwright, dist, results[dist], args.play, args.throttle)
                 print(f"run {run + 1} of {dist}: cold {results[dist]['cold'][-1]}", file=sys.stderr)
-    for dist in dists:
-        report(dist, results[dist], args.runs)
+    report(results, args.runs, args.play)
     return 0
 
 

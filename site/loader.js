@@ -19,7 +19,9 @@ import { keepNamingControls } from "./accessible_names.js";
 const config = JSON.parse(document.getElementById("boot-config").textContent);
 const words = window.playgroundWords;
 const $ = (id) => document.getElementById(id);
-const timings = (window.playgroundTimings = { start: performance.now() });
+// bench/site.py reads these: start, each phase's end (marks, in order), interactive.
+const timings = (window.playgroundTimings = { start: performance.now(), marks: [] });
+const mark = (phase) => timings.marks.push([phase, performance.now()]);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const LESSONS_DIR = "/home/pyodide/lessons";
 
@@ -169,14 +171,18 @@ async function main() {
     stdout: (s) => console.log(s),
     stderr: (s) => console.warn(s),
   });
-  timings.runtime_and_packages = performance.now() - timings.start; // bench/site.py reads it
+  mark("runtime and wheels");
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
   pyodide.FS.mkdirTree(LESSONS_DIR);
   for (const [name, text] of await lessons) pyodide.FS.writeFile(`${LESSONS_DIR}/${name}`, text);
+  mark("lessons written");
   progress.enter("app", "loader.starting_app");
   const appSize = $("step-app").querySelector(".size");
   pyodide.globals.set("APP_MODULE", config.app_module);
+  let step = null; // boot.py's step under way: it ends when the next one is set
   pyodide.globals.set("set_stage", (key, done, total) => {
+    if (step) mark(step.replace("loader.", ""));
+    step = key;
     progress.show(done / total, key);
     appSize.textContent = words.text("loader.steps", { done, total });
     return nextPaint();
