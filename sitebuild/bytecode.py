@@ -1,11 +1,13 @@
-"""Precompile wheels to Python 3.14 bytecode, and smoke-test the app, in Pyodide under Node.
+"""Precompile wheels and the stdlib to Python 3.14 bytecode, and smoke-test the app, in Pyodide under Node.
 
 The host Python (3.11) cannot write 3.14 bytecode, so the browser's own interpreter
-does it, run by Node (node_runner.mjs + in_pyodide.py). The same run imports the app
-from the compiled wheels and builds its document: a missing dependency or a broken
-.pyc fails the build here, not in a visitor's browser. Compiled wheels are cached by
-the hash of their input and of the compiling code, so a rebuild compiles only what
-changed (usually just our own wheel).
+does it, run by Node (node_runner.mjs + in_pyodide.py). Pyodide ships its standard
+library as source, which every page load would compile again (about 1.9 s of a load's
+imports, and part of Pyodide's own start). A second run imports the app from the
+compiled wheels on the compiled runtime and builds its document: a missing dependency
+or a broken .pyc fails the build here, not in a visitor's browser. Compiled archives are
+cached by the hash of their input and of the compiling code, so a rebuild compiles only
+what changed (usually just our own wheel).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from . import fetch
 HERE = Path(__file__).parent
 RUNNER = HERE / "node_runner.mjs"
 COMPILER_FILES = [RUNNER, HERE / "in_pyodide.py", HERE / "wheelfile.py"]
+STDLIB = "python_stdlib.zip"
 
 
 def _cache_key(wheel: Path, keep_source: bool) -> str:
@@ -30,30 +33,43 @@ def _cache_key(wheel: Path, keep_source: bool) -> str:
     return digest.hexdigest()[:24]
 
 
-def compile_and_smoke(wheels: list[Path], pyodide_dir: Path, dest_dir: Path,
+def compile_and_smoke(wheels: list[Path], runtime_files: dict[str, Path], dest_dir: Path,
                       keep_source: set[str], app_module: str) -> tuple[list[Path], dict]:
-    """Compile WHEELS into DEST_DIR; return the new paths and the smoke-test report."""
+    """Compile WHEELS and the stdlib zip into DEST_DIR, beside the rest of the runtime; then
+    smoke-test the app there, on the runtime as shipped. Return the wheels' new paths and
+    the smoke-test report."""
+    pyodide_dir = runtime_files["pyodide.mjs"].parent
+    archives = [*wheels, runtime_files[STDLIB]]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
         (work / "out").mkdir()
         cache = fetch.cache_dir() / "compiled"
-        keys = {w.name: _cache_key(w, w.name in keep_source) for w in wheels}
-        for wheel in wheels:
-            hit = cache / keys[wheel.name] / wheel.name
-            shutil.copyfile(hit if hit.exists() else wheel,
-                            work / ("out" if hit.exists() else "in") / wheel.name)
-        options = json.dumps({"keep_source": sorted(keep_source), "app_module": app_module})
-        proc = subprocess.run(["node", str(RUNNER), str(pyodide_dir), str(work), options],
-                              capture_output=True, text=True, timeout=600)
-        if proc.returncode != 0:
-            raise RuntimeError("Pyodide under Node failed (bytecode / app smoke test):\n"
-                               + _python_error(proc.stderr))
-        report = json.loads(proc.stdout.strip().splitlines()[-1])
-        for wheel in (work / "in").iterdir():
-            fetch.copy_into(work / "out" / wheel.name, cache / keys[wheel.name])
-        out = [shutil.copyfile(work / "out" / w.name, dest_dir / w.name) for w in wheels]
-    return [Path(p) for p in out], report
+        keys = {a.name: _cache_key(a, a.name in keep_source) for a in archives}
+        for archive in archives:
+            hit = cache / keys[archive.name] / archive.name
+            shutil.copyfile(hit if hit.exists() else archive,
+                            work / ("out" if hit.exists() else "in") / archive.name)
+        _run(pyodide_dir, work, {"job": "compile", "keep_source": sorted(keep_source)})
+        for archive in (work / "in").iterdir():
+            fetch.copy_into(work / "out" / archive.name, cache / keys[archive.name])
+        out = [Path(shutil.copyfile(work / "out" / a.name, dest_dir / a.name)) for a in archives]
+    for name, path in runtime_files.items():
+        if name != STDLIB:
+            shutil.copyfile(path, dest_dir / name)
+    # loadPyodide reads a lock: the official one, until the pruned one replaces it.
+    shutil.copyfile(pyodide_dir / "pyodide-lock.json", dest_dir / "pyodide-lock.json")
+    report = _run(dest_dir, dest_dir, {"job": "smoke", "app_module": app_module})
+    return out[:-1], report
+
+
+def _run(pyodide_dir: Path, work: Path, options: dict):
+    """One job of node_runner.mjs; its JSON report."""
+    proc = subprocess.run(["node", str(RUNNER), str(pyodide_dir), str(work), json.dumps(options)],
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        raise RuntimeError(f"Pyodide under Node failed ({options['job']}):\n" + _python_error(proc.stderr))
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def _python_error(stderr: str) -> str:

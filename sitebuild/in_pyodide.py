@@ -2,11 +2,12 @@
 
 Two jobs that need the browser's own interpreter (CPython 3.14 for wasm):
 
-compile_wheels: replace each module's source with bytecode. Pyodide runs with
+compile_archives: replace each module's source with bytecode, in the wheels and in the
+    standard library's zip (Pyodide ships it as source). Pyodide runs with
     dont_write_bytecode, so without this every page load compiles every import from
-    source (DESIGN §3: 13.4 s -> 8.1 s to interactive). Third-party modules become
-    sourceless .pyc files; our own package keeps its .py next to an unchecked-hash
-    __pycache__ entry so tracebacks still show source lines.
+    source (13.4 s -> 8.1 s to interactive for the wheels). Third-party and stdlib
+    modules become sourceless .pyc files; our own package keeps its .py next to an
+    unchecked-hash __pycache__ entry so tracebacks still show source lines.
 smoke_test: install the wheels, import the app module, build its Bokeh document, and
     report which top-level modules were imported, so the build fails on a missing
     dependency instead of the page.
@@ -22,13 +23,16 @@ import zipfile
 import wheelfile  # noqa: E402 (put on sys.path by the runner)
 
 SITE = "/lib/python3.14/site-packages"
+STDLIB = "python_stdlib.zip"
+# Where Pyodide puts the stdlib zip (on sys.path): its modules' file names start there.
+STDLIB_PATH = "/lib/python314.zip"
 # Third-party bytecode drops docstrings and asserts (like python -OO): 2 MB less to
 # download. Our own package keeps both (level 0) for readable errors and checks.
 THIRD_PARTY_OPTIMIZE = 2
 
 
-def _bytecode(name, source, keep_source):
-    code = compile(source, f"{SITE}/{name}", "exec", dont_inherit=True,
+def _bytecode(name, source, keep_source, home=SITE):
+    code = compile(source, f"{home}/{name}", "exec", dont_inherit=True,
                    optimize=0 if keep_source else THIRD_PARTY_OPTIMIZE)
     from importlib._bootstrap_external import _code_to_hash_pyc
     pyc = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
@@ -37,24 +41,27 @@ def _bytecode(name, source, keep_source):
     return [(name[:-3] + ".pyc", pyc)]
 
 
-def compile_wheels(src_dir, out_dir, keep_source):
-    """Compile every wheel in SRC_DIR into OUT_DIR; KEEP_SOURCE: wheel names to keep .py."""
+def compile_archives(src_dir, out_dir, keep_source):
+    """Compile every wheel (and the stdlib zip) in SRC_DIR into OUT_DIR; KEEP_SOURCE: wheel
+    names to keep .py."""
     warnings.simplefilter("ignore")  # invalid escape sequences etc. in third-party code
-    for wheel in sorted(os.listdir(src_dir)):
-        keep = wheel in keep_source
+    for archive in sorted(os.listdir(src_dir)):
+        keep = archive in keep_source
+        home = STDLIB_PATH if archive == STDLIB else SITE
 
-        def transform(name, data, keep=keep):
+        def transform(name, data, keep=keep, home=home):
             if name.endswith(".py") and ".dist-info/" not in name:
-                return _bytecode(name, data, keep)
+                return _bytecode(name, data, keep, home)
             return [(name, data)]
 
-        wheelfile.rewrite(f"{src_dir}/{wheel}", f"{out_dir}/{wheel}", transform)
+        wheelfile.rewrite(f"{src_dir}/{archive}", f"{out_dir}/{archive}", transform)
 
 
 def smoke_test(wheel_dir, app_module):
     """Import APP_MODULE and build its document; return a JSON report."""
     for wheel in os.listdir(wheel_dir):
-        zipfile.ZipFile(f"{wheel_dir}/{wheel}").extractall(SITE)
+        if wheel.endswith(".whl"):
+            zipfile.ZipFile(f"{wheel_dir}/{wheel}").extractall(SITE)
     importlib.invalidate_caches()
     before = set(sys.modules)
     start = time.perf_counter()

@@ -1,7 +1,9 @@
-// Runs sitebuild/in_pyodide.py inside Pyodide under Node: compile wheels to bytecode,
-// then smoke-test the app module from the compiled wheels.
-// Usage: node node_runner.mjs <pyodide dir> <work dir: has in/ and out/> <json options>
-// Prints one JSON line (the smoke-test report) on stdout; exits non-zero on any error.
+// Runs sitebuild/in_pyodide.py inside Pyodide under Node, one job a run:
+//   {"job": "compile", "keep_source": [...]}  the archives in <work dir>/in to bytecode in out/;
+//   {"job": "smoke", "app_module": "..."}     the app from the wheels in <work dir>, on the
+//                                             runtime in <pyodide dir> (the compiled one).
+// Usage: node node_runner.mjs <pyodide dir> <work dir> <json options>
+// Prints one JSON line (the smoke-test report, or null) on stdout; exits non-zero on any error.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,8 +27,12 @@ try {
 import sys
 sys.path.insert(0, "/mnt/sitebuild")
 import in_pyodide
-in_pyodide.compile_wheels("/mnt/build/in", "/mnt/build/out", set(options["keep_source"]))
-in_pyodide.smoke_test("/mnt/build/out", options["app_module"])
+if options["job"] == "compile":
+    in_pyodide.compile_archives("/mnt/build/in", "/mnt/build/out", set(options["keep_source"]))
+    report = "null"
+else:
+    report = in_pyodide.smoke_test("/mnt/build", options["app_module"])
+report
 `);
   process.stdout.write(report + "\n", () => process.exit(0));
 } catch (error) {

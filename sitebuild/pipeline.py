@@ -88,7 +88,7 @@ def build(opts: Options) -> dict:
         smoke = {}
         if opts.bytecode:
             compiled, smoke = bytecode.compile_and_smoke(
-                list(slimmed.values()), rt.files["pyodide.mjs"].parent, wheel_dir,
+                list(slimmed.values()), rt.files, wheel_dir,
                 keep_source={ours.name}, app_module=opts.app_module)
             final = dict(zip(slimmed, compiled))
             step(f"bytecode + smoke test (app built in {smoke['create_s']} s under Node)")
@@ -105,7 +105,8 @@ def build(opts: Options) -> dict:
             print(f"  note: shipped but not imported at start-up: {smoke['shipped_not_imported']}")
     (wheel_dir / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1), encoding="utf-8")
     for name, path in rt.files.items():
-        shutil.copyfile(path, wheel_dir / name)
+        if not (wheel_dir / name).exists():  # the bytecode step has put the compiled runtime there
+            shutil.copyfile(path, wheel_dir / name)
     shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",

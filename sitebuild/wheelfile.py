@@ -1,4 +1,4 @@
-"""Rewrite a wheel file by file and write a RECORD that matches the result.
+"""Rewrite a wheel (or any zip, such as the stdlib's) file by file; a wheel's RECORD matches the result.
 
 Stdlib only: the same code runs on the host (slimming) and inside Pyodide under Node
 (bytecode compilation, where only the Python 3.14 interpreter can compile). Output is
@@ -24,17 +24,18 @@ def rewrite(src: str, dest: str, transform: Transform) -> None:
     """Copy wheel SRC to DEST, passing each member through transform(name, data).
 
     transform yields the (name, data) pairs to write: none drops the file, one or more
-    replace it. RECORD is regenerated from what was written.
+    replace it. A wheel's RECORD is regenerated from what was written.
     """
     with zipfile.ZipFile(src) as zin:
-        record_name = next(n for n in zin.namelist() if n.endswith(".dist-info/RECORD"))
+        record_name = next((n for n in zin.namelist() if n.endswith(".dist-info/RECORD")), None)
         written: list[tuple[str, bytes]] = []
         for name in zin.namelist():
             if name == record_name or name.endswith("/"):
                 continue
             written.extend(transform(name, zin.read(name)))
-    lines = [record_line(n, d) for n, d in written] + [f"{record_name},,"]
-    written.append((record_name, ("\n".join(lines) + "\n").encode()))
+    if record_name:
+        lines = [record_line(n, d) for n, d in written] + [f"{record_name},,"]
+        written.append((record_name, ("\n".join(lines) + "\n").encode()))
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for name, data in written:
             info = zipfile.ZipInfo(name, EPOCH)

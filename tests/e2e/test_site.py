@@ -52,6 +52,21 @@ def test_the_app_reads_every_shipped_lesson(loaded_app, dist):
     assert found == {"files": shipped, "errors": []}
 
 
+STDLIB_ORIGINS = """
+import json, sys
+json.dumps({name: getattr(sys.modules[name].__spec__, "origin", None)
+            for name in ("asyncio", "json.decoder", "pyodide.ffi", "email.message") if name in sys.modules})
+"""
+
+
+def test_the_standard_library_runs_from_bytecode(loaded_app):
+    # Pyodide ships its stdlib as source; the build compiles it, so no load compiles it again.
+    origins = json.loads(loaded_app.page.evaluate(f"window.playgroundPyodide.runPython({json.dumps(STDLIB_ORIGINS)})"))
+    assert "asyncio" in origins and "pyodide.ffi" in origins, origins
+    assert all(origin.startswith("/lib/python314.zip/") and origin.endswith(".pyc")
+               for origin in origins.values()), origins
+
+
 def test_every_request_stays_on_this_machine(loaded_app):
     assert loaded_app.log.requests, "no requests recorded"
     assert loaded_app.log.hosts() == {"127.0.0.1"}, sorted(loaded_app.log.requests)
