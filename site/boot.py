@@ -22,7 +22,7 @@ import traceback
 import js
 
 # Stages are named by catalog keys: loader.js says them in the page's language.
-IMPORTS = [("loader.importing_numpy", ["numpy", "pandas"]),
+IMPORTS = [("loader.importing_numpy", ["numpy"]),
            ("loader.importing_bokeh", ["bokeh", "panel"]),
            ("loader.importing_holoviews", ["holoviews"])]
 

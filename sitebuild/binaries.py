@@ -1,4 +1,4 @@
-"""Official Pyodide wheels (numpy, pandas, ...), verified against the official lock.
+"""Official Pyodide wheels (binary builds such as numpy), verified against the official lock.
 
 They are not on PyPI, so each file is looked for, in order: a directory given with
 --wheels, the cache, the official CDN (one probe with a short deadline; if it fails

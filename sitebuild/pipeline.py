@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, pins, pure, runtime, skeleton, slim
+from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, patches, pins, pure, runtime, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,7 +83,9 @@ def build(opts: Options) -> dict:
         urls = assets.copy(raw["bokeh"], raw["panel"], partial)
         slim_dir = work / "slim"
         slim_dir.mkdir()
-        slimmed = {name: slim.slim(path, slim_dir) for name, path in raw.items()}
+        patcher = patches.Patcher()
+        slimmed = {name: slim.slim(path, slim_dir, patcher) for name, path in raw.items()}
+        patcher.check_all_applied()
         step("slim wheels + assets")
         smoke = {}
         if opts.bytecode:

@@ -7,12 +7,14 @@ things from its dist/ at run time (the loading spinner CSS and its SVG assets), 
 those stay. Beyond that, subpackages that an import trace of the app (and their own
 code) show are only for other environments go too: command-line tools, numpy's
 Fortran wrapper generator and C headers, narwhals' backends for libraries we do not ship.
+A few pinned edits of their sources are made here too (patches.py).
 """
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
 from . import wheelfile
+from .patches import Patcher
 
 DROP_DIRS = {"tests", "examples", "__pycache__"}
 DROP_SUFFIXES = {".pyi", ".map", ".ts", ".tsx", ".less", ".pxd", ".h", ".a"}
@@ -36,8 +38,8 @@ def wanted(name: str) -> bool:
                 or path.name in DROP_FILES)
 
 
-def slim(src: Path, dest_dir: Path) -> Path:
-    """Write a slimmed copy of wheel SRC into DEST_DIR, same file name."""
+def slim(src: Path, dest_dir: Path, patch: Patcher) -> Path:
+    """Write a slimmed (and patched) copy of wheel SRC into DEST_DIR, same file name."""
     dest = dest_dir / src.name
-    wheelfile.rewrite(str(src), str(dest), lambda n, d: [(n, d)] if wanted(n) else [])
+    wheelfile.rewrite(str(src), str(dest), lambda n, d: [(n, patch(n, d))] if wanted(n) else [])
     return dest
