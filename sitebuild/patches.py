@@ -40,6 +40,21 @@ PATCHES = [
           '    return _read_json_original(*args, **kwargs)\n'
           'pandas.read_json = _read_json  # type: ignore\n',
           "", "the wrapping of pandas' readers, which needs the import above"),
+    # Upstream: Panel already imports panel.ui lazily "until Panel 2.0"; chat and template
+    # could go the same way.
+    Patch("panel/__init__.py", "from . import template  # noqa\n", "",
+          "Panel's templates (0.15 s of imports in the browser) are imported when first asked for"),
+    Patch("panel/__init__.py", "from .template import Template  # noqa\n", "", "the same, for pn.Template"),
+    Patch("panel/__init__.py", "from . import chat  # isort:skip noqa has to be after widgets\n", "",
+          "Panel's chat components (0.1 s) are imported when first asked for"),
+    Patch("panel/__init__.py",
+          "    if name == 'ui':\n        import importlib\n        return importlib.import_module('panel.ui')\n",
+          "    import importlib\n"
+          "    if name in ('ui', 'chat', 'template'):  # imported when first asked for (sitebuild/patches.py)\n"
+          "        return importlib.import_module(f'panel.{name}')\n"
+          "    if name == 'Template':\n"
+          "        return importlib.import_module('panel.template').Template\n",
+          "pn.chat, pn.template and pn.Template work as before, imported on first use"),
 ]
 
 
