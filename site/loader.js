@@ -187,6 +187,7 @@ async function main() {
     appSize.textContent = words.text("loader.steps", { done, total });
     return nextPaint();
   });
+  await window.playgroundScriptsRan; // boot.py draws with BokehJS and Panel's JS
   await pyodide.runPythonAsync(config.boot_py, { filename: "boot.py" });
   timings.interactive = performance.now();
   progress.finish();

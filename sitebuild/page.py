@@ -11,6 +11,7 @@ catalog are inlined as JSON, so the page can speak another language before Pytho
 """
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -31,13 +32,14 @@ PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
 
 
-def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:
+def render(dist: Path, *, scripts: list[str], boot: dict, lock: dict, data_svg: str) -> list[str]:
     """Write index.html and the static files into DIST; return their relative paths."""
     config = dict(boot, boot_py=(SITE_DIR / "boot.py").read_text(encoding="utf-8"))
     tags = "\n".join(f'<script defer src="{src}" onerror="playgroundMissing(\'{src}\')"></script>'
                      for src in map(html.escape, scripts))
     page = (SITE_DIR / "index.html").read_text(encoding="utf-8")
     page = (page.replace("{{ boot_json }}", _script_json(config)).replace("{{ scripts }}", tags)
+            .replace("{{ preloads }}", preloads(boot, lock))
             .replace("{{ page_words_json }}", _script_json(page_words()))
             .replace("{{ data_svg }}", data_svg)
             .replace("{{ runtime_size }}", _mb(boot["runtime_bytes"]))
@@ -47,6 +49,27 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
         (dist / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SITE_DIR / name, dist / name)
     return ["index.html", *STATIC_FILES]
+
+
+def preloads(boot: dict, lock: dict) -> str:
+    """Link tags that start every download of the start-up at once, from the page's head.
+
+    Without them the browser asks for the runtime's wasm only once BokehJS and the loader have
+    run, and for the wheels only once the runtime has booted. Each is asked for as Pyodide will
+    (a CORS-mode fetch; a wheel with the sha256 integrity of its lock entry), so Pyodide's own
+    request takes the preloaded response instead of downloading again.
+    """
+    folder = boot["pyodide_dir"]
+    tags = [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
+    tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin>'
+             for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
+    tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
+    for name in boot["packages"]:
+        entry = lock["packages"][name]
+        integrity = "sha256-" + base64.b64encode(bytes.fromhex(entry["sha256"])).decode()
+        tags.append(f'<link rel="preload" href="{folder}{entry["file_name"]}" as="fetch" crossorigin '
+                    f'integrity="{integrity}">')
+    return "\n".join(tags)
 
 
 def page_words() -> dict:

@@ -125,7 +125,7 @@ def build(opts: Options) -> dict:
         "lessons": shipped_lessons,
     }
     data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
-    written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
+    written = page.render(partial, scripts=urls["scripts"], boot=boot, lock=pruned, data_svg=data_svg)
     written += doc_pages.render(partial, opts.project)
     ours_files = {*written, *shipped_lessons, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,

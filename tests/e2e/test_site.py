@@ -80,6 +80,22 @@ def test_pandas_is_neither_shipped_nor_imported(loaded_app, dist):
     assert not list((dist / "pyodide").glob("pandas-*.whl"))
 
 
+PYODIDE_DOWNLOADS = """() => performance.getEntriesByType('resource')
+  .filter(entry => new URL(entry.name).pathname.startsWith('/pyodide/'))
+  .map(entry => [new URL(entry.name).pathname.slice('/pyodide/'.length), entry.initiatorType])"""
+
+
+def test_the_page_head_starts_every_download_and_each_comes_once(loaded_app, dist):
+    # Preloaded as Pyodide asks for them (a wheel with its lock's integrity), so Pyodide's own
+    # requests take the preloaded responses: no file twice, and the wheels need not wait for the runtime.
+    downloads = loaded_app.page.evaluate(PYODIDE_DOWNLOADS)
+    names = [name for name, _ in downloads]
+    assert len(names) == len(set(names)), sorted(names)
+    wheels = {path.name for path in (dist / "pyodide").glob("*.whl")}
+    assert {name for name, by in downloads if by == "link"} == wheels | {
+        "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+
+
 def test_every_request_stays_on_this_machine(loaded_app):
     assert loaded_app.log.requests, "no requests recorded"
     assert loaded_app.log.hosts() == {"127.0.0.1"}, sorted(loaded_app.log.requests)
