@@ -61,18 +61,22 @@ def load(page, cdp, url: str | None) -> dict:
     page.wait_for_timeout(300)  # let late responses finish so their bytes are counted
     cdp.remove_listener("Network.loadingFinished", count)
     figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": sum(transferred) / 1e6}
-    figures["interactive_s"] = figures.pop("interactive_s")  # last, beside the phases it sums
+    for last in ("interactive_s", "wasm_memory_mb", "js_heap_mb"):  # after the phases
+        figures[last] = figures.pop(last)
     return figures
 
 
 # Where the time goes: the loader's marks (each phase's end, in order; older builds have
-# none), and when the wasm and the last wheel had arrived (resource timing), in ms.
+# none), and when the wasm and the last wheel had arrived (resource timing), in ms; and the
+# memory the page holds once ready.
 PHASES_JS = """() => {
   const {start, marks = [], interactive} = window.playgroundTimings;
   const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
     .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
   return {start, marks, interactive, wasm: arrived(name => name.endsWith('.wasm')),
-          wheels: arrived(name => name.endsWith('.whl'))};
+          wheels: arrived(name => name.endsWith('.whl')),
+          wasm_memory: window.playgroundPyodide?._module?.HEAPU8?.length ?? 0,
+          js_heap: performance.memory?.usedJSHeapSize ?? 0};
 }"""
 
 
@@ -85,6 +89,9 @@ def phases(timings: dict) -> dict:
         out[phase.replace(" ", "_") + "_s"] = (at - last) / 1000
         last = at
     out["interactive_s"] = timings["interactive"] / 1000
+    # The page's memory at ready: Python's wasm memory and the JS heap (BokehJS, the views).
+    out["wasm_memory_mb"] = timings["wasm_memory"] / 1e6
+    out["js_heap_mb"] = timings["js_heap"] / 1e6
     return out
 
 
