@@ -1,7 +1,9 @@
 // Boots the app in the three stages the progress bar shows:
 //   runtime   loadPyodide(): pyodide.asm.wasm, python_stdlib.zip and the pruned lock;
-//   packages  every wheel in that lock (no micropip, no PyPI), requested by loadPyodide
-//             so they download while the runtime boots: the first wheel byte starts it;
+//   packages  the wheels with compiled code (numpy), installed by loadPyodide from that lock
+//             (no micropip, no PyPI), and every pure-Python package's files as one image
+//             (sitebuild/site_image.py) written into site-packages; all download while the
+//             runtime boots (the page's head preloads them): the first byte starts the stage;
 //   app       boot.py: imports, building the app, drawing it (it reports each step).
 // Runs on the main thread: with precompiled bytecode that was fastest to interactive
 // (DESIGN §3: 8.1 s main vs 12.6 s worker), and Panel renders without a message hop.
@@ -40,6 +42,11 @@ const STAGES = {
 const progress = {
   name: null,
   loaded: { runtime: 0, packages: 0 },
+  width: 0,
+  grow(width) { // the bar never goes back, though packages may have filled part of their slice early
+    this.width = Math.max(this.width, width);
+    $("progress-bar").style.width = `${this.width.toFixed(1)}%`;
+  },
   enter(name, key) {
     if (this.name) $(`step-${this.name}`).classList.replace("active", "done");
     this.name = name;
@@ -49,22 +56,24 @@ const progress = {
   },
   show(share, key) {
     const { from, to } = STAGES[this.name];
-    $("progress-bar").style.width = `${(from + Math.min(share, 1) * (to - from)).toFixed(1)}%`;
+    this.grow(from + Math.min(share, 1) * (to - from));
     $("progress-stage").textContent = words.text(key);
   },
-  // Wheels start to arrive while the runtime still boots (loadPyodide's `packages`):
-  // the first wheel byte moves the bar to "packages"; each stage's slice fills with
-  // its own files' bytes, so the bar only grows.
+  // Packages arrive while the runtime still downloads and boots (both are preloaded):
+  // a package byte after the whole runtime moves the bar to "packages"; each stage's
+  // slice fills with its own files' bytes, so the bar only grows.
   add(bytes, file) {
     if (file.startsWith("lessons/")) return; // a few kB, not part of either stage's size
-    const name = file.endsWith(".whl") ? "packages" : "runtime";
+    const name = file.endsWith(".whl") || file === config.image.file ? "packages" : "runtime";
     if (this.name === "app" || !STAGES[name].bytes) return;
-    if (name === "packages" && this.name === "runtime") this.enter("packages", STAGES.packages.downloading);
-    this.loaded[name] += bytes;
     const filled = (stage) => Math.min(this.loaded[stage] / STAGES[stage].bytes, 1);
+    if (name === "packages" && this.name === "runtime" && filled("runtime") === 1) {
+      this.enter("packages", STAGES.packages.downloading);
+    }
+    this.loaded[name] += bytes;
     const { runtime, packages } = STAGES;
     const width = runtime.to * filled("runtime") + (packages.to - packages.from) * filled("packages");
-    $("progress-bar").style.width = `${width.toFixed(1)}%`;
+    this.grow(width);
     const stage = STAGES[this.name], loaded = this.loaded[this.name];
     $("progress-stage").textContent = loaded < stage.bytes
       ? words.text("loader.downloaded",
@@ -73,7 +82,7 @@ const progress = {
   },
   finish() {
     $(`step-${this.name}`).classList.replace("active", "done");
-    $("progress-bar").style.width = "100%";
+    this.grow(100);
   },
 };
 
@@ -152,6 +161,27 @@ const siteUrl = (path) => new URL(path, location.href).href;
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
+// The pure-Python packages' files, inflated: [index length (4 bytes), index JSON, files].
+async function fetchImage({ file, integrity }) {
+  const response = await fetch(siteUrl(file), { integrity });
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+}
+
+function writeImage(pyodide, image) {
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  const length = new DataView(image.buffer).getUint32(0, true);
+  const index = JSON.parse(new TextDecoder().decode(image.subarray(4, 4 + length)));
+  const folders = new Set();
+  let offset = 4 + length;
+  for (const [path, size] of index) {
+    const folder = `${site}/${path}`.replace(/\/[^/]*$/, "");
+    if (!folders.has(folder)) pyodide.FS.mkdirTree(folder);
+    folders.add(folder);
+    pyodide.FS.writeFile(`${site}/${path}`, image.subarray(offset, offset + size), { canOwn: true });
+    offset += size;
+  }
+}
+
 async function fetchLesson(file) {
   const response = await fetch(file);
   return [file.split("/").pop(), await response.text()];
@@ -160,6 +190,8 @@ async function fetchLesson(file) {
 async function main() {
   progress.enter("runtime", "loader.loading_runtime");
   const lessons = Promise.all(config.lessons.map(fetchLesson));
+  const image = fetchImage(config.image);
+  image.catch(() => {}); // a failure shows its screen at once (the fetch wrapper), and again where awaited
   const { loadPyodide } = await import(siteUrl(config.pyodide));
   const pyodide = await loadPyodide({
     indexURL: siteUrl(config.pyodide_dir),
@@ -171,6 +203,7 @@ async function main() {
     stdout: (s) => console.log(s),
     stderr: (s) => console.warn(s),
   });
+  writeImage(pyodide, await image);
   mark("runtime and wheels");
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
   pyodide.FS.mkdirTree(LESSONS_DIR);

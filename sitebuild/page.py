@@ -55,20 +55,21 @@ def preloads(boot: dict, lock: dict) -> str:
     """Link tags that start every download of the start-up at once, from the page's head.
 
     Without them the browser asks for the runtime's wasm only once BokehJS and the loader have
-    run, and for the wheels only once the runtime has booted. Each is asked for as Pyodide will
-    (a CORS-mode fetch; a wheel with the sha256 integrity of its lock entry), so Pyodide's own
-    request takes the preloaded response instead of downloading again.
+    run, and for the wheels only once the runtime has booted. Each is asked for as it will be
+    (a CORS-mode fetch; a wheel with the sha256 integrity of its lock entry, the site-packages
+    image with its own), so the later request takes the preloaded response instead of
+    downloading again.
     """
     folder = boot["pyodide_dir"]
     tags = [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
     tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin>'
              for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
-    for name in boot["packages"]:
-        entry = lock["packages"][name]
-        integrity = "sha256-" + base64.b64encode(bytes.fromhex(entry["sha256"])).decode()
-        tags.append(f'<link rel="preload" href="{folder}{entry["file_name"]}" as="fetch" crossorigin '
-                    f'integrity="{integrity}">')
+    wheels = [(f'{folder}{lock["packages"][name]["file_name"]}',
+               "sha256-" + base64.b64encode(bytes.fromhex(lock["packages"][name]["sha256"])).decode())
+              for name in boot["packages"]]
+    for href, integrity in [*wheels, (boot["image"]["file"], boot["image"]["integrity"])]:
+        tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}">')
     return "\n".join(tags)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, patches, pins, pure, runtime, skeleton, slim
+from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, patches, pins, pure, runtime, site_image, skeleton, slim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,9 +110,13 @@ def build(opts: Options) -> dict:
         if not (wheel_dir / name).exists():  # the bytecode step has put the compiled runtime there
             shutil.copyfile(path, wheel_dir / name)
     shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
+    # Wheels with compiled code go through Pyodide's installer; the rest come as one image.
+    # (All stay in dist/ and the lock: the training worker installs numpy, param and ours.)
+    installed = sorted(n for n, w in final.items() if site_image.has_compiled_code(w))
+    image = site_image.write([w for n, w in final.items() if n not in installed], wheel_dir / site_image.FILE)
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
-        "lock": "pyodide/pyodide-lock.json", "packages": sorted(final),
+        "lock": "pyodide/pyodide-lock.json", "packages": installed, "image": image,
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
         # What loadPyodide fetches: the .mjs files come by import(), which the page
@@ -120,7 +124,7 @@ def build(opts: Options) -> dict:
         "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in
                              [*(n for n in p.runtime_files if not n.endswith(".mjs")),
                               "pyodide-lock.json"]),
-        "package_bytes": sum(w.stat().st_size for w in final.values()),
+        "package_bytes": sum(final[n].stat().st_size for n in installed) + image["size"],
         # Fetched beside the runtime and written into Pyodide's file system before boot.py.
         "lessons": shipped_lessons,
     }

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import open_page, wait_for_state
 
 from sitebuild import manifest
@@ -28,7 +30,8 @@ def test_progress_goes_runtime_then_packages_then_app(loaded_app):
     assert stages == sorted(stages, key=["runtime", "packages", "app"].index), "a stage came back"
     texts = {stage: " / ".join(text for s, text, _ in seen if s == stage) for stage in stages}
     assert "Downloading the Python runtime… " in texts["runtime"], texts["runtime"]
-    assert "Downloading packages… " in texts["packages"], texts["packages"]
+    # The packages download beside the runtime (preloaded), so they may have come before it has.
+    assert "Downloading packages… " in texts["packages"] or "Installing packages…" in texts["packages"], texts
     assert "Building the app…" in texts["app"], texts["app"]
     widths = [width for _, _, width in seen]
     assert widths == sorted(widths) and widths[-1] == 100, widths
@@ -86,14 +89,16 @@ PYODIDE_DOWNLOADS = """() => performance.getEntriesByType('resource')
 
 
 def test_the_page_head_starts_every_download_and_each_comes_once(loaded_app, dist):
-    # Preloaded as Pyodide asks for them (a wheel with its lock's integrity), so Pyodide's own
-    # requests take the preloaded responses: no file twice, and the wheels need not wait for the runtime.
+    # Preloaded as they are asked for later (a wheel with its lock's integrity), so those
+    # requests take the preloaded responses: no file twice, nothing waits for the runtime.
     downloads = loaded_app.page.evaluate(PYODIDE_DOWNLOADS)
     names = [name for name, _ in downloads]
     assert len(names) == len(set(names)), sorted(names)
-    wheels = {path.name for path in (dist / "pyodide").glob("*.whl")}
-    assert {name for name, by in downloads if by == "link"} == wheels | {
-        "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+    assert {name for name, by in downloads if by != "link"} == {"pyodide.mjs", "pyodide.asm.mjs"}, downloads
+    # The pure-Python packages come as one image; only wheels with compiled code come as wheels.
+    assert "site-packages.img.gz" in names
+    assert {name for name in names if name.endswith(".whl")} == {
+        path.name for path in (dist / "pyodide").glob("numpy-*.whl")}
 
 
 def test_every_request_stays_on_this_machine(loaded_app):
@@ -114,13 +119,14 @@ def test_file_url_explains_how_to_serve(context, dist, results_dir):
     page.screenshot(path=str(results_dir / "screen-file-url.png"))
 
 
-def test_missing_file_is_named(context, base_url, results_dir):
-    context.route("**/panel-*.whl", lambda route: route.fulfill(status=404, body="gone"))  # HEAD too
+@pytest.mark.parametrize("file", ["site-packages.img.gz", "numpy-2.4.3-cp314-cp314-pyemscripten_2026_0_wasm32.whl"])
+def test_missing_file_is_named(context, base_url, results_dir, file):
+    context.route(f"**/{file}", lambda route: route.fulfill(status=404, body="gone"))  # HEAD too
     page, log = open_page(context, base_url)
     assert wait_for_state(page) == "missing"
     text = page.inner_text("#screen")
-    assert "pyodide/panel-1.10.0-py3-none-any.whl (HTTP 404)" in text
-    page.screenshot(path=str(results_dir / "screen-missing-file.png"))
+    assert f"pyodide/{file} (HTTP 404)" in text
+    page.screenshot(path=str(results_dir / f"screen-missing-{file.split('-')[0]}.png"))
 
 
 def test_python_error_shows_message_and_reload(context, base_url, results_dir):
