@@ -63,7 +63,20 @@ def load(page, cdp, url: str | None) -> dict:
     figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": sum(transferred) / 1e6}
     for last in ("interactive_s", "wasm_memory_mb", "js_heap_mb"):  # after the phases
         figures[last] = figures.pop(last)
+    figures["renderer_rss_mb"] = renderer_rss_mb()
     return figures
+
+
+def renderer_rss_mb() -> float:
+    """The largest resident size of a Chromium renderer process (the tab), from /proc (Linux; 0 elsewhere)."""
+    sizes = [0]
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if b"--type=renderer" in (status.parent / "cmdline").read_bytes():
+                sizes += [int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmRSS:")]
+        except OSError:  # the process ended meanwhile
+            continue
+    return max(sizes) / 1e3
 
 
 # Where the time goes: the loader's marks (each phase's end, in order; older builds have

@@ -61,7 +61,9 @@ def preloads(boot: dict, lock: dict) -> str:
     downloading again.
     """
     folder = boot["pyodide_dir"]
-    tags = [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
+    # The loader first: it waits for nothing else, and the downloads below compete with it.
+    tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">' for name in ("loader.js", "accessible_names.js")]
+    tags += [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
     tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin>'
              for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
