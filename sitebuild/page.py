@@ -64,14 +64,15 @@ def preloads(boot: dict, lock: dict) -> str:
     # The loader first: it waits for nothing else, and the downloads below compete with it.
     tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">' for name in ("loader.js", "accessible_names.js")]
     tags += [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
-    tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin>'
+    tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin fetchpriority="low">'
              for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
     wheels = [(f'{folder}{lock["packages"][name]["file_name"]}',
                "sha256-" + base64.b64encode(bytes.fromhex(lock["packages"][name]["sha256"])).decode())
               for name in boot["packages"]]
     for href, integrity in [*wheels, (boot["image"]["file"], boot["image"]["integrity"])]:
-        tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}">')
+        tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}" '
+                    'fetchpriority="low">')
     return "\n".join(tags)
 
 
