@@ -108,7 +108,7 @@ def phases(timings: dict) -> dict:
     return out
 
 
-#: Configurations played, as link fragments (DESIGN §4 has TF Playground's figures).
+#: Configurations played, as link fragments (docs/measurements.md has TF Playground's figures).
 PLAYING = {
     "default": "",
     "spiral 2x8 tanh batch 10": "#dataset=spiral&networkShape=8,8",

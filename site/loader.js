@@ -6,7 +6,7 @@
 //             runtime boots (the page's head preloads them): the first byte starts the stage;
 //   app       boot.py: imports, building the app, drawing it (it reports each step).
 // Runs on the main thread: with precompiled bytecode that was fastest to interactive
-// (DESIGN §3: 8.1 s main vs 12.6 s worker), and Panel renders without a message hop.
+// (docs/measurements.md: 8.1 s main vs 12.6 s worker), and Panel renders without a message hop.
 // Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib,
 // the lock and every wheel; pyodide.mjs and pyodide.asm.mjs come by import() and are not
 // counted (nor in runtime_bytes). After "ready", a Python error shows a banner over the

@@ -2,7 +2,7 @@
 
 Re-rendering a HoloViews element per frame costs tens of milliseconds;
 assigning new arrays to the Bokeh ``ColumnDataSource`` it was drawn with
-costs about one (DESIGN.md §3). A ``LiveSource`` is a plot hook that keeps
+costs about one (docs/measurements.md). A ``LiveSource`` is a plot hook that keeps
 that source once HoloViews has built the plot, and remembers the latest
 columns so a plot rendered later (or again) starts from them.
 """

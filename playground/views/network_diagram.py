@@ -1,7 +1,7 @@
 """TF Playground's network picture: every neuron's map, the links and the biases.
 
 One plot, built once. Each frame pushes new arrays into three Bokeh sources
-(DESIGN.md §3: a data update costs ~1 ms where a re-render costs tens): every
+(docs/measurements.md: a data update costs ~1 ms where a re-render costs tens): every
 neuron's map is a tile of one mosaic image (one array per frame, not one per
 neuron: in Pyodide each array sent costs its own buffer), all links share one
 ``segment`` glyph (one row per weight), all biases one ``scatter`` glyph.
