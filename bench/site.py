@@ -80,14 +80,15 @@ def renderer_rss_mb() -> float:
 
 
 # Where the time goes: the loader's marks (each phase's end, in order; older builds have
-# none), and when the wasm and the last wheel had arrived (resource timing), in ms; and the
+# none), and when the wasm and the last package (a wheel, or the site-packages image) had
+# arrived (resource timing), in ms; and the
 # memory the page holds once ready.
 PHASES_JS = """() => {
   const {start, marks = [], interactive} = window.playgroundTimings;
   const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
     .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
   return {start, marks, interactive, wasm: arrived(name => name.endsWith('.wasm')),
-          wheels: arrived(name => name.endsWith('.whl')),
+          packages: arrived(name => name.endsWith('.whl') || name.endsWith('.img.gz')),
           wasm_memory: window.playgroundPyodide?._module?.HEAPU8?.length ?? 0,
           js_heap: performance.memory?.usedJSHeapSize ?? 0};
 }"""
@@ -96,7 +97,7 @@ PHASES_JS = """() => {
 def phases(timings: dict) -> dict:
     """Seconds per phase: page and JS start, then each phase the loader marked."""
     out = {"js_start_s": timings["start"] / 1000, "wasm_at_s": timings["wasm"] / 1000,
-           "wheels_at_s": timings["wheels"] / 1000}
+           "packages_at_s": timings["packages"] / 1000}
     last = timings["start"]
     for phase, at in timings["marks"]:
         out[phase.replace(" ", "_") + "_s"] = (at - last) / 1000

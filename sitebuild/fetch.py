@@ -7,6 +7,7 @@ a rebuild works offline.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import shutil
@@ -44,6 +45,11 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def integrity(sha256: str) -> str:
+    """The Subresource Integrity value of a file with this sha256 (hex), as a browser's fetch takes it."""
+    return "sha256-" + base64.b64encode(bytes.fromhex(sha256)).decode()
 
 
 def verify(path: Path, expected: str, name: str | None = None) -> Path:

@@ -23,7 +23,6 @@ import zipfile
 import wheelfile  # noqa: E402 (put on sys.path by the runner)
 
 SITE = "/lib/python3.14/site-packages"
-STDLIB = "python_stdlib.zip"
 # Where Pyodide puts the stdlib zip (on sys.path): its modules' file names start there.
 STDLIB_PATH = "/lib/python314.zip"
 # Third-party bytecode drops docstrings and asserts (like python -OO): 2 MB less to
@@ -47,7 +46,7 @@ def compile_archives(src_dir, out_dir, keep_source):
     warnings.simplefilter("ignore")  # invalid escape sequences etc. in third-party code
     for archive in sorted(os.listdir(src_dir)):
         keep = archive in keep_source
-        home = STDLIB_PATH if archive == STDLIB else SITE
+        home = SITE if archive.endswith(".whl") else STDLIB_PATH  # a wheel, or the stdlib's zip
 
         def transform(name, data, keep=keep, home=home):
             if name.endswith(".py") and ".dist-info/" not in name:

@@ -11,7 +11,6 @@ catalog are inlined as JSON, so the page can speak another language before Pytho
 """
 from __future__ import annotations
 
-import base64
 import html
 import json
 import re
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import doc_pages
+from . import doc_pages, fetch
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "training_worker.js", "style.css", "doc.css",
@@ -67,8 +66,7 @@ def preloads(boot: dict, lock: dict) -> str:
     tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin fetchpriority="low">'
              for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
-    wheels = [(f'{folder}{lock["packages"][name]["file_name"]}',
-               "sha256-" + base64.b64encode(bytes.fromhex(lock["packages"][name]["sha256"])).decode())
+    wheels = [(f'{folder}{lock["packages"][name]["file_name"]}', fetch.integrity(lock["packages"][name]["sha256"]))
               for name in boot["packages"]]
     for href, integrity in [*wheels, (boot["image"]["file"], boot["image"]["integrity"])]:
         tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}" '

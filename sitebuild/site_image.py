@@ -13,13 +13,13 @@ Format, before gzip: the index's length (4 bytes, little-endian), the index (JSO
 """
 from __future__ import annotations
 
-import base64
 import gzip
-import hashlib
 import json
 import struct
 import zipfile
 from pathlib import Path
+
+from . import fetch
 
 FILE = "site-packages.img.gz"
 
@@ -42,6 +42,5 @@ def write(wheels: list[Path], dest: Path) -> dict:
     header = json.dumps(index, separators=(",", ":")).encode()
     raw = struct.pack("<I", len(header)) + header + b"".join(parts)
     dest.write_bytes(gzip.compress(raw, 9, mtime=0))
-    digest = hashlib.sha256(dest.read_bytes()).digest()
     return {"file": f"{dest.parent.name}/{dest.name}", "size": dest.stat().st_size,
-            "integrity": "sha256-" + base64.b64encode(digest).decode()}
+            "integrity": fetch.integrity(fetch.sha256_file(dest))}
