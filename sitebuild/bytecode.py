@@ -33,13 +33,12 @@ def _cache_key(wheel: Path, keep_source: bool) -> str:
     return digest.hexdigest()[:24]
 
 
-def compile_and_smoke(wheels: list[Path], runtime_files: dict[str, Path], dest_dir: Path,
-                      keep_source: set[str], app_module: str) -> tuple[list[Path], dict]:
-    """Compile WHEELS and the stdlib zip into DEST_DIR, beside the rest of the runtime; then
-    smoke-test the app there, on the runtime as shipped. Return the wheels' new paths and
-    the smoke-test report."""
-    pyodide_dir = runtime_files["pyodide.mjs"].parent
-    archives = [*wheels, runtime_files[STDLIB]]
+def compile_and_smoke(wheels: list[Path], runtime_dir: Path, keep_source: set[str],
+                      app_module: str) -> tuple[list[Path], dict]:
+    """Compile WHEELS into RUNTIME_DIR (the runtime as it came, with a lock), and its stdlib
+    zip in place; then smoke-test the app there, on the runtime as shipped. Return the
+    wheels' new paths and the smoke-test report."""
+    archives = [*wheels, runtime_dir / STDLIB]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
@@ -50,16 +49,11 @@ def compile_and_smoke(wheels: list[Path], runtime_files: dict[str, Path], dest_d
             hit = cache / keys[archive.name] / archive.name
             shutil.copyfile(hit if hit.exists() else archive,
                             work / ("out" if hit.exists() else "in") / archive.name)
-        _run(pyodide_dir, work, {"job": "compile", "keep_source": sorted(keep_source)})
+        _run(runtime_dir, work, {"job": "compile", "keep_source": sorted(keep_source)})
         for archive in (work / "in").iterdir():
             fetch.copy_into(work / "out" / archive.name, cache / keys[archive.name])
-        out = [Path(shutil.copyfile(work / "out" / a.name, dest_dir / a.name)) for a in archives]
-    for name, path in runtime_files.items():
-        if name != STDLIB:
-            shutil.copyfile(path, dest_dir / name)
-    # loadPyodide reads a lock: the official one, until the pruned one replaces it.
-    shutil.copyfile(pyodide_dir / "pyodide-lock.json", dest_dir / "pyodide-lock.json")
-    report = _run(dest_dir, dest_dir, {"job": "smoke", "app_module": app_module})
+        out = [Path(shutil.copyfile(work / "out" / a.name, runtime_dir / a.name)) for a in archives]
+    report = _run(runtime_dir, runtime_dir, {"job": "smoke", "app_module": app_module})
     return out[:-1], report
 
 

@@ -80,6 +80,10 @@ def build(opts: Options) -> dict:
         shutil.rmtree(partial, ignore_errors=True)
         wheel_dir = partial / "pyodide"
         wheel_dir.mkdir(parents=True)
+        for name, path in rt.files.items():  # the bytecode step compiles its stdlib in place
+            shutil.copyfile(path, wheel_dir / name)
+        # loadPyodide (the smoke test's) reads a lock: the official one, until the pruned one replaces it.
+        (wheel_dir / "pyodide-lock.json").write_text(json.dumps(rt.official_lock), encoding="utf-8")
         urls = assets.copy(raw["bokeh"], raw["panel"], partial)
         slim_dir = work / "slim"
         slim_dir.mkdir()
@@ -90,8 +94,7 @@ def build(opts: Options) -> dict:
         smoke = {}
         if opts.bytecode:
             compiled, smoke = bytecode.compile_and_smoke(
-                list(slimmed.values()), rt.files, wheel_dir,
-                keep_source={ours.name}, app_module=opts.app_module)
+                list(slimmed.values()), wheel_dir, keep_source={ours.name}, app_module=opts.app_module)
             final = dict(zip(slimmed, compiled))
             step(f"bytecode + smoke test (app built in {smoke['create_s']} s under Node)")
         else:
@@ -106,9 +109,6 @@ def build(opts: Options) -> dict:
         if smoke["shipped_not_imported"]:
             print(f"  note: shipped but not imported at start-up: {smoke['shipped_not_imported']}")
     (wheel_dir / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1), encoding="utf-8")
-    for name, path in rt.files.items():
-        if not (wheel_dir / name).exists():  # the bytecode step has put the compiled runtime there
-            shutil.copyfile(path, wheel_dir / name)
     shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
     # Wheels with compiled code go through Pyodide's installer; the rest come as one image.
     # (All stay in dist/ and the lock: the training worker installs numpy, param and ours.)
