@@ -61,7 +61,7 @@ def load(page, cdp, url: str | None) -> dict:
     page.wait_for_timeout(300)  # let late responses finish so their bytes are counted
     cdp.remove_listener("Network.loadingFinished", count)
     figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": sum(transferred) / 1e6}
-    for last in ("interactive_s", "wasm_memory_mb", "js_heap_mb"):  # after the phases
+    for last in ("interactive_s", "restored", "wasm_memory_mb", "js_heap_mb"):  # after the phases
         figures[last] = figures.pop(last)
     figures["renderer_rss_mb"] = renderer_rss_mb()
     return figures
@@ -87,7 +87,7 @@ PHASES_JS = """() => {
   const {start, marks = [], interactive} = window.playgroundTimings;
   const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
     .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
-  return {start, marks, interactive, wasm: arrived(name => name.endsWith('.wasm')),
+  return {start, marks, interactive, python: window.playgroundTimings.python, wasm: arrived(name => name.endsWith('.wasm')),
           packages: arrived(name => name.endsWith('.whl') || name.endsWith('.img.gz')),
           wasm_memory: window.playgroundPyodide?._module?.HEAPU8?.length ?? 0,
           js_heap: performance.memory?.usedJSHeapSize ?? 0};
@@ -103,6 +103,7 @@ def phases(timings: dict) -> dict:
         out[phase.replace(" ", "_") + "_s"] = (at - last) / 1000
         last = at
     out["interactive_s"] = timings["interactive"] / 1000
+    out["restored"] = float(timings.get("python") == "restored")  # from the start-up snapshot
     # The page's memory at ready: Python's wasm memory and the JS heap (BokehJS, the views).
     out["wasm_memory_mb"] = timings["wasm_memory"] / 1e6
     out["js_heap_mb"] = timings["js_heap"] / 1e6

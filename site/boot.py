@@ -6,48 +6,36 @@ create_app() is. It renders into the page's own <div id="app">: write_doc pairs 
 document's roots, in order, with the elements carrying data-root-id sorted by that
 attribute, so each root gets an element numbered in document order.
 
-The heavy imports run one step at a time (the app would import them anyway) so the
-progress bar moves between them: Python blocks the page while it imports, and only an
-await lets the browser paint. Errors raised later in Panel callbacks or asyncio tasks
-(training frames) would only reach the console; they are passed to the page instead.
+The loader has run the heavy imports already (or restored them from a snapshot). Each
+step here awaits set_stage, which lets the browser paint the progress bar. Errors raised
+later in Panel callbacks or asyncio tasks (training frames) would only reach the console;
+they are passed to the page instead.
 PANEL_CDN_ROOT is already in os.environ (passed to loadPyodide) so Panel's stylesheets
 come from this site. APP_MODULE and set_stage are globals set by loader.js.
 """
 # ruff: noqa: F821, F704  (globals come from loader.js; Pyodide allows top-level await)
 import asyncio
 import importlib
-import importlib.util
 import traceback
 
 import js
 
-# Stages are named by catalog keys: loader.js says them in the page's language.
-IMPORTS = [("loader.importing_numpy", ["numpy"]),
-           ("loader.importing_bokeh", ["bokeh", "panel"]),
-           ("loader.importing_holoviews", ["holoviews"])]
-
 
 async def _boot():
-    total = len(IMPORTS) + 3
-    for done, (text, modules) in enumerate(IMPORTS):
-        await set_stage(text, done, total)
-        for module in modules:
-            if importlib.util.find_spec(module):  # a stand-in app may not ship it
-                importlib.import_module(module)
     import panel as pn
     from panel.io.pyodide import init_doc, write_doc
     from panel.io.state import state
 
     _report_errors_to_page(pn)
     init_doc()
-    await set_stage("loader.building", len(IMPORTS), total)
+    await set_stage("loader.building")
     module = importlib.import_module(APP_MODULE)
     if not state.curdoc.roots:  # the module did not serve itself on import
         module.create_app().servable()
     _root_elements(state.curdoc)
-    await set_stage("loader.drawing", len(IMPORTS) + 1, total)
+    await set_stage("loader.drawing")
     await write_doc()
-    await set_stage("loader.ready", total, total)
+    await set_stage("loader.ready")
 
 
 def _report_errors_to_page(pn):

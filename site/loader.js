@@ -1,22 +1,27 @@
 // Boots the app in the three stages the progress bar shows:
 //   runtime   loadPyodide(): pyodide.asm.wasm, python_stdlib.zip and the pruned lock;
-//   packages  the wheels with compiled code (numpy), installed by loadPyodide from that lock
-//             (no micropip, no PyPI), and every pure-Python package's files as one image
-//             (sitebuild/site_image.py) written into site-packages; all download while the
-//             runtime boots (the page's head preloads them): the first byte starts the stage;
-//   app       boot.py: imports, building the app, drawing it (it reports each step).
+//   packages  every package's files, as two images (sitebuild/site_image.py): the compiled
+//             packages (numpy), linked before Python starts (startup_snapshot.js), and the
+//             pure-Python ones, written into site-packages once it has; both download while
+//             the runtime boots (the page's head preloads them): the first byte starts the stage;
+//   app       the heavy imports (run here, one step at a time), then boot.py: building the
+//             app and drawing it (it reports each step).
+// A visit after the first restores Python's memory as it was after the imports (the
+// start-up snapshot, kept in Cache Storage) and skips them; if that fails, it starts normally.
 // Runs on the main thread: with precompiled bytecode that was fastest to interactive
 // (docs/measurements.md: 8.1 s main vs 12.6 s worker), and Panel renders without a message hop.
-// Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib,
-// the lock and every wheel; pyodide.mjs and pyodide.asm.mjs come by import() and are not
-// counted (nor in runtime_bytes). After "ready", a Python error shows a banner over the
-// still-running app instead of a screen that would take it away. Every text comes from
-// playgroundWords (index.html), in the language the page chose before this script ran.
+// Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib and
+// the lock, and this loader for the images; pyodide.mjs and pyodide.asm.mjs come by import()
+// and are not counted (nor in runtime_bytes). After "ready", a Python error shows a banner
+// over the still-running app instead of a screen that would take it away. Every text comes
+// from playgroundWords (index.html), in the language the page chose before this script ran.
 // Lessons (small Markdown files) download beside the runtime and are written into
 // Pyodide's file system, where the app finds them through $PLAYGROUND_LESSONS, before
 // boot.py runs.
 
 import { keepNamingControls } from "./accessible_names.js";
+import { afterRestore, deserialize, findSnapshot, forgetSnapshot, librariesHook, moduleFactory, takeSnapshot }
+  from "./startup_snapshot.js";
 
 const config = JSON.parse(document.getElementById("boot-config").textContent);
 const words = window.playgroundWords;
@@ -64,7 +69,7 @@ const progress = {
   // slice fills with its own files' bytes, so the bar only grows.
   add(bytes, file) {
     if (file.startsWith("lessons/")) return; // a few kB, not part of either stage's size
-    const name = file.endsWith(".whl") || file === config.image.file ? "packages" : "runtime";
+    const name = [config.image.file, config.compiled_image.file].includes(file) ? "packages" : "runtime";
     if (this.name === "app" || !STAGES[name].bytes) return;
     const filled = (stage) => Math.min(this.loaded[stage] / STAGES[stage].bytes, 1);
     if (name === "packages" && this.name === "runtime" && filled("runtime") === 1) {
@@ -161,24 +166,25 @@ const siteUrl = (path) => new URL(path, location.href).href;
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
-// The pure-Python packages' files, inflated: [index length (4 bytes), index JSON, files].
+// An image's files (sitebuild/site_image.py), inflated: [{ path in site-packages, bytes }].
 async function fetchImage({ file, integrity }) {
   const response = await fetch(siteUrl(file), { integrity });
-  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-}
-
-function writeImage(pyodide, image) {
-  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  const image = new Uint8Array(
+    await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   const length = new DataView(image.buffer).getUint32(0, true);
   const index = JSON.parse(new TextDecoder().decode(image.subarray(4, 4 + length)));
-  const folders = new Set();
   let offset = 4 + length;
-  for (const [path, size] of index) {
+  return index.map(([path, size]) => ({ path, bytes: image.subarray(offset, (offset += size)) }));
+}
+
+function writeFiles(pyodide, files) {
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  const folders = new Set();
+  for (const { path, bytes } of files) {
     const folder = `${site}/${path}`.replace(/\/[^/]*$/, "");
     if (!folders.has(folder)) pyodide.FS.mkdirTree(folder);
     folders.add(folder);
-    pyodide.FS.writeFile(`${site}/${path}`, image.subarray(offset, offset + size), { canOwn: true });
-    offset += size;
+    pyodide.FS.writeFile(`${site}/${path}`, bytes, { canOwn: true });
   }
 }
 
@@ -187,23 +193,63 @@ async function fetchLesson(file) {
   return [file.split("/").pop(), await response.text()];
 }
 
+// Pyodide, with the compiled packages linked first (startup_snapshot.js) and, given a saved
+// snapshot, its memory restored. Rejects if the snapshot does not fit this start.
+async function startPython(compiled, saved) {
+  const indexURL = siteUrl(config.pyodide_dir);
+  const holder = {}, layout = { expected: saved?.meta.tableSize };
+  let failed;
+  const failure = new Promise((_, reject) => (failed = reject));
+  const hook = librariesHook({ files: compiled, heapBytes: saved?.meta.heapBytes, layout, failed });
+  const { loadPyodide } = await import(siteUrl(config.pyodide));
+  const pyodide = await Promise.race([failure, loadPyodide({
+    indexURL,
+    lockFileURL: siteUrl(config.lock),
+    createPyodideModule: await moduleFactory(indexURL, hook, holder),
+    ...(saved && { _loadSnapshot: saved.heap, _snapshotDeserializer: deserialize }),
+    env: { PANEL_CDN_ROOT: siteUrl(config.panel_cdn_root), PLAYGROUND_LESSONS: LESSONS_DIR },
+    stdout: (s) => console.log(s),
+    stderr: (s) => console.warn(s),
+  })]);
+  if (saved) {
+    afterRestore(pyodide, holder.Module, saved.meta);
+    // The snapshot froze the random generators' state: every visit draws its own.
+    pyodide.runPython("import random, sys\nrandom.seed()\nif 'numpy' in sys.modules: sys.modules['numpy'].random.seed()");
+  }
+  return { pyodide, Module: holder.Module, tableSize: layout.tableSize, restored: Boolean(saved) };
+}
+
+// A snapshot for the next visit; a failure costs only that.
+function saveSnapshot({ pyodide, Module, tableSize }, key) {
+  const why = (error) => console.warn(`No start-up snapshot for the next visit: ${error.message ?? error}`);
+  try {
+    takeSnapshot(pyodide, Module, key, tableSize).catch(why);
+  } catch (error) {
+    why(error);
+  }
+}
+
 async function main() {
   progress.enter("runtime", "loader.loading_runtime");
   const lessons = Promise.all(config.lessons.map(fetchLesson));
   const image = fetchImage(config.image);
   image.catch(() => {}); // a failure shows its screen at once (the fetch wrapper), and again where awaited
-  const { loadPyodide } = await import(siteUrl(config.pyodide));
-  const pyodide = await loadPyodide({
-    indexURL: siteUrl(config.pyodide_dir),
-    lockFileURL: siteUrl(config.lock),
-    // Requested here, the wheels download while the runtime finishes booting: about
-    // 1 s sooner to interactive than a loadPackage() call after it (measured cold).
-    packages: config.packages,
-    env: { PANEL_CDN_ROOT: siteUrl(config.panel_cdn_root), PLAYGROUND_LESSONS: LESSONS_DIR },
-    stdout: (s) => console.log(s),
-    stderr: (s) => console.warn(s),
-  });
-  writeImage(pyodide, await image);
+  const compiled = fetchImage(config.compiled_image);
+  compiled.catch(() => {});
+  const snapshotKey = siteUrl(`startup-snapshot/${config.snapshot}`); // a build's own
+  const saved = await findSnapshot(snapshotKey);
+  let python = null;
+  if (saved) {
+    python = await startPython(compiled, saved).catch((error) => {
+      console.warn(`The start-up snapshot did not fit (${error.message ?? error}): starting Python normally.`);
+      forgetSnapshot(snapshotKey);
+      return null;
+    });
+  }
+  python ??= await startPython(compiled, null);
+  const { pyodide } = python;
+  timings.python = python.restored ? "restored" : "started";
+  writeFiles(pyodide, await image);
   mark("runtime and wheels");
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
   pyodide.FS.mkdirTree(LESSONS_DIR);
@@ -211,15 +257,33 @@ async function main() {
   mark("lessons written");
   progress.enter("app", "loader.starting_app");
   const appSize = $("step-app").querySelector(".size");
-  pyodide.globals.set("APP_MODULE", config.app_module);
-  let step = null; // boot.py's step under way: it ends when the next one is set
-  pyodide.globals.set("set_stage", (key, done, total) => {
+  const steps = [...config.imports.map(([key]) => key), "loader.building", "loader.drawing", "loader.ready"];
+  let step = null; // the step under way: it ends when the next one is set
+  const stage = (key) => {
     if (step) mark(step.replace("loader.", ""));
     step = key;
+    const done = steps.indexOf(key), total = steps.length - 1;
     progress.show(done / total, key);
     appSize.textContent = words.text("loader.steps", { done, total });
     return nextPaint();
-  });
+  };
+  if (!python.restored) {
+    // The heavy imports, one step at a time so the bar moves between them (Python blocks the
+    // page while it imports; only an await lets the browser paint), then the snapshot.
+    for (const [key, modules] of config.imports) {
+      await stage(key);
+      pyodide.runPython(`import importlib, importlib.util
+for name in ${JSON.stringify(modules)}:
+    if importlib.util.find_spec(name.split(".")[0]):  # a stand-in app may not ship it
+        importlib.import_module(name)`);
+    }
+    mark(step.replace("loader.", ""));
+    step = null;
+    saveSnapshot(python, snapshotKey);
+    mark("snapshot taken");
+  }
+  pyodide.globals.set("APP_MODULE", config.app_module);
+  pyodide.globals.set("set_stage", stage);
   await window.playgroundScriptsRan; // boot.py draws with BokehJS and Panel's JS
   await pyodide.runPythonAsync(config.boot_py, { filename: "boot.py" });
   timings.interactive = performance.now();
@@ -277,8 +341,21 @@ window.addEventListener("error", (event) => {
   if (isReady() && isPythonError(event.error)) showError(event.error);
 });
 
+// A restored Python that fails before "ready" may be the snapshot's fault: forget it and
+// start once more, normally (once a tab session, so a failure of the app itself still shows).
+async function failedStart(error) {
+  if (timings.python === "restored" && !sessionStorage.getItem("playground-fresh-start")) {
+    console.warn("Starting again without the start-up snapshot after:", error);
+    sessionStorage.setItem("playground-fresh-start", "1");
+    await forgetSnapshot(siteUrl(`startup-snapshot/${config.snapshot}`));
+    location.reload();
+    return;
+  }
+  showError(error);
+}
+
 if (!document.documentElement.dataset.state) {
-  main().catch(showError);
+  main().catch(failedStart);
   window.addEventListener("unhandledrejection", (event) => {
     if (!isReady() || isPythonError(event.reason)) showError(event.reason);
   });

@@ -19,26 +19,42 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import doc_pages, fetch
+from . import doc_pages
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "accessible_names.js", "embed_bridge.js", "training_worker.js", "style.css", "doc.css",
-                "favicon.svg",
+STATIC_FILES = ["loader.js", "startup_snapshot.js", "accessible_names.js", "embed_bridge.js", "training_worker.js",
+                "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
+
+
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
 
 
-def render(dist: Path, *, scripts: list[str], boot: dict, lock: dict, data_svg: str) -> list[str]:
+def imports(app_module: str) -> list:
+    """The heavy imports, in the progress bar's steps (catalog keys), and then the app's module.
+
+    The loader runs them before boot.py and keeps Python's memory after them as the start-up
+    snapshot (site/startup_snapshot.js). holoviews.plotting.bokeh comes with the first plot
+    anyway; imported here, it is in the snapshot. Importing the app serves nothing (Panel
+    serves a module named bokeh_app_*; boot.py builds and serves this one).
+    """
+    return [["loader.importing_numpy", ["numpy"]],
+            ["loader.importing_bokeh", ["bokeh", "panel"]],
+            ["loader.importing_holoviews", ["holoviews", "holoviews.plotting.bokeh"]],
+            ["loader.importing_app", [app_module]]]
+
+
+def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:
     """Write index.html and the static files into DIST; return their relative paths."""
     config = dict(boot, boot_py=(SITE_DIR / "boot.py").read_text(encoding="utf-8"))
     tags = "\n".join(f'<script defer src="{src}" onerror="playgroundMissing(\'{src}\')"></script>'
                      for src in map(html.escape, scripts))
     page = (SITE_DIR / "index.html").read_text(encoding="utf-8")
     page = (page.replace("{{ boot_json }}", _script_json(config)).replace("{{ scripts }}", tags)
-            .replace("{{ preloads }}", preloads(boot, lock))
+            .replace("{{ preloads }}", preloads(boot))
             .replace("{{ page_words_json }}", _script_json(page_words()))
             .replace("{{ data_svg }}", data_svg)
             .replace("{{ runtime_size }}", _mb(boot["runtime_bytes"]))
@@ -50,25 +66,24 @@ def render(dist: Path, *, scripts: list[str], boot: dict, lock: dict, data_svg: 
     return ["index.html", *STATIC_FILES]
 
 
-def preloads(boot: dict, lock: dict) -> str:
+def preloads(boot: dict) -> str:
     """Link tags that start every download of the start-up at once, from the page's head.
 
     Without them the browser asks for the runtime's wasm only once BokehJS and the loader have
-    run, and for the wheels only once the runtime has booted. Each is asked for as it will be
-    (a CORS-mode fetch; a wheel with the sha256 integrity of its lock entry, the site-packages
-    image with its own), so the later request takes the preloaded response instead of
-    downloading again.
+    run, and for the packages only once the runtime has booted. Each is asked for as it will be
+    (a CORS-mode fetch; the site-packages images with their integrity), so the later request
+    takes the preloaded response instead of downloading again.
     """
     folder = boot["pyodide_dir"]
     # The loader first: it waits for nothing else, and the downloads below compete with it.
-    tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">' for name in ("loader.js", "accessible_names.js")]
+    tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">'
+            for name in ("loader.js", "startup_snapshot.js", "accessible_names.js")]
     tags += [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
     tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin fetchpriority="low">'
              for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
-    wheels = [(f'{folder}{lock["packages"][name]["file_name"]}', fetch.integrity(lock["packages"][name]["sha256"]))
-              for name in boot["packages"]]
-    for href, integrity in [*wheels, (boot["image"]["file"], boot["image"]["integrity"])]:
+    for image in (boot["compiled_image"], boot["image"]):
+        href, integrity = image["file"], image["integrity"]
         tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}" '
                     'fetchpriority="low">')
     return "\n".join(tags)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import assets, binaries, bytecode, doc_pages, lessons, lock, manifest, page, patches, pins, pure, runtime, site_image, skeleton, slim
+from . import (assets, binaries, bytecode, doc_pages, fetch, lessons, lock, manifest, page, patches, pins, pure, runtime,
+               site_image, skeleton, slim)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,13 +111,20 @@ def build(opts: Options) -> dict:
             print(f"  note: shipped but not imported at start-up: {smoke['shipped_not_imported']}")
     (wheel_dir / "pyodide-lock.json").write_text(json.dumps(pruned, indent=1), encoding="utf-8")
     shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
-    # Wheels with compiled code go through Pyodide's installer; the rest come as one image.
-    # (All stay in dist/ and the lock: the training worker installs numpy, param and ours.)
-    installed = sorted(n for n, w in final.items() if site_image.has_compiled_code(w))
-    image = site_image.write([w for n, w in final.items() if n not in installed], wheel_dir / site_image.FILE)
+    # The page writes every package's files from two images: the wheels with compiled code
+    # (numpy), linked before Python starts, and the pure ones, written once it has.
+    # (The wheels stay in dist/ and the lock: the training worker installs numpy, param and ours.)
+    compiled = {n: w for n, w in final.items() if site_image.has_compiled_code(w)}
+    compiled_image = site_image.write(sorted(compiled.values()), wheel_dir / site_image.COMPILED_FILE)
+    image = site_image.write([w for n, w in final.items() if n not in compiled], wheel_dir / site_image.FILE)
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
-        "lock": "pyodide/pyodide-lock.json", "packages": installed, "image": image,
+        "lock": "pyodide/pyodide-lock.json", "compiled_image": compiled_image, "image": image,
+        "imports": page.imports(opts.app_module),
+        # A start-up snapshot fits only the runtime, packages and imports it was taken with.
+        "snapshot": hashlib.sha256(json.dumps(
+            [*(fetch.sha256_file(wheel_dir / n) for n in p.runtime_files), compiled_image["integrity"],
+             image["integrity"], page.imports(opts.app_module)]).encode()).hexdigest()[:32],
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
         # What loadPyodide fetches: the .mjs files come by import(), which the page
@@ -124,12 +132,12 @@ def build(opts: Options) -> dict:
         "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in
                              [*(n for n in p.runtime_files if not n.endswith(".mjs")),
                               "pyodide-lock.json"]),
-        "package_bytes": sum(final[n].stat().st_size for n in installed) + image["size"],
+        "package_bytes": compiled_image["size"] + image["size"],
         # Fetched beside the runtime and written into Pyodide's file system before boot.py.
         "lessons": shipped_lessons,
     }
     data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
-    written = page.render(partial, scripts=urls["scripts"], boot=boot, lock=pruned, data_svg=data_svg)
+    written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
     written += doc_pages.render(partial, opts.project)
     ours_files = {*written, *shipped_lessons, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,

@@ -5,8 +5,9 @@ wheel at a time: about half a second of every load for our eighteen pure wheels 
 Node). The image holds every file of those wheels after an index, gzipped as one stream
 (6.5 MB against 7.4 MB of wheels: the stream compresses across files), and the page
 writes it in one pass with FS.writeFile. The build gzips it, not the server: the page
-inflates it (DecompressionStream), so any static host serves it small. Wheels with
-compiled code (numpy) still go through Pyodide's installer, which links their libraries.
+inflates it (DecompressionStream), so any static host serves it small. The wheels with
+compiled code (numpy) have an image of their own: the page links their libraries before
+Python starts (site/startup_snapshot.js), so it needs them sooner.
 
 Format, before gzip: the index's length (4 bytes, little-endian), the index (JSON:
 [[path in site-packages, size], ...]), then the files' bytes in the index's order.
@@ -22,6 +23,7 @@ from pathlib import Path
 from . import fetch
 
 FILE = "site-packages.img.gz"
+COMPILED_FILE = "site-packages-compiled.img.gz"
 
 
 def has_compiled_code(wheel: Path) -> bool:
@@ -30,7 +32,7 @@ def has_compiled_code(wheel: Path) -> bool:
 
 
 def write(wheels: list[Path], dest: Path) -> dict:
-    """Write the image of WHEELS (pure ones) to DEST; return what the page needs to fetch it."""
+    """Write the image of WHEELS to DEST; return what the page needs to fetch it."""
     index, parts = [], []
     for wheel in sorted(wheels):
         with zipfile.ZipFile(wheel) as zf:

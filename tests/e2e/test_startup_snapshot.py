@@ -1,0 +1,81 @@
+"""The start-up snapshot (site/startup_snapshot.js): a second visit restores Python's memory
+after the imports instead of importing again, and a snapshot that does not fit costs only
+a normal start."""
+from __future__ import annotations
+
+from conftest import open_page, wait_for_state
+from test_app import epoch_at_least, press
+
+# Resolves once this site's snapshot (the heap and what JavaScript must put back) is stored.
+SNAPSHOT_STORED = """async () => {
+  const cache = await caches.open("playground-startup-snapshot");
+  for (let tries = 0; tries < 300; tries++) {
+    const urls = (await cache.keys()).map((request) => request.url);
+    if (urls.length === 2) return urls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return [];
+}"""
+
+
+def visit(context, base_url):
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page) == "ready"
+    return page, log
+
+
+def started(page) -> str:
+    return page.evaluate("window.playgroundTimings.python")
+
+
+def first_draws(page) -> list[float]:
+    """The first number of Python's and of numpy's global random generators in this page."""
+    return page.evaluate("""JSON.parse(playgroundPyodide.runPython(
+      "import json, random, numpy; json.dumps([random.random(), numpy.random.random()])"))""")
+
+
+def test_a_second_visit_restores_python_and_trains_with_fresh_randomness(context, base_url, results_dir):
+    first, _ = visit(context, base_url)
+    assert started(first) == "started"
+    assert len(first.evaluate(SNAPSHOT_STORED)) == 2
+    first.close()
+
+    second, log = visit(context, base_url)
+    assert started(second) == "restored"
+    # The imports came with the snapshot: the loader ran none of them.
+    phases = [name for name, _ in second.evaluate("window.playgroundTimings.marks")]
+    assert not [name for name in phases if name.startswith("importing")], phases
+    draws = first_draws(second)
+    press(second, "▶ Play")
+    epoch_at_least(second, 50)
+    press(second, "❚❚ Pause")
+    second.screenshot(path=str(results_dir / "restored-from-snapshot.png"))
+    assert log.console_errors() == [] and log.errors == []
+    # The snapshot froze the random generators' state; each visit still draws its own numbers.
+    third, _ = visit(context, base_url)
+    assert started(third) == "restored"
+    assert all(a != b for a, b in zip(draws, first_draws(third)))
+
+
+def test_a_snapshot_that_does_not_fit_gives_a_normal_start_and_is_replaced(context, base_url):
+    first, _ = visit(context, base_url)
+    stored = first.evaluate(SNAPSHOT_STORED)
+    heap_url = min(stored, key=len)
+    # What another Pyodide build would leave, or a truncated write: not a snapshot of this one.
+    first.evaluate("""async (url) => {
+      const cache = await caches.open("playground-startup-snapshot");
+      await cache.put(url, new Response(new Uint8Array(1 << 20)));
+    }""", heap_url)
+    first.close()
+
+    second, log = visit(context, base_url)
+    assert started(second) == "started"
+    warnings = [text for kind, text in log.console if kind == "warning"]
+    assert any("start-up snapshot did not fit" in text for text in warnings), warnings
+    press(second, "▶ Play")
+    epoch_at_least(second, 20)
+    assert log.console_errors() == [] and log.errors == []
+    assert len(second.evaluate(SNAPSHOT_STORED)) == 2  # a good one again, for the next visit
+    second.close()
+    third, _ = visit(context, base_url)
+    assert started(third) == "restored"
