@@ -344,14 +344,23 @@ window.addEventListener("error", (event) => {
 // A restored Python that fails before "ready" may be the snapshot's fault: forget it and
 // start once more, normally (once a tab session, so a failure of the app itself still shows).
 async function failedStart(error) {
-  if (timings.python === "restored" && !sessionStorage.getItem("playground-fresh-start")) {
+  if (timings.python === "restored" && firstRetry()) {
     console.warn("Starting again without the start-up snapshot after:", error);
-    sessionStorage.setItem("playground-fresh-start", "1");
     await forgetSnapshot(siteUrl(`startup-snapshot/${config.snapshot}`));
     location.reload();
     return;
   }
   showError(error);
+}
+
+function firstRetry() {
+  try {
+    if (sessionStorage.getItem("playground-fresh-start")) return false;
+    sessionStorage.setItem("playground-fresh-start", "1");
+    return true;
+  } catch {
+    return false; // no storage for this page (a blocked iframe): no way to stop a loop
+  }
 }
 
 if (!document.documentElement.dataset.state) {

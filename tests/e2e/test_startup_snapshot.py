@@ -79,3 +79,22 @@ def test_a_snapshot_that_does_not_fit_gives_a_normal_start_and_is_replaced(conte
     second.close()
     third, _ = visit(context, base_url)
     assert started(third) == "restored"
+
+
+def test_a_restored_start_that_fails_starts_once_more_without_the_snapshot(context, base_url):
+    first, _ = visit(context, base_url)
+    first.evaluate(SNAPSHOT_STORED)
+    first.close()
+
+    def broken_app_module(route):  # a failure after the restore, as a bad snapshot could cause
+        html = route.fetch().text()
+        route.fulfill(body=html.replace('"app_module": "playground.app"', '"app_module": "no_such_module_for_e2e"'),
+                      content_type="text/html")
+
+    context.route(base_url, broken_app_module)
+    page, log = open_page(context, base_url)
+    page.wait_for_event("load")  # the restored start failed: the page reloads once, without it
+    assert wait_for_state(page) == "error"
+    assert "no_such_module_for_e2e" in page.inner_text("#screen")
+    assert page.evaluate("window.playgroundTimings.python") == "started"
+    assert any("without the start-up snapshot" in text for kind, text in log.console if kind == "warning")
