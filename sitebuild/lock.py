@@ -1,7 +1,8 @@
 """The pruned pyodide-lock.json: just the wheels we ship, with their real sha256.
 
-With it the page calls pyodide.loadPackage([...]) and Pyodide resolves dependencies,
-downloads in parallel and checks every hash; no micropip, no PyPI at run time.
+With it the training worker calls pyodide.loadPackage([...]) and Pyodide resolves
+dependencies, downloads in parallel and checks every hash; no micropip, no PyPI at run time.
+(The page itself writes the packages from the site-packages images, site_image.py.)
 Dependencies come from each wheel's own metadata (evaluated for Pyodide), so every
 declared requirement must be either shipped or consciously omitted in pins.toml.
 """

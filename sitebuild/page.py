@@ -11,6 +11,7 @@ catalog are inlined as JSON, so the page can speak another language before Pytho
 """
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
@@ -33,18 +34,23 @@ PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
 
 
-def imports(app_module: str) -> list:
-    """The heavy imports, in the progress bar's steps (catalog keys), and then the app's module.
+def imports(app_source: str, app_package: str) -> list:
+    """The heavy imports, in the progress bar's steps (catalog keys), then the app's own modules.
 
     The loader runs them before boot.py and keeps Python's memory after them as the start-up
     snapshot (site/startup_snapshot.js). holoviews.plotting.bokeh comes with the first plot
-    anyway; imported here, it is in the snapshot. Importing the app serves nothing (Panel
-    serves a module named bokeh_app_*; boot.py builds and serves this one).
+    anyway; imported here, it is in the snapshot. The app's modules are those its source
+    imports from its package, not the app module itself: Panel serves a module imported once
+    it is serving (after boot.py's init_doc), and the app reads its link as it is served.
     """
+    tree = ast.parse(app_source)
+    named = [alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names]
+    named += [node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level == 0]
+    own = sorted({name for name in named if name.split(".")[0] == app_package})
     return [["loader.importing_numpy", ["numpy"]],
             ["loader.importing_bokeh", ["bokeh", "panel"]],
             ["loader.importing_holoviews", ["holoviews", "holoviews.plotting.bokeh"]],
-            ["loader.importing_app", [app_module]]]
+            ["loader.importing_app", own]]
 
 
 def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:

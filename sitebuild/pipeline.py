@@ -117,14 +117,17 @@ def build(opts: Options) -> dict:
     compiled = {n: w for n, w in final.items() if site_image.has_compiled_code(w)}
     compiled_image = site_image.write(sorted(compiled.values()), wheel_dir / site_image.COMPILED_FILE)
     image = site_image.write([w for n, w in final.items() if n not in compiled], wheel_dir / site_image.FILE)
+    app_path = opts.project / opts.app_module.replace(".", "/")
+    app_file = app_path.with_suffix(".py") if app_path.with_suffix(".py").is_file() else app_path / "__init__.py"
+    imports = page.imports(app_file.read_text(encoding="utf-8"), opts.app_module.split(".")[0])
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "compiled_image": compiled_image, "image": image,
-        "imports": page.imports(opts.app_module),
+        "imports": imports,
         # A start-up snapshot fits only the runtime, packages and imports it was taken with.
         "snapshot": hashlib.sha256(json.dumps(
             [*(fetch.sha256_file(wheel_dir / n) for n in p.runtime_files), compiled_image["integrity"],
-             image["integrity"], page.imports(opts.app_module)]).encode()).hexdigest()[:32],
+             image["integrity"], imports]).encode()).hexdigest()[:32],
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
         # What loadPyodide fetches: the .mjs files come by import(), which the page

@@ -52,9 +52,11 @@ def test_a_second_visit_restores_python_and_trains_with_fresh_randomness(context
     second.screenshot(path=str(results_dir / "restored-from-snapshot.png"))
     assert log.console_errors() == [] and log.errors == []
     # The snapshot froze the random generators' state; each visit still draws its own numbers.
-    third, _ = visit(context, base_url)
+    # And a link opens its own setup, as on a first visit.
+    third, _ = visit(context, base_url + "#dataset=xor&learningRate=0.1")
     assert started(third) == "restored"
     assert all(a != b for a, b in zip(draws, first_draws(third)))
+    assert third.get_by_label("Learning rate", exact=True).input_value() == "0.1"
 
 
 def test_a_snapshot_that_does_not_fit_gives_a_normal_start_and_is_replaced(context, base_url):
