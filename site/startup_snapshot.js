@@ -20,7 +20,10 @@
 
 const CACHE = "playground-startup-snapshot";
 
-// The .so files of the compiled packages, in a fixed order, and every other file of theirs.
+// A preRun hook: writes the compiled packages' files (FILES, a promise of an image's files)
+// into site-packages and links their .so files in the image's order. For a restore
+// (HEAP_BYTES), it first grows the memory to the snapshot's size. LAYOUT gets the table's
+// size after linking (given `expected`, any other size fails); FAILED gets any error.
 export function librariesHook({ files, heapBytes = 0, layout = {}, failed }) {
   return (Module) => {
     if (heapBytes > Module.HEAP8.length) Module.growMemory(heapBytes); // the build ignores INITIAL_MEMORY
