@@ -161,6 +161,9 @@ window.playgroundPythonError = (text) => showError(new Error(text));
 // A path of this site as an absolute address (Pyodide and the worker need absolute ones).
 const siteUrl = (path) => new URL(path, location.href).href;
 
+// This build's start-up snapshot in Cache Storage (startup_snapshot.js).
+const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
+
 // Waits until the browser has painted, so a stage text set just before is seen.
 // Also awaited by each frame of training (playground.browser.next_paint).
 const nextPaint = (window.playgroundNextPaint = () =>
@@ -236,13 +239,12 @@ async function main() {
   image.catch(() => {}); // a failure shows its screen at once (the fetch wrapper), and again where awaited
   const compiled = fetchImage(config.compiled_image);
   compiled.catch(() => {});
-  const snapshotKey = siteUrl(`startup-snapshot/${config.snapshot}`); // a build's own
-  const saved = await findSnapshot(snapshotKey);
+  const saved = await findSnapshot(SNAPSHOT_KEY);
   let python = null;
   if (saved) {
     python = await startPython(compiled, saved).catch((error) => {
       console.warn(`The start-up snapshot did not fit (${error.message ?? error}): starting Python normally.`);
-      forgetSnapshot(snapshotKey);
+      forgetSnapshot(SNAPSHOT_KEY);
       return null;
     });
   }
@@ -259,8 +261,12 @@ async function main() {
   const appSize = $("step-app").querySelector(".size");
   const steps = [...config.imports.map(([key]) => key), "loader.building", "loader.drawing", "loader.ready"];
   let step = null; // the step under way: it ends when the next one is set
-  const stage = (key) => {
+  const endStep = () => {
     if (step) mark(step.replace("loader.", ""));
+    step = null;
+  };
+  const stage = (key) => {
+    endStep();
     step = key;
     const done = steps.indexOf(key), total = steps.length - 1;
     progress.show(done / total, key);
@@ -277,9 +283,8 @@ for name in ${JSON.stringify(modules)}:
     if importlib.util.find_spec(name.split(".")[0]):  # a stand-in app may not ship it
         importlib.import_module(name)`);
     }
-    mark(step.replace("loader.", ""));
-    step = null;
-    saveSnapshot(python, snapshotKey);
+    endStep();
+    saveSnapshot(python, SNAPSHOT_KEY);
     mark("snapshot taken");
   }
   pyodide.globals.set("APP_MODULE", config.app_module);
@@ -346,7 +351,7 @@ window.addEventListener("error", (event) => {
 async function failedStart(error) {
   if (timings.python === "restored" && firstRetry()) {
     console.warn("Starting again without the start-up snapshot after:", error);
-    await forgetSnapshot(siteUrl(`startup-snapshot/${config.snapshot}`));
+    await forgetSnapshot(SNAPSHOT_KEY);
     location.reload();
     return;
   }

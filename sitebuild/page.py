@@ -27,8 +27,6 @@ STATIC_FILES = ["loader.js", "startup_snapshot.js", "accessible_names.js", "embe
                 "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
-
-
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')

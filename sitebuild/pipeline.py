@@ -115,7 +115,7 @@ def build(opts: Options) -> dict:
     # (numpy), linked before Python starts, and the pure ones, written once it has.
     # (The wheels stay in dist/ and the lock: the training worker installs numpy, param and ours.)
     compiled = {n: w for n, w in final.items() if site_image.has_compiled_code(w)}
-    compiled_image = site_image.write(sorted(compiled.values()), wheel_dir / site_image.COMPILED_FILE)
+    compiled_image = site_image.write(list(compiled.values()), wheel_dir / site_image.COMPILED_FILE)
     image = site_image.write([w for n, w in final.items() if n not in compiled], wheel_dir / site_image.FILE)
     app_path = opts.project / opts.app_module.replace(".", "/")
     app_file = app_path.with_suffix(".py") if app_path.with_suffix(".py").is_file() else app_path / "__init__.py"
