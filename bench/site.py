@@ -5,11 +5,11 @@
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
 empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
 first contentful paint, interactive (the loader's "ready") and the phases it is made
-of (page and JS start, runtime and wheels, each step of boot.py), and bytes transferred
-(encoded, i.e. after compression). The server's compressed copies are made first, so the
-figures are the browser's, not the first-request compression. Then plays each
-configuration. ``--throttle 4`` slows the loading page's CPU 4x (Chromium's CPU
-throttling), as a classroom Chromebook.
+of (page and JS start, runtime and wheels, each step of boot.py), and the bytes the page
+and its image worker received (response bodies as sent: the build's brotli copies,
+sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
+Then plays each configuration. ``--throttle 4`` slows the loading page's CPU 4x
+(Chromium's CPU throttling), as a classroom Chromebook.
 
 The machine's speed drifts (up to 2x from hour to hour), so a change is judged with
 ``--against``: another build (e.g. the last commit's, from a git worktree) measured
@@ -23,7 +23,6 @@ import json
 import statistics
 import sys
 import tempfile
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,21 +33,15 @@ from sitebuild import browser, manifest  # noqa: E402
 READY_TIMEOUT_MS = 120_000
 
 
-def warm_server(base_url: str, dist: Path) -> None:
-    """Request every file once so the server has its gzip copy ready."""
-    for rel in json.loads((dist / manifest.MANIFEST).read_text(encoding="utf-8"))["files"]:
-        req = urllib.request.Request(base_url + rel, headers={"Accept-Encoding": "gzip"})
-        urllib.request.urlopen(req).read()
-
-
-def load(page, cdp, url: str | None) -> dict:
+def load(page, url: str | None) -> dict:
     """Navigate (or reload when url is None) and measure until the app is ready."""
-    transferred = []
+    finished = []
 
-    def count(event):
-        transferred.append(event["encodedDataLength"])
+    def count(request):
+        if not request.url.endswith(".whl"):  # the training worker's, which starts at ready
+            finished.append(request)
 
-    cdp.on("Network.loadingFinished", count)
+    page.on("requestfinished", count)  # the page's requests and its image worker's
     if url:
         page.goto(url)
     else:
@@ -59,8 +52,9 @@ def load(page, cdp, url: str | None) -> dict:
         raise RuntimeError(f"page ended in state {state}: {page.inner_text('#screen')}")
     fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime")
     page.wait_for_timeout(300)  # let late responses finish so their bytes are counted
-    cdp.remove_listener("Network.loadingFinished", count)
-    figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": sum(transferred) / 1e6}
+    page.remove_listener("requestfinished", count)
+    mb = sum(request.sizes()["responseBodySize"] for request in finished) / 1e6
+    figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": mb}
     for last in ("interactive_s", "restored", "wasm_memory_mb", "js_heap_mb"):  # after the phases
         figures[last] = figures.pop(last)
     figures["renderer_rss_mb"] = renderer_rss_mb()
@@ -88,7 +82,7 @@ PHASES_JS = """() => {
   const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
     .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
   return {start, marks, interactive, python: window.playgroundTimings.python, wasm: arrived(name => name.endsWith('.wasm')),
-          packages: arrived(name => name.endsWith('.whl') || name.endsWith('.img.gz')),
+          packages: arrived(name => name.endsWith('.whl') || name.includes('.img')),
           wasm_memory: window.playgroundPyodide?._module?.HEAPU8?.length ?? 0,
           js_heap: performance.memory?.usedJSHeapSize ?? 0};
 }"""
@@ -183,18 +177,16 @@ PAUSE_LATENCY_JS = """async () => {
 def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float) -> None:
     """One run on ``dist``: a cold and a warm load, then each configuration played once."""
     with browser.serving(dist) as url:
-        warm_server(url, dist)
         # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
         # (an incognito context's memory cache is too small to keep the wheels warm).
         with tempfile.TemporaryDirectory() as profile:
             context = browser.launch_profile(playwright, profile)
             page = context.new_page()
             cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
             if throttle != 1:
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-            results.setdefault("cold", []).append(load(page, cdp, url))
-            results.setdefault("warm", []).append(load(page, cdp, None))
+            results.setdefault("cold", []).append(load(page, url))
+            results.setdefault("warm", []).append(load(page, None))
             for name, fragment in PLAYING.items() if play else ():
                 results.setdefault(name, []).append(measure_playing(context, url + fragment))
             context.close()

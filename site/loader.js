@@ -10,8 +10,8 @@
 // start-up snapshot, kept in Cache Storage) and skips them; if that fails, it starts normally.
 // Runs on the main thread: with precompiled bytecode that was fastest to interactive
 // (docs/measurements.md: 8.1 s main vs 12.6 s worker), and Panel renders without a message hop.
-// Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm, the stdlib and
-// the lock, and this loader for the images; pyodide.mjs and pyodide.asm.mjs come by import()
+// Byte progress comes from wrapping fetch(), which Pyodide uses for the wasm and the lock, and
+// from the download worker's messages (the stdlib, the images); pyodide.mjs and pyodide.asm.mjs come by import()
 // and are not counted (nor in runtime_bytes). After "ready", a Python error shows a banner
 // over the still-running app instead of a screen that would take it away. Every text comes
 // from playgroundWords (index.html), in the language the page chose before this script ran.
@@ -29,12 +29,12 @@ const $ = (id) => document.getElementById(id);
 // bench/site.py reads these: start, each phase's end (marks, in order), interactive.
 const timings = (window.playgroundTimings = { start: performance.now(), marks: [] });
 const mark = (phase) => timings.marks.push([phase, performance.now()]);
-const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const LESSONS_DIR = "/home/pyodide/lessons";
 
 // Each stage owns a slice of the bar, roughly its share of a cold load on a local
 // server (measured: runtime 31 %, packages 16 %, app 50 %), so the bar moves at an
-// even pace. The sizes beside the steps are written into index.html at build time.
+// even pace. The sizes beside the steps (as sent compressed) are written into index.html
+// at build time; the bar fills with the bytes as read (decoded), which the page can count.
 // Texts are catalog keys.
 const STAGES = {
   runtime: { from: 0, to: 30, bytes: config.runtime_bytes,
@@ -82,7 +82,7 @@ const progress = {
     const stage = STAGES[this.name], loaded = this.loaded[this.name];
     $("progress-stage").textContent = loaded < stage.bytes
       ? words.text("loader.downloaded",
-                   { stage: words.text(stage.downloading), loaded: mb(loaded), total: mb(stage.bytes) })
+                   { stage: words.text(stage.downloading), percent: Math.floor((100 * loaded) / stage.bytes) })
       : words.text(stage.after);
   },
   finish() {
@@ -99,21 +99,25 @@ function missing(what) {
   return new MissingFile(what);
 }
 
+// Why a same-site request failed. Pyodide fetches with `integrity`, so a 404 and a corrupt
+// file both land as "Failed to fetch"; ask the server which it was.
+async function whyFailed(url) {
+  const probe = await siteFetch(url, { method: "HEAD" }).catch(() => null);
+  return !probe ? words.text("errors.server_unreachable")
+    : probe.ok ? words.text("errors.hash_mismatch") : `HTTP ${probe.status}`;
+}
+
 // Count bytes as they arrive and turn a failed same-site request into a named error.
 const siteFetch = window.fetch.bind(window);
 window.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : input, location.href);
   const name = url.pathname.replace(new URL(".", location.href).pathname, "");
+  if (downloads.has(name)) return new Response(await downloads.get(name)); // Pyodide's stdlib
   let response;
   try {
     response = await siteFetch(input, init);
   } catch (err) {
-    // Pyodide fetches wheels with `integrity`, so a 404 and a corrupt file both land
-    // here as "Failed to fetch"; ask the server which it was.
-    const probe = await siteFetch(url, { method: "HEAD" }).catch(() => null);
-    const why = !probe ? words.text("errors.server_unreachable")
-      : probe.ok ? words.text("errors.hash_mismatch") : `HTTP ${probe.status}`;
-    throw missing(`${name} (${why})`);
+    throw missing(`${name} (${await whyFailed(url)})`);
   }
   if (!response.ok) throw missing(`${name} (HTTP ${response.status})`);
   if (!response.body) return response;
@@ -128,6 +132,28 @@ window.fetch = async (input, init) => {
   });
   return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
 };
+
+// The bytes of the files Python reads (the stdlib, the package images), from the worker the
+// page's head started (site/download_worker.js): file -> promise of an ArrayBuffer.
+const downloads = new Map();
+const downloaded = new Map();
+for (const { file } of [config.stdlib, config.compiled_image, config.image]) {
+  downloads.set(file, new Promise((resolve, reject) => downloaded.set(file, { resolve, reject })));
+  downloads.get(file).catch(() => {}); // shown at once (receiveDownloads); thrown again where awaited
+}
+
+// Takes over the worker's messages, those that came before too: bytes move the progress
+// bar (so the bar must have entered its first stage), a failed download shows its screen.
+function receiveDownloads() {
+  const take = async ({ data: { file, loaded, bytes, error } }) => {
+    if (loaded) progress.add(loaded, file);
+    if (bytes) downloaded.get(file).resolve(bytes);
+    if (error) downloaded.get(file).reject(missing(`${file} (${await whyFailed(siteUrl(file))})`));
+  };
+  const { worker, early } = window.playgroundDownloads;
+  early.forEach(take);
+  worker.onmessage = take;
+}
 
 const isReady = () => document.documentElement.dataset.state === "ready";
 const lastLine = (text) => text.trim().split("\n").pop();
@@ -169,11 +195,9 @@ const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
-// An image's files (sitebuild/site_image.py), inflated: [{ path in site-packages, bytes }].
-async function fetchImage({ file, integrity }) {
-  const response = await fetch(siteUrl(file), { integrity });
-  const image = new Uint8Array(
-    await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+// An image's files (sitebuild/site_image.py): [{ path in site-packages, bytes }].
+async function fetchImage({ file }) {
+  const image = new Uint8Array(await downloads.get(file));
   const length = new DataView(image.buffer).getUint32(0, true);
   const index = JSON.parse(new TextDecoder().decode(image.subarray(4, 4 + length)));
   let offset = 4 + length;
@@ -234,9 +258,10 @@ function saveSnapshot({ pyodide, Module, tableSize }, key) {
 
 async function main() {
   progress.enter("runtime", "loader.loading_runtime");
+  receiveDownloads();
   const lessons = Promise.all(config.lessons.map(fetchLesson));
   const image = fetchImage(config.image);
-  image.catch(() => {}); // a failure shows its screen at once (the fetch wrapper), and again where awaited
+  image.catch(() => {}); // a failure shows its screen at once (downloads), and again where awaited
   const compiled = fetchImage(config.compiled_image);
   compiled.catch(() => {});
   const saved = await findSnapshot(SNAPSHOT_KEY);

@@ -16,6 +16,7 @@ The pipeline, one module a step:
     skeleton  the default data as an inline SVG for the first paint
     page      site/ templates filled with the boot configuration and the page's words
     manifest  dist/manifest.json, and `check`: hashes and no foreign hosts
-    serve     local HTTP server with wasm MIME type, gzip and cache headers
+    serve     local HTTP server with wasm MIME type, the compressed copies and cache headers
+    precompress  brotli and gzip copies of every file that compresses, for the server
     pipeline  runs the steps in order
 """

@@ -23,7 +23,8 @@ from playground import i18n
 from . import doc_pages
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "startup_snapshot.js", "accessible_names.js", "embed_bridge.js", "training_worker.js",
+STATIC_FILES = ["loader.js", "startup_snapshot.js", "accessible_names.js", "download_worker.js", "embed_bridge.js",
+                "training_worker.js",
                 "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
@@ -61,8 +62,8 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
             .replace("{{ preloads }}", preloads(boot))
             .replace("{{ page_words_json }}", _script_json(page_words()))
             .replace("{{ data_svg }}", data_svg)
-            .replace("{{ runtime_size }}", _mb(boot["runtime_bytes"]))
-            .replace("{{ package_size }}", _mb(boot["package_bytes"])))
+            .replace("{{ runtime_size }}", _mb(boot["runtime_wire_bytes"]))
+            .replace("{{ package_size }}", _mb(boot["package_wire_bytes"])))
     (dist / "index.html").write_text(in_english(page), encoding="utf-8")
     for name in STATIC_FILES:
         (dist / name).parent.mkdir(parents=True, exist_ok=True)
@@ -71,25 +72,26 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
 
 
 def preloads(boot: dict) -> str:
-    """Link tags that start every download of the start-up at once, from the page's head.
+    """Tags that start every download of the start-up at once, from the page's head.
 
     Without them the browser asks for the runtime's wasm only once BokehJS and the loader have
-    run, and for the packages only once the runtime has booted. Each is asked for as it will be
-    (a CORS-mode fetch; the site-packages images with their integrity), so the later request
-    takes the preloaded response instead of downloading again.
+    run, and for the packages only once the runtime has booted. Each preload is asked for as
+    it will be (a CORS-mode fetch), so the later request takes the preloaded response instead
+    of downloading again. The files Python reads (the stdlib, the package images) download in
+    a worker (site/download_worker.js) that hands them to the loader.
     """
     folder = boot["pyodide_dir"]
     # The loader first: it waits for nothing else, and the downloads below compete with it.
     tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">'
             for name in ("loader.js", "startup_snapshot.js", "accessible_names.js")]
     tags += [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
-    tags += [f'<link rel="preload" href="{folder}{name}" as="fetch" crossorigin fetchpriority="low">'
-             for name in ("pyodide.asm.wasm", "python_stdlib.zip")]
+    tags.append(f'<link rel="preload" href="{folder}pyodide.asm.wasm" as="fetch" crossorigin fetchpriority="low">')
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
-    for image in (boot["compiled_image"], boot["image"]):
-        href, integrity = image["file"], image["integrity"]
-        tags.append(f'<link rel="preload" href="{href}" as="fetch" crossorigin integrity="{integrity}" '
-                    'fetchpriority="low">')
+    downloads = json.dumps([boot["stdlib"], boot["compiled_image"], boot["image"]]).replace("</", "<\\/")
+    # Its messages wait in `early` until the loader takes them over.
+    tags.append('<script>window.playgroundDownloads = { worker: new Worker("download_worker.js"), early: [] };\n'
+                'playgroundDownloads.worker.onmessage = (message) => playgroundDownloads.early.push(message);\n'
+                f'playgroundDownloads.worker.postMessage({downloads});</script>')
     return "\n".join(tags)
 
 
@@ -125,4 +127,4 @@ def _script_json(value: dict) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"  # as loader.js writes sizes
+    return f"{size / 1e6:.1f} MB"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import (assets, binaries, bytecode, doc_pages, fetch, lessons, lock, manifest, page, patches, pins, pure, runtime,
-               site_image, skeleton, slim)
+from . import (assets, binaries, bytecode, doc_pages, fetch, lessons, lock, manifest, page, patches, pins, precompress,
+               pure, runtime, site_image, skeleton, slim)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,6 +123,8 @@ def build(opts: Options) -> dict:
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "compiled_image": compiled_image, "image": image,
+        "stdlib": {"file": f"pyodide/{bytecode.STDLIB}",
+                   "integrity": fetch.integrity(fetch.sha256_file(wheel_dir / bytecode.STDLIB))},
         "imports": imports,
         # A start-up snapshot fits only the runtime, packages and imports it was taken with.
         "snapshot": hashlib.sha256(json.dumps(
@@ -132,10 +134,11 @@ def build(opts: Options) -> dict:
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
         # What loadPyodide fetches: the .mjs files come by import(), which the page
         # cannot count, so the runtime stage counts the wasm, the stdlib and the lock.
-        "runtime_bytes": sum((wheel_dir / n).stat().st_size for n in
-                             [*(n for n in p.runtime_files if not n.endswith(".mjs")),
-                              "pyodide-lock.json"]),
-        "package_bytes": compiled_image["size"] + image["size"],
+        # The bar fills with the bytes as the page reads them (decoded); the page names
+        # the sizes on the wire, as brotli (what our server and most hosts send).
+        **_stage_sizes("runtime", [wheel_dir / n for n in p.runtime_files if not n.endswith(".mjs")]
+                       + [wheel_dir / "pyodide-lock.json"]),
+        **_stage_sizes("package", [partial / compiled_image["file"], partial / image["file"]]),
         # Fetched beside the runtime and written into Pyodide's file system before boot.py.
         "lessons": shipped_lessons,
     }
@@ -147,11 +150,19 @@ def build(opts: Options) -> dict:
             "app_module": opts.app_module, "bytecode": opts.bytecode,
             "official_sources": official.sources, "smoke_test": smoke,
             "build_s": round(time.perf_counter() - start, 1)}
+    precompress.write(precompress.candidates(partial))  # the big ones again from the cache
+    step("page + compressed copies")
     manifest.write(partial, ours_files, info)
     shutil.rmtree(opts.dist, ignore_errors=True)
     partial.rename(opts.dist)
-    step("page + manifest")
+    step("manifest")
     return info
+
+
+def _stage_sizes(stage: str, files: list[Path]) -> dict:
+    """A loading stage's bytes as the page reads them, and on the wire (writing the compressed copies)."""
+    wire = precompress.write(files)
+    return {f"{stage}_bytes": sum(f.stat().st_size for f in files), f"{stage}_wire_bytes": sum(wire.values())}
 
 
 class _Stepper:

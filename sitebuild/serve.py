@@ -1,30 +1,31 @@
-"""Serve dist/ on 127.0.0.1: right MIME types, gzip when accepted, revalidation caching.
+"""Serve dist/ on 127.0.0.1: right MIME types, the build's compressed copies, revalidation caching.
 
 Browsers insist on application/wasm for streaming compilation and on a JavaScript type
-for module scripts. Files are gzipped on first request and kept in memory (the wasm
-shrinks 9.6 -> 3.5 MB). Every response carries an ETag (content sha256) and
-Cache-Control: no-cache, so a warm load revalidates with cheap 304s and a rebuild is
+for module scripts. A file with compressed copies beside it (sitebuild/precompress.py)
+is sent as the brotli copy when the browser accepts br, else the gzip one, else as it
+is: nothing is compressed here. Every response carries an ETag (the sent bytes' sha256)
+and Cache-Control: no-cache, so a warm load revalidates with cheap 304s and a rebuild is
 never masked by a stale cache.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .precompress import ENCODINGS
+
 TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
          ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip",
          ".svg": "image/svg+xml", ".css": "text/css", ".html": "text/html; charset=utf-8",
          ".py": "text/x-python", ".ico": "image/x-icon", ".woff2": "font/woff2",
          ".md": "text/markdown; charset=utf-8"}
-COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".svg", ".css", ".html", ".py", ".zip", ".md"}
 
 
 class _Cache:
-    """(path, mtime, size) -> (etag, raw bytes, gzipped bytes or None)."""
+    """(path, mtime, size) -> (etag, bytes): files are read and hashed once."""
 
     def __init__(self):
         self.entries: dict = {}
@@ -36,14 +37,21 @@ class _Cache:
         with self.lock:
             if key in self.entries:
                 return self.entries[key]
-        raw = path.read_bytes()
-        etag = '"' + hashlib.sha256(raw).hexdigest()[:32] + '"'
-        packed = gzip.compress(raw, 6) if path.suffix in COMPRESSIBLE else None
-        if packed is not None and len(packed) >= len(raw) * 0.95:
-            packed = None
+        data = path.read_bytes()
+        entry = ('"' + hashlib.sha256(data).hexdigest()[:32] + '"', data)
         with self.lock:
-            self.entries[key] = (etag, raw, packed)
-        return self.entries[key]
+            self.entries[key] = entry
+        return entry
+
+
+def representation(path: Path, accept_encoding: str) -> tuple[Path, str | None]:
+    """The file to send for PATH and its Content-Encoding, given the browser's Accept-Encoding."""
+    accepted = {part.split(";")[0].strip() for part in accept_encoding.split(",")}
+    for suffix, encoding in ENCODINGS.items():
+        copy = path.with_name(path.name + suffix)
+        if encoding in accepted and copy.is_file():
+            return copy, encoding
+    return path, None
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -66,23 +74,22 @@ class Handler(SimpleHTTPRequestHandler):
         if not path.is_file():
             self.send_error(404, "Not found")
             return
-        etag, raw, packed = self.cache.get(path)
+        sent, encoding = representation(path, self.headers.get("Accept-Encoding", ""))
+        etag, body = self.cache.get(sent)
         if self.headers.get("If-None-Match") == etag:
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", "no-cache")
             self.end_headers()
             return
-        use_gzip = packed is not None and "gzip" in self.headers.get("Accept-Encoding", "")
-        body = packed if use_gzip else raw
         self.send_response(200)
         self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Vary", "Accept-Encoding")
-        if use_gzip:
-            self.send_header("Content-Encoding", "gzip")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.end_headers()
         if not head:
             self.wfile.write(body)

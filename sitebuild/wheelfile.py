@@ -20,11 +20,12 @@ def record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
-def rewrite(src: str, dest: str, transform: Transform) -> None:
+def rewrite(src: str, dest: str, transform: Transform, deflate: bool = True) -> None:
     """Copy wheel SRC to DEST, passing each member through transform(name, data).
 
     transform yields the (name, data) pairs to write: none drops the file, one or more
-    replace it. A wheel's RECORD is regenerated from what was written.
+    replace it. A wheel's RECORD is regenerated from what was written. deflate=False
+    stores the members as they are, for a zip the server compresses as one stream.
     """
     with zipfile.ZipFile(src) as zin:
         record_name = next((n for n in zin.namelist() if n.endswith(".dist-info/RECORD")), None)
@@ -36,9 +37,10 @@ def rewrite(src: str, dest: str, transform: Transform) -> None:
     if record_name:
         lines = [record_line(n, d) for n, d in written] + [f"{record_name},,"]
         written.append((record_name, ("\n".join(lines) + "\n").encode()))
-    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+    method = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+    with zipfile.ZipFile(dest, "w", method, compresslevel=9 if deflate else None) as zout:
         for name, data in written:
             info = zipfile.ZipInfo(name, EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             info.external_attr = 0o644 << 16
             zout.writestr(info, data)

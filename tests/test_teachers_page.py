@@ -180,9 +180,10 @@ def test_chinese_lines_wrapped_in_the_source_are_not_split_by_spaces(site):
 
 
 def test_the_main_page_links_the_teachers_page_in_its_language(tmp_path):
-    boot = {"runtime_bytes": 1, "package_bytes": 1, "pyodide_dir": "pyodide/", "lock": "pyodide/pyodide-lock.json",
-            "compiled_image": {"file": "pyodide/site-packages-compiled.img.gz", "integrity": "sha256-"},
-            "image": {"file": "pyodide/site-packages.img.gz", "integrity": "sha256-"}}
+    boot = {"runtime_wire_bytes": 1, "package_wire_bytes": 1, "pyodide_dir": "pyodide/", "lock": "pyodide/pyodide-lock.json",
+            "compiled_image": {"file": "pyodide/site-packages-compiled.img", "integrity": "sha256-"},
+            "image": {"file": "pyodide/site-packages.img", "integrity": "sha256-"},
+            "stdlib": {"file": "pyodide/python_stdlib.zip", "integrity": "sha256-"}}
     page.render(tmp_path, scripts=[], boot=boot, data_svg="")
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert '<a href="teachers.html" data-page="teachers" data-text="page.teachers_link">For teachers</a>' in index
