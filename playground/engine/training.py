@@ -107,10 +107,9 @@ class Learner:
         if not math.isfinite(loss):
             self.divergence = LOSS_NOT_FINITE
             return loss
-        if self.carried is not None:
-            self._take_carried(len(x_ones))
+        count = len(x_ones) if self.carried is None else self._take_carried(len(x_ones))
         if not update:
-            self.carried = (self._gradient_vector * len(x_ones), len(x_ones))
+            self.carried = (self._gradient_vector * count, count)
             return loss
         weights_before = [w.copy() for w in network.weights] if self._penalised else None
         self.optimizer.step([network.parameter_vector], [self._gradient_vector], self.learning_rate)
@@ -120,13 +119,15 @@ class Learner:
                 apply_penalty(self.regularization, before, after, step, dead)
         return loss
 
-    def _take_carried(self, count: int) -> None:
-        """Make the batch's mean gradient (of ``count`` points) the mean over it and the carried points."""
+    def _take_carried(self, count: int) -> int:
+        """Make the batch's mean gradient (of ``count`` points) the mean over it and the carried
+        points; how many points that mean is over."""
         carried_sum, carried_count = self.carried
         self.carried = None
         self._gradient_vector *= count
         self._gradient_vector += carried_sum
         self._gradient_vector /= count + carried_count
+        return count + carried_count
 
     @property
     def _penalised(self) -> bool:
