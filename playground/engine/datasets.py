@@ -15,6 +15,7 @@ Generators take any ``rng`` with numpy's ``Generator.random`` form, so property
 tests can feed them numpy's generators too.
 """
 
+import functools
 import math
 import numbers
 from dataclasses import dataclass
@@ -237,9 +238,14 @@ def split(points: Points, percent_train: float, rng, problem: str) -> Dataset:
                    rng.copy() if isinstance(rng, SeedRandom) else None)
 
 
+@functools.lru_cache(maxsize=8)
 def make_dataset(name: str, noise: float, percent_train: float, seed: str,
                  num_samples: int | None = None) -> Dataset:
-    """Generate and split a data set from TF's stream for ``seed``, as TF's ``generateData``."""
+    """Generate and split a data set from TF's stream for ``seed``, as TF's ``generateData``.
+
+    Made once for the same arguments (TF's stream, in pure Python, takes 15–40 ms here and
+    more in Pyodide), so a reset that keeps the data does not make it again.
+    """
     rng = SeedRandom(str(seed))
     return split(generate(name, noise, rng, num_samples), percent_train, rng, problem_of(name))
 
