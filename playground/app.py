@@ -307,6 +307,8 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     """The whole app for the configuration a link (or fragment) describes."""
     setup, page_keys = split_page_keys(link)
     state, problems = decode(setup) if setup else (PlaygroundState(), [])
+    if "seed" not in given_keys(setup):
+        state.seed = random_seed()  # as TF: a link without a seed gets a fresh one, written into the address
     embedding, embed_problems = read_embedding(page_keys)
     app = PlaygroundApp(state, problems + embed_problems, browser_languages(), embedding)
     app.lessons.open_link(page_keys, given_keys(setup))

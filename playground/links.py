@@ -36,6 +36,11 @@ HIDE_KEY = "hide"
 HIDE_SUFFIX = "_hide"
 """TF's form, one key per control: ``NAME_hide=true``."""
 
+RAW_KEYS = ("seed",)
+"""Keys read as written, not percent-decoded: TF seeds its stream with the seed's very text."""
+NOISE_ABOVE_MAX_READ_AS = 50
+"""TF's reading of a link's noise above 80 (``playground.ts``): its slider's maximum."""
+
 #: Real links are under 1 kB; beyond this the rest is dropped so work stays bounded.
 MAX_FRAGMENT = 8192
 MAX_WARNINGS = 20
@@ -236,7 +241,7 @@ def _read_pairs(fragment: str, warn) -> dict[str, str | None]:
             warn(Message("links.no_key", value=_show(unquote(value))))
             continue
         pairs.pop(name, None)  # re-insert so a duplicate is read in its last position
-        pairs[name] = unquote(value) if equals else None
+        pairs[name] = (value if name in RAW_KEYS else unquote(value)) if equals else None
         counts[name] = counts.get(name, 0) + 1
     for name, count in counts.items():
         if count > 1:
@@ -298,6 +303,9 @@ def _read_key(state: PlaygroundState, name: str, value: str | None, warn) -> Non
         return
     if isinstance(parameter, param.Boolean) and value != "true" and parsed:
         warn(Message("links.read_as_true", pair=pair))
+    if name == "noise" and parsed > parameter.bounds[1]:
+        parsed = NOISE_ABOVE_MAX_READ_AS
+        warn(Message("links.noise_above_max", pair=pair, most=parameter.bounds[1], value=parsed))
     try:
         setattr(state, name, parsed)
     except ValueError:

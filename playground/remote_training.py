@@ -2,9 +2,10 @@
 
 The page's own Python draws; a second one, in a Web Worker on another core, trains
 meanwhile. The page's trainer stays the truth: each request carries what training
-changes (epoch, parameters, optimizer state, L1's dead links, divergence) and the
-worker, holding a trainer made from the same recipe (same data, same code), trains
-on from there and sends back what changed. A reply is taken only if nothing else
+changes (epoch, parameters, optimizer state, L1's dead links, the gradients of the
+points carried to the next epoch, divergence) and the worker, holding a trainer made
+from the same recipe (same data, same code), trains on from there and sends back
+what changed. A reply is taken only if nothing else
 changed the trainer since its request (a reset, a step, a typed weight, a new
 learning rate); otherwise it is dropped and the next request starts from the new
 state. Requests and replies are pickles: both ends are this package.
@@ -32,6 +33,7 @@ class Progress:
     parameters: np.ndarray
     optimizer: dict
     dead: list[np.ndarray]
+    carried: tuple[np.ndarray, int] | None
     divergence: str | None
     learning_rate: float
     history: list
@@ -40,8 +42,8 @@ class Progress:
     def of(cls, trainer: Trainer, history: list | None = None) -> "Progress":
         learner = trainer.learner
         return cls(trainer.epoch, learner.network.parameter_vector.copy(), dict(vars(learner.optimizer)),
-                   [dead.copy() for dead in learner.dead], learner.divergence, learner.learning_rate,
-                   history or [])
+                   [dead.copy() for dead in learner.dead], learner.carried, learner.divergence,
+                   learner.learning_rate, history or [])
 
     def restore(self, trainer: Trainer) -> None:
         """Make ``trainer`` (one of the same recipe) continue from here."""
@@ -49,6 +51,7 @@ class Progress:
         np.copyto(learner.network.parameter_vector, self.parameters)  # in place: the layers are views
         vars(learner.optimizer).update(self.optimizer)
         learner.dead = self.dead
+        learner.carried = self.carried
         learner.divergence = self.divergence
         learner.learning_rate = self.learning_rate
         trainer.epoch = self.epoch

@@ -13,7 +13,7 @@ from .engine import Learner, Network
 from .engine.datasets import Dataset, make_dataset
 from .engine.features import feature_matrix
 from .engine.losses import make_head
-from .engine.seeding import rng_for
+from .engine.seedrandom import SeedRandom
 from .state import PlaygroundState
 
 #: The points lie in [−DOMAIN, DOMAIN]², the square every heatmap shows.
@@ -70,7 +70,8 @@ class Trainer:
     """Trains the network a state describes, one or many epochs at a time."""
 
     def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0):
-        """``weight_draw`` > 0 picks other first weights for the same seed ("new weights")."""
+        """``weight_draw`` > 0 picks other first weights for the same seed ("new weights"): the
+        stream's next draws, as pressing TF's reset that many times would."""
         self.recipe = {name: value for name, value in state.param.values().items() if name != "name"}
         """The state's values this trainer was made from: another process makes the same one from them."""
         self.weight_draw = weight_draw
@@ -89,7 +90,7 @@ class Trainer:
             # Cross-entropy is for classes: regression keeps square loss, while the state
             # (and the link) keep the choice for when the problem is classification again.
             head=make_head(state.problem, state.loss if state.problem == "classification" else "square"),
-            rng=rng_for(state.seed, f"weights-{weight_draw}" if weight_draw else "weights"),
+            rng=_weights_stream(self.dataset, state, weight_draw),
             init_zero=state.initZero,
         )
         self.learner = Learner(
@@ -159,6 +160,18 @@ class Trainer:
     def keep_picture(self, picture: Picture) -> None:
         """Take a picture made elsewhere (by the training worker) of weights this trainer now has."""
         self._picture = picture
+
+
+def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int) -> SeedRandom:
+    """TF's stream where the data left it (a copy), past ``weight_draw`` earlier networks' weights.
+
+    Data that came without one (a user's own) draws from the seed's stream from its start.
+    """
+    stream = dataset.random_after.copy() if dataset.random_after else SeedRandom(state.seed)
+    features = len(state.features())
+    sizes = [features, *state.networkShape, 1]
+    stream.random(weight_draw * sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:])))
+    return stream
 
 
 GRID = grid_points()

@@ -28,7 +28,7 @@ from playground.engine.datasets import (
     problem_of,
     split,
 )
-from playground.engine.seeding import rng_for
+from playground.engine.seedrandom import SeedRandom
 
 ALL_DATASETS = CLASSIFICATION_DATASETS + REGRESSION_DATASETS
 TWO_CLASS_BALANCED = ("gauss", "spiral")  # one class per half whatever the noise
@@ -250,7 +250,7 @@ def test_same_seed_same_data_other_seed_other_data(seed, other, name):
 
 
 def test_make_dataset_draws_everything_from_the_data_stream():
-    rng = rng_for("0.123", "data")
+    rng = SeedRandom("0.123")
     expected = split(generate("spiral", 20, rng), 70, rng, "classification")
     made = make_dataset("spiral", 20, 70, "0.123")
     np.testing.assert_array_equal(made.train.xy, expected.train.xy)
@@ -297,7 +297,7 @@ def test_make_dataset_split_sizes(name, percent):
     n = NUM_SAMPLES[problem_of(name)]
     assert len(dataset.train) == n * percent // 100 and len(dataset.test) == n - n * percent // 100
     together = np.concatenate([dataset.train.xy, dataset.test.xy])
-    generated = generate(name, 0, rng_for("0.5", "data"))
+    generated = generate(name, 0, SeedRandom("0.5"))
     assert sorted(map(tuple, together)) == sorted(map(tuple, generated.xy))
 
 

@@ -76,3 +76,19 @@ def test_the_language_switch_relabels_the_lesson_and_a_lesson_keeps_the_language
     app.lessons.close()
     app.lessons.open(app.lessons.catalog.lessons[0])
     assert app.session.state.lang == "zh-CN" and "lang=zh-CN" in addresses[-1]
+
+
+def test_a_link_without_a_seed_gets_a_fresh_one_in_the_address_as_in_tf(addresses, monkeypatch):
+    seeds = iter(["0.13579", "0.24680"])
+    monkeypatch.setattr(app_module, "random_seed", lambda: next(seeds))
+    app_module.create_app("")
+    assert "&seed=0.13579&" in addresses[-1]
+    app_module.create_app("#dataset=xor")
+    assert "&seed=0.24680&" in addresses[-1]
+    app_module.create_app("#dataset=xor&seed=0.55555")
+    assert "&seed=0.55555&" in addresses[-1]
+
+
+def test_a_lesson_starts_from_its_own_seed_on_a_fresh_page(addresses):
+    app_module.create_app("#lesson=one-neuron")
+    assert "&seed=0.10000&" in addresses[-1]  # the example lesson's preset

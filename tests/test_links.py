@@ -203,7 +203,7 @@ def test_a_control_hide_does_not_know_is_named_and_the_others_are_hidden():
     "bad",
     [
         "learningRate=fast", "learningRate=0", "learningRate=20", "learningRate=nan",
-        "learningRate=1e999", "batchSize=2.5", "batchSize=0", "noise=90", "percTrainData=95",
+        "learningRate=1e999", "batchSize=2.5", "batchSize=0", "noise=-5", "percTrainData=95",
         "activation=swish", "regularization=L3", "dataset=moons", "regDataset=circle",
         "problem=ranking", "networkShape=4,9", "networkShape=1,1,1,1,1,1,1", "networkShape=4,,2",
         "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
@@ -216,9 +216,24 @@ def test_bad_pair_warns_once_and_keeps_the_rest(bad):
     state, warnings = decode(f"#initZero=true&{bad}&discretize=true&sinX=true")
     key, _, value = bad.partition("=")
     assert len(warnings) == 1
-    assert key in warnings[0] and value.replace("%20", " ").replace("%2F", "/") in warnings[0]
+    shown = value if key == "seed" else value.replace("%20", " ").replace("%2F", "/")  # TF reads the seed as written
+    assert key in warnings[0] and shown in warnings[0]
     assert state.initZero and state.discretize and state.sinX
     assert_valid(state)
+
+
+@pytest.mark.parametrize(("noise", "read_as"), [("85", 50), ("100", 50), ("80", 80), ("35", 35)])
+def test_noise_above_80_is_read_as_50_as_tf_does(noise, read_as):
+    state, warnings = decode(f"noise={noise}")
+    assert state.noise == read_as
+    assert warnings == ([f"noise={noise}: above 80; read as 50, as TF Playground does"] if read_as != int(noise) else [])
+
+
+def test_the_seed_is_read_as_written_not_percent_decoded():
+    """TF keys its stream with the link's text: ``%41`` is three characters there, not ``A``."""
+    state, warnings = decode("seed=%41")
+    assert state.seed == "0.00000" and len(warnings) == 1 and "seed=%41" in warnings[0]
+    assert decode("seed=Ab.1-_")[0].seed == "Ab.1-_"
 
 
 @pytest.mark.parametrize(("link", "lang"), [("lang=zh-CN", "zh-CN"), ("lang=zh", "zh-CN"), ("lang=EN", "en"), ("", "")])

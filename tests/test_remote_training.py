@@ -19,6 +19,7 @@ def train_remotely(trainer: Trainer, worker: Worker, frames: int, epochs_per_fra
     dict(dataset="spiral", networkShape=[8, 8], optimizer="adam"),
     dict(dataset="xor", networkShape=[4, 3], regularization="L1", regularizationRate=0.01, learningRate=0.1),
     dict(problem="regression", regDataset="reg-gauss", networkShape=[5], optimizer="momentum", batchSize=3),
+    dict(dataset="spiral", batchSize=30, learningRate=0.1),  # 10 points left over each epoch, carried
 ])
 def test_frames_trained_by_the_worker_equal_the_same_epochs_trained_here(setup):
     state = PlaygroundState(**setup)
@@ -32,10 +33,25 @@ def test_frames_trained_by_the_worker_equal_the_same_epochs_trained_here(setup):
     assert there.history == here.history
     for a, b in zip(there.learner.dead, here.learner.dead):
         np.testing.assert_array_equal(a, b)
+    assert (there.learner.carried is None) == (here.learner.carried is None)
+    if here.learner.carried is not None:
+        np.testing.assert_array_equal(there.learner.carried[0], here.learner.carried[0])
     sent, made_here = there.picture(), here.picture()  # the worker's picture came with its weights
     np.testing.assert_array_equal(sent.output, made_here.output)
     for a, b in zip(sent.thumbnails, made_here.thumbnails):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_points_carried_to_the_next_epoch_travel_with_a_request():
+    """Each frame to a new worker, whose trainer has carried nothing itself: 10 spiral points
+    left over per epoch at batch 30 must come from the page's trainer."""
+    state = PlaygroundState(dataset="spiral", batchSize=30, learningRate=0.1)
+    here, there = Trainer(state), Trainer(state)
+    for _ in range(4):
+        train_remotely(there, Worker(), frames=1)
+    here.step(12)
+    assert here.learner.carried[1] == 10
+    assert there.history == here.history
 
 
 def test_the_worker_stops_at_the_epoch_to_stop_at_and_at_divergence():

@@ -90,6 +90,19 @@ def test_new_weights_are_other_weights_that_reset_then_keeps():
         np.testing.assert_array_equal(a, b)
 
 
+def test_new_weights_are_the_streams_next_draws_as_tfs_reset():
+    """TF's reset draws the next weights from the stream the data left: press New weights twice,
+    and the three networks' weights are that stream's draws one after the other."""
+    session = Session(PlaygroundState(seed="0.42000", networkShape=[3]))
+    networks = [session.trainer.network]
+    for _ in range(2):
+        session.new_weights()
+        networks.append(session.trainer.network)
+    drawn = np.concatenate([w.T.ravel() for network in networks for w in network.weights])
+    stream = session.trainer.dataset.random_after.copy()
+    np.testing.assert_array_equal(drawn, stream.random(len(drawn)) - 0.5)
+
+
 def test_a_fixed_speed_trains_that_many_epochs_per_frame():
     session = Session(PlaygroundState(epochsPerFrame=3), frame_budget_s=0.001)  # the count wins
     session.playing = True

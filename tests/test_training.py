@@ -49,19 +49,36 @@ def test_l1_weight_crossing_zero_dies_and_stays_dead():
     assert np.count_nonzero(network.weights[0]) > 0  # the living weights still learn
 
 
-def test_an_epoch_visits_every_point_in_batches_in_order():
+def test_an_epoch_updates_after_every_full_batch_and_carries_the_leftover_points():
+    """TF's ``oneStep``: 23 points in batches of 10 update twice; the last 3 join the next epoch's
+    first update, averaged over all 13 points (not a short batch of their own)."""
     rng, x, labels = small_problem(n=23)
     network = Network(2, [3], "relu", make_head("classification"), rng)
     twin = Network(2, [3], "relu", make_head("classification"), np.random.default_rng(0))
     twin.load_dict(network.to_dict())
     by_batch = Learner(twin, learning_rate=0.05)
-    for start in (0, 10, 20):
+    for start in (0, 10):
         by_batch.train_batch(x[start : start + 10], labels[start : start + 10])
+    carried_and_first = np.r_[20:23, 0:10]
+    by_batch.train_batch(x[carried_and_first], labels[carried_and_first])
 
-    Learner(network, learning_rate=0.05).train_epoch(x, labels, batch_size=10)
+    learner = Learner(network, learning_rate=0.05)
+    learner.train_epoch(x, labels, batch_size=10)
+    assert learner.carried is not None and learner.carried[1] == 3
+    learner.train_epoch(x[:10], labels[:10], batch_size=10)  # the next epoch's first batch
 
+    assert learner.carried is None
     for a, b in zip(network.parameters(), twin.parameters()):
-        np.testing.assert_allclose(a, b)
+        np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+def test_an_epoch_without_a_full_batch_still_updates_once():
+    rng, x, labels = small_problem(n=6)
+    network = Network(2, [3], "tanh", make_head("classification"), rng)
+    before = network.parameter_vector.copy()
+    learner = Learner(network, learning_rate=0.05)
+    learner.train_epoch(x, labels, batch_size=10)
+    assert learner.carried is None and not np.array_equal(network.parameter_vector, before)
 
 
 def test_divergence_is_reported_not_raised():
@@ -70,7 +87,7 @@ def test_divergence_is_reported_not_raised():
     learner = Learner(network, learning_rate=10.0)
     targets = labels * 1e3
 
-    losses = [learner.train_epoch(x, targets, batch_size=10) for _ in range(30)]
+    losses = [learner.train_epoch(x, targets, batch_size=10) for _ in range(60)]
 
     assert learner.divergence is not None
     assert not np.isfinite(losses[-1])

@@ -1,21 +1,28 @@
-"""The toy data sets, their noise and the train/test split, as in TF Playground.
+"""The toy data sets, their noise and the train/test split, exactly as TF Playground makes them.
 
-Each generator follows TF Playground's ``dataset.ts``, vectorised and fed by a
-numpy ``Generator`` instead of ``Math.random``. TF's quirks are kept because
-links and lessons rely on its pictures: circle, xor and the regression sets
-apply noise only to the point used for the *label* (the drawn point stays put)
-while spiral moves the points; circle, gauss and spiral make ``ceil(n / 2)``
-points per class (TF's ``i < n / 2`` loops). Every draw is made whatever the
-noise, so one seed at another noise level gives the same base points.
+Each generator is TF Playground's ``dataset.ts`` fed by TF's own random stream
+(``seedrandom.SeedRandom``): the same draws in the same order, the same
+arithmetic in the same order, so a seed gives TF's points to the last bit
+(``sin``, ``cos`` and ``log`` may differ in the last bit between JavaScript
+engines, as they do between browsers for TF itself). A point's draws are made
+whatever the noise (times 0 at noise 0). TF's quirks are kept because links and
+lessons rely on its pictures: circle, xor and the regression sets apply noise
+only to the point used for the *label* (the drawn point stays put) while spiral
+and gauss move the points; circle, gauss and spiral make ``ceil(n / 2)`` points
+per class (TF's ``i < n / 2`` loops).
+
+Generators take any ``rng`` with numpy's ``Generator.random`` form, so property
+tests can feed them numpy's generators too.
 """
 
+import functools
 import math
 import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from playground.engine.seeding import rng_for
+from playground.engine.seedrandom import SeedRandom
 
 CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral")
 REGRESSION_DATASETS = ("reg-plane", "reg-gauss")
@@ -55,56 +62,96 @@ class Dataset:
     train: Points
     test: Points
     problem: str
+    random_after: SeedRandom | None = None
+    """The seed's stream where making this data left it: TF draws the first weights next.
+    Copy it before drawing (``SeedRandom.copy``): the data set is shared."""
 
 
-# --- generators: (n, noise as a fraction 0..0.5, rng) -> (xy, labels) -------
+# --- generators: (n, noise as a fraction 0..0.8, rng) -> (xy, labels) -------
+# Each line is the expression of dataset.ts in its order of operations, vectorised over points.
+
+
+def _uniform(u, a, b):
+    """TF's ``randUniform(a, b)`` of the draw ``u``."""
+    return u * (b - a) + a
+
+
+def _distance(dx, dy):
+    """TF's ``dist``: not ``hypot``, whose last bit can differ."""
+    return np.sqrt(dx * dx + dy * dy)
+
+
+def _linear(x, domain, output_range, clamp=False):
+    """d3 v3's ``scale.linear()``: uninterpolate over the domain, then interpolate the range."""
+    t = (x - domain[0]) / (domain[1] - domain[0])
+    if clamp:
+        t = np.maximum(0, np.minimum(1, t))
+    return output_range[0] * (1 - t) + output_range[1] * t
 
 
 def _circle(n, noise, rng):
-    radius = 5.0
+    radius = 5
     half = math.ceil(n / 2)
-    # positives inside first, then negatives in the ring, as in TF
-    r = np.concatenate([rng.uniform(0, radius * 0.5, half), rng.uniform(radius * 0.7, radius, half)])
-    angle = rng.uniform(0, 2 * np.pi, 2 * half)
-    xy = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
-    noisy = xy + rng.uniform(-radius, radius, xy.shape) * noise
-    return xy, np.where(np.hypot(noisy[:, 0], noisy[:, 1]) < radius * 0.5, 1.0, -1.0)
+    # positives inside first, then negatives in the ring; per point r, angle, noise x, noise y
+    u = rng.random(8 * half).reshape(2 * half, 4)
+    r = _uniform(u[:, 0], np.repeat([0, radius * 0.7], half), np.repeat([radius * 0.5, radius], half))
+    angle = _uniform(u[:, 1], 0, 2 * math.pi)
+    x, y = r * np.sin(angle), r * np.cos(angle)
+    noise_x = _uniform(u[:, 2], -radius, radius) * noise
+    noise_y = _uniform(u[:, 3], -radius, radius) * noise
+    label = np.where(_distance(x + noise_x, y + noise_y) < radius * 0.5, 1.0, -1.0)
+    return np.column_stack([x, y]), label
 
 
 def _xor(n, noise, rng):
-    xy = rng.uniform(-5, 5, (n, 2))
-    xy += np.where(xy > 0, 0.3, -0.3)  # padding keeps points off the axes
-    noisy = xy + rng.uniform(-5, 5, xy.shape) * noise
-    return xy, np.where(noisy[:, 0] * noisy[:, 1] >= 0, 1.0, -1.0)
+    u = rng.random(4 * n).reshape(n, 4)  # per point x, y, noise x, noise y
+    x, y = _uniform(u[:, 0], -5, 5), _uniform(u[:, 1], -5, 5)
+    padding = 0.3  # keeps points off the axes
+    x, y = x + np.where(x > 0, padding, -padding), y + np.where(y > 0, padding, -padding)
+    noise_x, noise_y = _uniform(u[:, 2], -5, 5) * noise, _uniform(u[:, 3], -5, 5) * noise
+    return np.column_stack([x, y]), np.where((x + noise_x) * (y + noise_y) >= 0, 1.0, -1.0)
+
+
+def _normal(rng, mean, variance):
+    """TF's ``normalRandom``: the polar method, drawing pairs until one falls in the unit disc."""
+    while True:
+        v1, v2 = 2 * rng.random() - 1, 2 * rng.random() - 1
+        s = v1 * v1 + v2 * v2
+        if s <= 1:
+            return mean + math.sqrt(variance) * (math.sqrt(-2 * math.log(s) / s) * v1)
 
 
 def _gauss(n, noise, rng):
-    variance = 0.5 + noise * (4 - 0.5) / 0.5  # d3 linear [0, .5] -> [.5, 4]
+    variance = float(_linear(noise, (0, 0.5), (0.5, 4)))
     half = math.ceil(n / 2)
-    centers = np.repeat([[2.0, 2.0], [-2.0, -2.0]], half, axis=0)
-    xy = centers + rng.normal(0.0, math.sqrt(variance), centers.shape)
-    return xy, np.repeat([1.0, -1.0], half)
+    xy = [(_normal(rng, cx, variance), _normal(rng, cy, variance))
+          for cx, cy in ((2, 2), (-2, -2)) for _ in range(half)]
+    return np.array(xy), np.repeat([1.0, -1.0], half)
 
 
 def _spiral(n, noise, rng):
     arm = n / 2  # may be fractional, as in TF
-    i = np.arange(math.ceil(arm))
-    r = np.tile(i / arm * 5, 2)
-    t = np.tile(1.75 * i / arm * 2 * np.pi, 2) + np.repeat([0.0, np.pi], len(i))  # deltaT 0, π
-    xy = np.column_stack([r * np.sin(t), r * np.cos(t)])
-    xy += rng.uniform(-1, 1, xy.shape) * noise
-    return xy, np.repeat([1.0, -1.0], len(i))
+    i = np.tile(np.arange(math.ceil(arm)), 2)
+    delta_t = np.repeat([0, math.pi], len(i) // 2)
+    r = i / arm * 5
+    t = 1.75 * i / arm * 2 * math.pi + delta_t
+    u = rng.random(2 * len(i)).reshape(len(i), 2)  # per point noise x, noise y
+    x = r * np.sin(t) + _uniform(u[:, 0], -1, 1) * noise
+    y = r * np.cos(t) + _uniform(u[:, 1], -1, 1) * noise
+    return np.column_stack([x, y]), np.repeat([1.0, -1.0], len(i) // 2)
 
 
 def _uniform_with_label_noise(n, noise, rng):
-    """TF's regression layout: uniform points, noise moves only the labelled point."""
-    xy = rng.uniform(-6, 6, (n, 2))
-    return xy, xy + rng.uniform(-6, 6, xy.shape) * noise
+    """TF's regression layout: uniform points, and the noisy point their label is read at."""
+    radius = 6
+    u = rng.random(4 * n).reshape(n, 4)  # per point x, y, noise x, noise y
+    xy = _uniform(u[:, :2], -radius, radius)
+    return xy, xy + _uniform(u[:, 2:], -radius, radius) * noise
 
 
 def _reg_plane(n, noise, rng):
     xy, noisy = _uniform_with_label_noise(n, noise, rng)
-    return xy, (noisy[:, 0] + noisy[:, 1]) / 10  # d3 linear [-10, 10] -> [-1, 1], unclamped
+    return xy, _linear(noisy[:, 0] + noisy[:, 1], (-10, 10), (-1, 1))
 
 
 _GAUSSIANS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
@@ -113,8 +160,8 @@ _GAUSSIANS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
 
 def _reg_gauss(n, noise, rng):
     xy, noisy = _uniform_with_label_noise(n, noise, rng)
-    d = np.hypot(noisy[:, :1] - _GAUSSIANS[:, 0], noisy[:, 1:] - _GAUSSIANS[:, 1])
-    values = _GAUSSIANS[:, 2] * np.clip(1 - d / 2, 0, 1)  # clamped [0, 2] -> [1, 0]
+    d = _distance(noisy[:, :1] - _GAUSSIANS[:, 0], noisy[:, 1:] - _GAUSSIANS[:, 1])
+    values = _GAUSSIANS[:, 2] * _linear(d, (0, 2), (1, 0), clamp=True)
     best = np.argmax(np.abs(values), axis=1)  # first of equals wins, as TF's strict ">"
     return xy, values[np.arange(n), best] + 0.0  # + 0.0 turns -0.0 into TF's 0
 
@@ -149,7 +196,7 @@ def _check_problem(problem: str) -> None:
         raise ValueError(f"unknown problem {problem!r}; choose from {', '.join(PROBLEMS)}")
 
 
-def generate(name: str, noise: float, rng: np.random.Generator,
+def generate(name: str, noise: float, rng,
              num_samples: int | None = None) -> Points:
     """Unshuffled points of a data set; ``noise`` in TF's units 0..80 (its slider: 0..50)."""
     key = dataset_name(name)
@@ -161,11 +208,21 @@ def generate(name: str, noise: float, rng: np.random.Generator,
     return Points(*_GENERATORS[key](int(n), noise / 100, rng))
 
 
-def split(points: Points, percent_train: float, rng: np.random.Generator, problem: str) -> Dataset:
-    """Shuffle, then the first ``floor(n * percent / 100)`` points train, as TF.
+def shuffled_order(n: int, rng) -> list[int]:
+    """TF's Fisher–Yates ``shuffle`` of ``n`` points: the order they end up in."""
+    order = list(range(n))
+    for counter, u in zip(range(n, 0, -1), rng.random(n).tolist()):
+        index = math.floor(u * counter)
+        order[counter - 1], order[index] = order[index], order[counter - 1]
+    return order
+
+
+def split(points: Points, percent_train: float, rng, problem: str) -> Dataset:
+    """Shuffle (TF's Fisher–Yates), then the first ``floor(n * percent / 100)`` points train, as TF.
 
     With fewer than 10 points that count is kept within 1..n-1 so neither part
-    is empty; from 10 points on TF's rule already guarantees it.
+    is empty; from 10 points on TF's rule already guarantees it. A ``SeedRandom``
+    is kept, where the shuffle left it, as the data set's ``random_after``.
     """
     _check_problem(problem)
     if not (_is_real(percent_train) and 10 <= percent_train <= 90):
@@ -174,16 +231,22 @@ def split(points: Points, percent_train: float, rng: np.random.Generator, proble
     if n < 2:
         raise ValueError(f"need at least 2 points to split into train and test, got {n}")
     k = min(max(math.floor(n * percent_train / 100), 1), n - 1)
-    order = rng.permutation(n)  # TF's Fisher-Yates shuffle, from our rng
+    order = shuffled_order(n, rng)
     train, test = order[:k], order[k:]
     return Dataset(Points(points.xy[train], points.labels[train]),
-                   Points(points.xy[test], points.labels[test]), problem)
+                   Points(points.xy[test], points.labels[test]), problem,
+                   rng.copy() if isinstance(rng, SeedRandom) else None)
 
 
+@functools.lru_cache(maxsize=8)
 def make_dataset(name: str, noise: float, percent_train: float, seed: str,
                  num_samples: int | None = None) -> Dataset:
-    """Generate and split a data set; one seed fixes both, as TF's ``seedrandom``."""
-    rng = rng_for(str(seed), "data")
+    """Generate and split a data set from TF's stream for ``seed``, as TF's ``generateData``.
+
+    Made once for the same arguments (TF's stream, in pure Python, takes 15–40 ms here and
+    more in Pyodide), so a reset that keeps the data does not make it again.
+    """
+    rng = SeedRandom(str(seed))
     return split(generate(name, noise, rng, num_samples), percent_train, rng, problem_of(name))
 
 
@@ -257,4 +320,4 @@ def points_from_rows(rows, problem: str) -> Points:
 
 def dataset_from_rows(rows, problem: str, percent_train: float, seed: str) -> Dataset:
     """User data, validated, then shuffled and split like a generated set."""
-    return split(points_from_rows(rows, problem), percent_train, rng_for(str(seed), "data"), problem)
+    return split(points_from_rows(rows, problem), percent_train, SeedRandom(str(seed)), problem)

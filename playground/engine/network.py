@@ -2,8 +2,9 @@
 
 Weights of layer ``i`` form a matrix of shape (inputs of the layer, neurons of
 the layer) so a whole batch goes through with one matrix product per layer.
-Initialisation follows TF Playground: weights uniform in [−0.5, 0.5), biases
-0.1, or everything 0 with ``init_zero``.
+Initialisation follows TF Playground: weights ``random() - 0.5`` drawn layer by
+layer, destination neuron outer, source inner (TF's ``buildNetwork`` order, so TF's
+stream gives TF's weights), biases 0.1, or everything 0 with ``init_zero``.
 """
 
 import json
@@ -42,9 +43,10 @@ class Network:
         hidden: Sequence[int],
         activation: str = "tanh",
         head: Head | None = None,
-        rng: np.random.Generator | None = None,
+        rng=None,
         init_zero: bool = False,
     ):
+        """``rng`` is TF's stream (``SeedRandom``) or any with numpy's ``Generator.random`` form."""
         _check_shape(num_inputs, hidden)
         if activation not in ACTIVATIONS:
             raise ValueError(f"unknown activation {activation!r}; choose from {', '.join(ACTIVATIONS)}")
@@ -60,7 +62,7 @@ class Network:
         self._weights = [layer[:-1] for layer in self.layers]
         self._biases = [layer[-1] for layer in self.layers]
         if not init_zero:
-            self.weights = [rng.random((n_in, n_out)) - 0.5 for n_in, n_out in pairs]
+            self.weights = [rng.random(n_out * n_in).reshape(n_out, n_in).T - 0.5 for n_in, n_out in pairs]
             self.biases = [np.full(n_out, 0.1) for _, n_out in pairs]
         self.backprop = Backprop(self.layers, self.activation, self.head)
 

@@ -1,9 +1,13 @@
 """Mini-batch training of a network, with divergence reported as a state.
 
 One epoch is one pass over the training set in its stored order, in batches
-of ``batch_size`` (the last batch may be smaller), as in TF Playground. A
-batch's gradients are averaged. If the loss or a parameter stops being a
-finite number, training stops and ``divergence`` says why; nothing raises.
+of ``batch_size``, and a batch's gradients are averaged, as in TF Playground.
+TF's ``oneStep`` updates after every ``batch_size``-th point only: the points
+left over at the end of an epoch are no short batch; their gradients stay
+accumulated and join the first update of the next epoch (averaged over all the
+points accumulated). Only an epoch without one full batch (a user's tiny data
+set) updates at its end, or it would never learn. If the loss or a parameter
+stops being a finite number, training stops and ``divergence`` says why; nothing raises.
 """
 
 import math
@@ -47,6 +51,8 @@ class Learner:
         self._gradient_layers = network.layer_matrices(self._gradient_vector)
         self.divergence: str | None = None
         """Why training stopped (loss or a parameter not finite), or None."""
+        self.carried: tuple[Array, int] | None = None
+        """The last epoch's leftover points: their summed gradient and how many they are."""
 
     def train_batch(self, x: Array, targets: Array) -> float:
         """One update on one batch; the batch's mean loss before the update."""
@@ -63,7 +69,9 @@ class Learner:
         x_ones = with_ones(x)  # its batches are views
         with np.errstate(all="ignore"):
             for start in range(0, len(x), batch_size):
-                losses.append(self._step(x_ones[start : start + batch_size], targets[start : start + batch_size]))
+                rows = slice(start, start + batch_size)
+                update = start == 0 or start + batch_size <= len(x)
+                losses.append(self._step(x_ones[rows], targets[rows], update))
                 if self.divergence:
                     break
             self._check_parameters()
@@ -89,13 +97,19 @@ class Learner:
         """Share of points whose predicted sign matches their ±1 label."""
         return self.evaluate(x, labels)[1]
 
-    def _step(self, x_ones: Array, targets: Array) -> float:
+    def _step(self, x_ones: Array, targets: Array, update: bool = True) -> float:
+        """Backpropagate a batch, with the points carried from the last epoch; update unless told not to
+        (then this batch is carried)."""
         if self.divergence:
             return float("nan")
         network = self.network
         loss = network.backprop.gradients_into(x_ones, targets, self._gradient_layers)
         if not math.isfinite(loss):
             self.divergence = LOSS_NOT_FINITE
+            return loss
+        count = len(x_ones) if self.carried is None else self._take_carried(len(x_ones))
+        if not update:
+            self.carried = (self._gradient_vector * count, count)
             return loss
         weights_before = [w.copy() for w in network.weights] if self._penalised else None
         self.optimizer.step([network.parameter_vector], [self._gradient_vector], self.learning_rate)
@@ -104,6 +118,16 @@ class Learner:
             for before, after, dead in zip(weights_before, network.weights, self.dead):
                 apply_penalty(self.regularization, before, after, step, dead)
         return loss
+
+    def _take_carried(self, count: int) -> int:
+        """Make the batch's mean gradient (of ``count`` points) the mean over it and the carried
+        points; how many points that mean is over."""
+        carried_sum, carried_count = self.carried
+        self.carried = None
+        self._gradient_vector *= count
+        self._gradient_vector += carried_sum
+        self._gradient_vector /= count + carried_count
+        return count + carried_count
 
     @property
     def _penalised(self) -> bool:
