@@ -3,7 +3,8 @@
 //   packages  every package's files, as two images (sitebuild/site_image.py): the compiled
 //             packages (numpy), linked before Python starts (startup_snapshot.js), and the
 //             pure-Python ones, written into site-packages once it has; both download while
-//             the runtime boots (the page's head preloads them): the first byte starts the stage;
+//             the runtime boots (the page's head starts them, in site/download_worker.js, with
+//             the stdlib): the first byte starts the stage;
 //   app       the heavy imports (run here, one step at a time), then boot.py: building the
 //             app and drawing it (it reports each step).
 // A visit after the first restores Python's memory as it was after the imports (the
@@ -64,7 +65,7 @@ const progress = {
     this.grow(from + Math.min(share, 1) * (to - from));
     $("progress-stage").textContent = words.text(key);
   },
-  // Packages arrive while the runtime still downloads and boots (both are preloaded):
+  // Packages arrive while the runtime still downloads and boots (all start in the head):
   // a package byte after the whole runtime moves the bar to "packages"; each stage's
   // slice fills with its own files' bytes, so the bar only grows.
   add(bytes, file) {

@@ -2,7 +2,7 @@
 
 A first visit downloads the wasm interpreter, the stdlib and the two package images. As
 brotli at its highest level they come to 11 MB, against 15 MB gzipped on the fly by a
-server and 17 MB as the build once gzipped them itself. So the build writes
+server and 16 MB as the build once gzipped them itself. So the build writes
 `name.br` (brotli 11, 16 MB window) and `name.gz` (gzip 9) next to each file that
 shrinks, and a server picks the copy the browser accepts (`sitebuild/serve.py`; nginx
 `brotli_static`/`gzip_static`, Caddy's `precompressed`, GitLab Pages do the same). The
