@@ -6,6 +6,7 @@ figures go in the README. Each figure is the median of several repeats.
 
 import statistics
 import time
+from functools import partial
 
 from playground.engine.features import FEATURES, feature_matrix
 from playground.state import PlaygroundState
@@ -34,9 +35,9 @@ def main() -> None:
     for name, options in CONFIGS.items():
         trainer = Trainer(PlaygroundState(seed="0.5", **options))
         epochs = 50
-        seconds = median_seconds(lambda: trainer.step(epochs))
+        seconds = median_seconds(partial(trainer.step, epochs))
         inputs = feature_matrix(grid, trainer.features)  # the pass itself (neuron_maps keeps the last one)
-        grid_seconds = median_seconds(lambda: trainer.network.layer_outputs(inputs), repeats=20)
+        grid_seconds = median_seconds(partial(trainer.network.layer_outputs, inputs), repeats=20)
         print(f"{name:34} {epochs / seconds:9.0f} {1000 * seconds / epochs:9.2f} {1000 * grid_seconds:13.2f}")
 
 

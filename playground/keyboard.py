@@ -5,7 +5,7 @@ form control has focus belongs to that control: space on a focused button
 presses that button, and typing in a field never resets anything.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 from playground.browser import page_window
 

@@ -197,9 +197,9 @@ class LessonGuide(param.Parameterized):
         """Say everything again in ``language``, in place."""
         self.language = language
         self.menu_button.label = text("lessons.menu", language)
-        for shown in (self.picker, self.panel):
-            if shown is not None:
-                shown.set_language(language)
+        for view in (self.picker, self.panel):
+            if view is not None:
+                view.set_language(language)
         self._show()
 
     def _say(self, notice: Message) -> None:

@@ -6,7 +6,7 @@ no state is touched and training goes on. Texts redrawn anyway (each frame's
 epoch and losses) read ``words.text`` when they are drawn.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 import panel as pn
 import param

@@ -17,7 +17,7 @@ import tempfile
 import threading
 import urllib.request
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 
 class HashMismatch(RuntimeError):

@@ -7,8 +7,8 @@ absolute http(s) URL or protocol-relative address ("//cdn.example.org/a.js" in q
 parentheses or url()): the site must work from any static host or a USB stick, so
 nothing we write may point at another host. Addresses under the reserved top-level
 domain .example (RFC 2606: never a real host) are the teachers' page's examples, and a
-scheme named alone ("pages on https://") names no host: both pass. Third-party files are covered at run time by the end-to-end test
-that records every request.
+scheme named alone ("pages on https://") names no host: both pass. Third-party files
+are covered at run time by the end-to-end test that records every request.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import zipfile
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 Transform = Callable[[str, bytes], Iterable[tuple[str, bytes]]]
 EPOCH = (1980, 1, 1, 0, 0, 0)

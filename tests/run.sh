@@ -34,4 +34,6 @@ if command -v fc-list > /dev/null && [ -z "$(fc-list :lang=zh)" ] && command -v 
         || echo "warning: no Chinese font; screenshots of the Chinese interface will show boxes"
 fi
 
+# Lint first (pyproject.toml's [tool.ruff]): a minute of tests is not spent on code that fails it.
+python -m ruff check .
 exec python -m pytest "$@"

@@ -13,7 +13,9 @@ def test_every_english_text_has_a_translation(language):
 def test_translations_fill_the_same_fields_as_english():
     import string
 
-    fields = lambda text: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    def fields(text):
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
     english = i18n.catalog("en")
     for language in i18n.LANGUAGES:
         for key, text in i18n.catalog(language).items():

@@ -110,8 +110,9 @@ def test_each_goal_says_what_it_wants_in_both_languages(goal, english, chinese):
 
 def test_the_status_says_where_the_student_is():
     goal = MetricGoal("test_loss", "below", 0.05, within=300)
-    assert goal.status(snapshot(test_loss=0.08312, epochs=120), "en") == "test loss 0.0831 (goal: below 0.05); epoch 120 of 300"
-    assert goal.status(snapshot(test_loss=0.08312, epochs=120), "zh-CN") == "测试损失 0.0831（目标：低于 0.05）；第 120/300 个周期"
+    midway = snapshot(test_loss=0.08312, epochs=120)
+    assert goal.status(midway, "en") == "test loss 0.0831 (goal: below 0.05); epoch 120 of 300"
+    assert goal.status(midway, "zh-CN") == "测试损失 0.0831（目标：低于 0.05）；第 120/300 个周期"
     late = goal.status(snapshot(epochs=301), "en")
     assert late.endswith("301 epochs, more than 300: press Reset to try again")
     assert ParamGoal("activation", "equals", ("relu",)).status(snapshot(), "en") == "activation Tanh (goal: ReLU)"

@@ -45,7 +45,8 @@ def test_the_layout_has_one_column_per_layer_and_nothing_overlaps(width, height)
         assert [len(ys) for ys in layout.y] == sizes
         assert np.all(np.diff(layout.x) > 0)
         boxes = squares(layout)
-        assert all(0 <= l and 0 <= b and r <= width and t <= height for l, b, r, t in boxes), sizes
+        assert all(0 <= left and 0 <= bottom and right <= width and top <= height
+                   for left, bottom, right, top in boxes), sizes
         assert not any(overlap(p, q) for p, q in itertools.combinations(boxes, 2)), sizes
         assert layout.node >= (20 if height == HEIGHT else 10), sizes  # thumbnails stay readable
 

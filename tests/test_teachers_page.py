@@ -5,7 +5,6 @@ folder), which takes a second, so these tests run without the slow parts of the 
 """
 from __future__ import annotations
 
-import html
 import re
 import shutil
 from html.parser import HTMLParser

@@ -5,7 +5,7 @@ that tanh and sigmoid can use their cheap output forms, as TF Playground does.
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

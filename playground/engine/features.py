@@ -5,7 +5,7 @@ Keys are TF Playground's URL keys (``x``, ``xSquared`` …) so a link's
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

@@ -9,7 +9,7 @@ so every view and metric reads the same for every head.
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

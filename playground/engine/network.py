@@ -9,7 +9,7 @@ stream gives TF's weights), biases 0.1, or everything 0 with ``init_zero``.
 
 import json
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

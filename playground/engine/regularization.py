@@ -7,7 +7,7 @@ zero is set to 0 and marked dead: it never changes again until a reset.
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 

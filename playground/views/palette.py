@@ -16,4 +16,4 @@ def diverging(steps: int = 256) -> list[str]:
     t = np.linspace(-1.0, 1.0, steps)[:, None]
     low, mid, high = _rgb(NEGATIVE), _rgb(NEUTRAL), _rgb(POSITIVE)
     rgb = np.where(t < 0, mid + (low - mid) * -t, mid + (high - mid) * t)
-    return ["#%02x%02x%02x" % tuple(colour) for colour in np.rint(rgb).astype(int)]
+    return ["#{:02x}{:02x}{:02x}".format(*colour) for colour in np.rint(rgb).astype(int)]

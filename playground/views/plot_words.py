@@ -5,7 +5,7 @@ language is written into the same models: drawing again would start the live
 sources (and the loss chart) afresh.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..words import Words
 

@@ -62,7 +62,7 @@ class PageLog:
     console: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> "PageLog":
+    def attach(self, page) -> PageLog:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
         page.on("console", lambda m: self.console.append((m.type, m.text)))
