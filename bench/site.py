@@ -1,6 +1,7 @@
 """Benchmark the built site in headless Chromium: paint, interactive and its phases, bytes.
 
     python bench/site.py [--dist dist] [--runs 3] [--against OTHER_DIST] [--no-play] [--throttle 4]
+                         [--bandwidth 20]
 
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
 empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
@@ -9,7 +10,8 @@ of (page and JS start, runtime and wheels, each step of boot.py), and the bytes 
 and its image worker received (response bodies as sent: the build's brotli copies,
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
 Then plays each configuration. ``--throttle 4`` slows the loading page's CPU 4x
-(Chromium's CPU throttling), as a classroom Chromebook.
+(Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` gives the page
+a 20 Mbit/s line 20 ms away (Chromium's network emulation), as a school's shared one.
 
 The machine's speed drifts (up to 2x from hour to hour), so a change is judged with
 ``--against``: another build (e.g. the last commit's, from a git worktree) measured
@@ -19,7 +21,6 @@ printed beside it.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -174,7 +175,7 @@ PAUSE_LATENCY_JS = """async () => {
 }"""
 
 
-def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float) -> None:
+def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float, bandwidth: float | None) -> None:
     """One run on ``dist``: a cold and a warm load, then each configuration played once."""
     with browser.serving(dist) as url:
         # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
@@ -183,6 +184,11 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
             context = browser.launch_profile(playwright, profile)
             page = context.new_page()
             cdp = context.new_cdp_session(page)
+            if bandwidth:
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", {
+                    "offline": False, "latency": 20, "downloadThroughput": bandwidth * 1e6 / 8,
+                    "uploadThroughput": bandwidth * 1e6 / 8})
             if throttle != 1:
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             results.setdefault("cold", []).append(load(page, url))
@@ -225,6 +231,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-play", dest="play", action="store_false", help="measure the loads only")
     parser.add_argument("--throttle", type=float, default=1,
                         help="slow Chromium's CPU this many times (4: a classroom Chromebook)")
+    parser.add_argument("--bandwidth", type=float,
+                        help="limit the page's network to this many Mbit/s, 20 ms away (a school's line)")
     args = parser.parse_args(argv)
     dists = [args.dist, *([args.against] if args.against else [])]
     for dist in dists:
@@ -238,7 +246,7 @@ def main(argv: list[str]) -> int:
         for run in range(args.runs):
             # Alternate which build goes first, so neither always meets the machine's same moment.
             for dist in dists if run % 2 == 0 else dists[::-1]:
-                measure_run(playwright, dist, results[dist], args.play, args.throttle)
+                measure_run(playwright, dist, results[dist], args.play, args.throttle, args.bandwidth)
                 print(f"run {run + 1} of {dist}: cold {results[dist]['cold'][-1]}", file=sys.stderr)
     report(results, args.runs, args.play)
     return 0

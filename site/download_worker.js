@@ -30,4 +30,8 @@ async function download({ file, integrity }) {
   }
 }
 
-onmessage = ({ data: files }) => files.forEach(download);
+// One at a time, in the order Python needs them (the stdlib and numpy's image before it
+// starts, the pure-Python image after): on a school's shared line each comes sooner so.
+onmessage = async ({ data: files }) => {
+  for (const file of files) await download(file);
+};
