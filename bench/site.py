@@ -10,8 +10,10 @@ of (page and JS start, runtime and wheels, each step of boot.py), and the bytes 
 and its image worker received (response bodies as sent: the build's brotli copies,
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
 Then plays each configuration. ``--throttle 4`` slows the loading page's CPU 4x
-(Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` gives the page
-a 20 Mbit/s line 20 ms away (Chromium's network emulation), as a school's shared one.
+(Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` sends every
+response through one shared 20 Mbit/s line (sitebuild/serve.py's Uplink), as a school's
+connection. (Chromium's own network emulation throttles a worker's requests apart from
+the page's, so it is not used.)
 
 The machine's speed drifts (up to 2x from hour to hour), so a change is judged with
 ``--against``: another build (e.g. the last commit's, from a git worktree) measured
@@ -177,18 +179,13 @@ PAUSE_LATENCY_JS = """async () => {
 
 def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float, bandwidth: float | None) -> None:
     """One run on ``dist``: a cold and a warm load, then each configuration played once."""
-    with browser.serving(dist) as url:
+    with browser.serving(dist, uplink_mbit=bandwidth) as url:
         # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
         # (an incognito context's memory cache is too small to keep the wheels warm).
         with tempfile.TemporaryDirectory() as profile:
             context = browser.launch_profile(playwright, profile)
             page = context.new_page()
             cdp = context.new_cdp_session(page)
-            if bandwidth:
-                cdp.send("Network.enable")
-                cdp.send("Network.emulateNetworkConditions", {
-                    "offline": False, "latency": 20, "downloadThroughput": bandwidth * 1e6 / 8,
-                    "uploadThroughput": bandwidth * 1e6 / 8})
             if throttle != 1:
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             results.setdefault("cold", []).append(load(page, url))
@@ -232,7 +229,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--throttle", type=float, default=1,
                         help="slow Chromium's CPU this many times (4: a classroom Chromebook)")
     parser.add_argument("--bandwidth", type=float,
-                        help="limit the page's network to this many Mbit/s, 20 ms away (a school's line)")
+                        help="serve through one line of this many Mbit/s (a school's connection)")
     args = parser.parse_args(argv)
     dists = [args.dist, *([args.against] if args.against else [])]
     for dist in dists:

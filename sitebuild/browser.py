@@ -40,11 +40,12 @@ def launch_profile(playwright, user_data_dir: str):
 
 
 @contextmanager
-def serving(dist: Path):
-    """Serve DIST on a free 127.0.0.1 port in a thread; yields the base URL."""
+def serving(dist: Path, uplink_mbit: float | None = None):
+    """Serve DIST on a free 127.0.0.1 port in a thread (through a line of UPLINK_MBIT if
+    given, sitebuild/serve.py); yields the base URL."""
     from .serve import make_server
 
-    server = make_server(dist, 0)
+    server = make_server(dist, 0, uplink_mbit=uplink_mbit)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

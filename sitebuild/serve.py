@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -54,12 +55,35 @@ def representation(path: Path, accept_encoding: str) -> tuple[Path, str | None]:
     return path, None
 
 
+class Uplink:
+    """One line out of the server shared by every response, at most MBIT megabits a second:
+    a school's connection, or a teacher's laptop serving the room (bench/site.py --bandwidth).
+    Each chunk takes its slot on the line in turn, so parallel downloads share it as on a wire."""
+
+    CHUNK = 16 * 1024
+
+    def __init__(self, mbit: float):
+        self.bytes_per_s = mbit * 1e6 / 8
+        self.lock = threading.Lock()
+        self.free_at = time.monotonic()
+
+    def send(self, wfile, body: bytes) -> None:
+        for start in range(0, len(body), self.CHUNK):
+            chunk = body[start:start + self.CHUNK]
+            with self.lock:
+                self.free_at = max(self.free_at, time.monotonic()) + len(chunk) / self.bytes_per_s
+                done_at = self.free_at
+            time.sleep(max(0.0, done_at - time.monotonic()))
+            wfile.write(chunk)
+
+
 class Handler(SimpleHTTPRequestHandler):
     # HTTP/1.1: keep-alive for the ~40 requests of a load, and Chromium keeps
     # no-cache responses for revalidation (it did not for our HTTP/1.0 ones).
     protocol_version = "HTTP/1.1"
     cache = _Cache()
     quiet = True
+    uplink: Uplink | None = None
 
     def do_GET(self):
         self._respond(head=False)
@@ -91,7 +115,11 @@ class Handler(SimpleHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
-        if not head:
+        if head:
+            return
+        if self.uplink:
+            self.uplink.send(self.wfile, body)
+        else:
             self.wfile.write(body)
 
     def log_message(self, format, *args):
@@ -99,10 +127,12 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(dist: Path, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
-    """A server for DIST on 127.0.0.1:PORT (0: any free port); call serve_forever()."""
+def make_server(dist: Path, port: int = 0, verbose: bool = False, uplink_mbit: float | None = None) -> ThreadingHTTPServer:
+    """A server for DIST on 127.0.0.1:PORT (0: any free port), its responses through a line of
+    UPLINK_MBIT if given; call serve_forever()."""
     handler = partial(Handler, directory=str(dist))
     Handler.quiet = not verbose
+    Handler.uplink = Uplink(uplink_mbit) if uplink_mbit else None
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     return server

@@ -2,6 +2,7 @@
 import gzip
 import random
 import threading
+import time
 import urllib.request
 
 import brotli
@@ -75,3 +76,23 @@ def test_the_server_sends_the_copy_the_browser_accepts(server, site, accept, sen
 
 def test_a_file_without_copies_is_sent_as_it_is(server, site):
     assert _get(server + "tiny.css", "br, gzip") == (None, "text/css", b"a{}")
+
+
+def test_an_uplink_shares_its_rate_between_parallel_downloads(site):
+    """bench/site.py --bandwidth: two downloads at once through one 8 Mbit/s line take as
+    long as their bytes at that rate, at least (a lower bound holds on any machine)."""
+    precompress.write(precompress.candidates(site))
+    httpd = serve.make_server(site, uplink_mbit=8)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    files = ["pyodide/python_stdlib.zip"] * 2  # per connection, the pair would take half as long
+    start = time.monotonic()
+    threads = [threading.Thread(target=_get, args=(url + name, "")) for name in files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - start
+    httpd.shutdown()
+    sent = sum((site / name).stat().st_size for name in files)
+    assert elapsed >= 0.95 * sent / (8e6 / 8), (elapsed, sent)
