@@ -21,6 +21,7 @@
 // boot.py runs.
 
 import { keepNamingControls } from "./accessible_names.js";
+import { imageFiles, writeFiles } from "./site_image.js";
 import { afterRestore, deserialize, findSnapshot, forgetSnapshot, librariesHook, moduleFactory, takeSnapshot }
   from "./startup_snapshot.js";
 
@@ -196,25 +197,8 @@ const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
-// An image's files (sitebuild/site_image.py): [{ path in site-packages, bytes }].
-async function fetchImage({ file }) {
-  const image = new Uint8Array(await downloads.get(file));
-  const length = new DataView(image.buffer).getUint32(0, true);
-  const index = JSON.parse(new TextDecoder().decode(image.subarray(4, 4 + length)));
-  let offset = 4 + length;
-  return index.map(([path, size]) => ({ path, bytes: image.subarray(offset, (offset += size)) }));
-}
-
-function writeFiles(pyodide, files) {
-  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-  const folders = new Set();
-  for (const { path, bytes } of files) {
-    const folder = `${site}/${path}`.replace(/\/[^/]*$/, "");
-    if (!folders.has(folder)) pyodide.FS.mkdirTree(folder);
-    folders.add(folder);
-    pyodide.FS.writeFile(`${site}/${path}`, bytes, { canOwn: true });
-  }
-}
+// An image's files, once the download worker has it.
+const fetchImage = async ({ file }) => imageFiles(await downloads.get(file));
 
 async function fetchLesson(file) {
   const response = await fetch(file);
@@ -354,7 +338,8 @@ function startTrainingWorker() {
       }
     };
     worker.postMessage({ boot: { pyodide: siteUrl(config.pyodide), indexURL: siteUrl(config.pyodide_dir),
-                                 lockFileURL: siteUrl(config.lock), wheel: siteUrl(config.training_wheel) } });
+                                 lockFileURL: siteUrl(config.lock), wheel: siteUrl(config.training_wheel),
+                                 numpy: { ...config.compiled_image, file: siteUrl(config.compiled_image.file) } } });
     handle.advance = (request) => new Promise((resolve) => {
       const id = handle.requests++;
       waiting.set(id, resolve);

@@ -1,12 +1,22 @@
 // The training worker: a second Python (Pyodide) on another core, which trains while the
-// page's Python draws. It loads numpy, param and this site's own package (not Panel and the
-// rest: training needs none of them), then answers each request, a pickle made by
+// page's Python draws. It loads numpy (from the page's own image of it, already in the
+// browser's cache), param and this site's own package (not Panel and the rest: training
+// needs none of them), then answers each request, a pickle made by
 // playground/remote_training.py, with its reply. The page starts it once it is ready.
+import { imageFiles, writeFiles } from "./site_image.js";
+
 let train;
 
-async function boot({ pyodide, indexURL, lockFileURL, wheel }) {
+async function boot({ pyodide, indexURL, lockFileURL, wheel, numpy }) {
   const { loadPyodide } = await import(pyodide);
-  const python = await loadPyodide({ indexURL, lockFileURL, packages: ["numpy", "param"] });
+  const [python, image] = await Promise.all([
+    loadPyodide({ indexURL, lockFileURL, packages: ["param"] }),
+    fetch(numpy.file, { integrity: numpy.integrity }).then((response) => {
+      if (!response.ok) throw new Error(`${numpy.file}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    }),
+  ]);
+  writeFiles(python, imageFiles(image)); // its libraries load as numpy imports them
   const response = await fetch(wheel);
   if (!response.ok) throw new Error(`${wheel}: HTTP ${response.status}`);
   python.unpackArchive(await response.arrayBuffer(), "wheel");

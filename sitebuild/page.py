@@ -23,8 +23,8 @@ from playground import i18n
 from . import doc_pages
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
-STATIC_FILES = ["loader.js", "startup_snapshot.js", "accessible_names.js", "download_worker.js", "embed_bridge.js",
-                "training_worker.js",
+STATIC_FILES = ["loader.js", "startup_snapshot.js", "site_image.js", "accessible_names.js", "download_worker.js",
+                "embed_bridge.js", "training_worker.js",
                 "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
@@ -83,7 +83,7 @@ def preloads(boot: dict) -> str:
     folder = boot["pyodide_dir"]
     # The loader first: it waits for nothing else, and the downloads below compete with it.
     tags = [f'<link rel="modulepreload" href="{name}" fetchpriority="high">'
-            for name in ("loader.js", "startup_snapshot.js", "accessible_names.js")]
+            for name in ("loader.js", "startup_snapshot.js", "site_image.js", "accessible_names.js")]
     tags += [f'<link rel="modulepreload" href="{folder}{name}">' for name in ("pyodide.mjs", "pyodide.asm.mjs")]
     tags.append(f'<link rel="preload" href="{folder}pyodide.asm.wasm" as="fetch" crossorigin fetchpriority="low">')
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')

@@ -113,7 +113,8 @@ def build(opts: Options) -> dict:
     shipped_lessons = lessons.copy(opts.project, lesson_files, partial)
     # The page writes every package's files from two images: the wheels with compiled code
     # (numpy), linked before Python starts, and the pure ones, written once it has.
-    # (The wheels stay in dist/ and the lock: the training worker installs numpy, param and ours.)
+    # (The wheels stay in dist/ and the lock: the training worker installs param and ours, and
+    # writes numpy from its image.)
     compiled = {n: w for n, w in final.items() if site_image.has_compiled_code(w)}
     compiled_image = site_image.write(list(compiled.values()), wheel_dir / site_image.COMPILED_FILE)
     image = site_image.write([w for n, w in final.items() if n not in compiled], wheel_dir / site_image.FILE)

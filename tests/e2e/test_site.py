@@ -96,11 +96,14 @@ def test_the_page_head_starts_every_download_and_each_comes_once(loaded_app, dis
     assert len(names) == len(set(names)), sorted(names)
     assert {name for name, by in downloads if by != "link"} == {"pyodide.mjs", "pyodide.asm.mjs"}, downloads
     # The packages come as two images (compiled ones, linked before Python starts, and pure
-    # ones), each once, fetched by the worker the head starts; the page asks for no wheel
-    # (the training worker does, in its own thread, once the page is ready).
+    # ones), fetched by the download worker the head starts; the page asks for no wheel. The
+    # training worker, once the page is ready, takes numpy from the same image (asking for it
+    # again, from the browser's cache) and downloads no numpy wheel.
+    loaded_app.page.wait_for_function("window.playgroundTrainingWorker.ready", timeout=60_000)
     images = [url.rsplit("/", 1)[1] for url in loaded_app.log.requests if ".img" in url]
-    assert sorted(images) == ["site-packages-compiled.img", "site-packages.img"], images
+    assert sorted(images) == ["site-packages-compiled.img"] * 2 + ["site-packages.img"], images
     assert not [name for name in names if name.endswith(".whl")]
+    assert not [url for url in loaded_app.log.requests if "/numpy-" in url], loaded_app.log.requests
 
 
 def test_every_request_stays_on_this_machine(loaded_app):
