@@ -10,6 +10,7 @@ never masked by a stale cache.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 import time
 from functools import partial
@@ -127,12 +128,19 @@ class Handler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that drops a response it no longer needs (a reload, a closed tab) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(dist: Path, port: int = 0, verbose: bool = False, uplink_mbit: float | None = None) -> ThreadingHTTPServer:
     """A server for DIST on 127.0.0.1:PORT (0: any free port), its responses through a line of
     UPLINK_MBIT if given; call serve_forever()."""
     handler = partial(Handler, directory=str(dist))
     Handler.quiet = not verbose
     Handler.uplink = Uplink(uplink_mbit) if uplink_mbit else None
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    return server
+    return _Server(("127.0.0.1", port), handler)

@@ -1,6 +1,8 @@
 """The build's compressed copies and the local server that sends them."""
 import gzip
 import random
+import socket
+import struct
 import threading
 import time
 import urllib.request
@@ -96,3 +98,18 @@ def test_an_uplink_shares_its_rate_between_parallel_downloads(site):
     httpd.shutdown()
     sent = sum((site / name).stat().st_size for name in files)
     assert elapsed >= 0.95 * sent / (8e6 / 8), (elapsed, sent)
+
+
+def test_a_browser_dropping_a_download_is_not_reported_as_an_error(site, capsys):
+    """A student reloading mid-load closes connections: `build.py serve` stays quiet."""
+    precompress.write(precompress.candidates(site))
+    httpd = serve.make_server(site, uplink_mbit=1)  # slow enough to still be sending
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    client = socket.create_connection(httpd.server_address)
+    client.sendall(b"GET /pyodide/python_stdlib.zip HTTP/1.1\r\nHost: here\r\n\r\n")
+    client.recv(1000)
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset, not close
+    client.close()
+    time.sleep(0.5)  # the server's next write meets the reset
+    httpd.shutdown()
+    assert "Traceback" not in capsys.readouterr().err
