@@ -7,19 +7,21 @@ import { imageFiles, writeFiles } from "./site_image.js";
 
 let train;
 
+async function fetchBytes(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
 async function boot({ pyodide, indexURL, lockFileURL, wheel, numpy }) {
   const { loadPyodide } = await import(pyodide);
-  const [python, image] = await Promise.all([
+  const [python, image, ours] = await Promise.all([
     loadPyodide({ indexURL, lockFileURL, packages: ["param"] }),
-    fetch(numpy.file, { integrity: numpy.integrity }).then((response) => {
-      if (!response.ok) throw new Error(`${numpy.file}: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    }),
+    fetchBytes(numpy.file, { integrity: numpy.integrity }),
+    fetchBytes(wheel),
   ]);
   writeFiles(python, imageFiles(image)); // its libraries load as numpy imports them
-  const response = await fetch(wheel);
-  if (!response.ok) throw new Error(`${wheel}: HTTP ${response.status}`);
-  python.unpackArchive(await response.arrayBuffer(), "wheel");
+  python.unpackArchive(ours, "wheel");
   const handle = python.runPython(
     "from playground.remote_training import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
   train = (request) => {

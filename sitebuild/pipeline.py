@@ -121,6 +121,11 @@ def build(opts: Options) -> dict:
     app_path = opts.project / opts.app_module.replace(".", "/")
     app_file = app_path.with_suffix(".py") if app_path.with_suffix(".py").is_file() else app_path / "__init__.py"
     imports = page.imports(app_file.read_text(encoding="utf-8"), opts.app_module.split(".")[0])
+    # What loadPyodide fetches: the .mjs files come by import(), which the page cannot count,
+    # so the runtime stage counts the wasm, the stdlib and the lock.
+    runtime_files = [wheel_dir / n for n in p.runtime_files if not n.endswith(".mjs")] + [wheel_dir / "pyodide-lock.json"]
+    image_files = [partial / compiled_image["file"], partial / image["file"]]
+    wire = precompress.write(runtime_files + image_files)  # the page names their sizes on the wire
     boot = {
         "pyodide": "pyodide/pyodide.mjs", "pyodide_dir": "pyodide/",
         "lock": "pyodide/pyodide-lock.json", "compiled_image": compiled_image, "image": image,
@@ -133,13 +138,9 @@ def build(opts: Options) -> dict:
              image["integrity"], imports]).encode()).hexdigest()[:32],
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
-        # What loadPyodide fetches: the .mjs files come by import(), which the page
-        # cannot count, so the runtime stage counts the wasm, the stdlib and the lock.
         # The bar fills with the bytes as the page reads them (decoded); the page names
         # the sizes on the wire, as brotli (what our server and most hosts send).
-        **_stage_sizes("runtime", [wheel_dir / n for n in p.runtime_files if not n.endswith(".mjs")]
-                       + [wheel_dir / "pyodide-lock.json"]),
-        **_stage_sizes("package", [partial / compiled_image["file"], partial / image["file"]]),
+        **_stage_sizes("runtime", runtime_files, wire), **_stage_sizes("package", image_files, wire),
         # Fetched beside the runtime and written into Pyodide's file system before boot.py.
         "lessons": shipped_lessons,
     }
@@ -151,7 +152,7 @@ def build(opts: Options) -> dict:
             "app_module": opts.app_module, "bytecode": opts.bytecode,
             "official_sources": official.sources, "smoke_test": smoke,
             "build_s": round(time.perf_counter() - start, 1)}
-    precompress.write(precompress.candidates(partial))  # the big ones again from the cache
+    precompress.write([f for f in precompress.candidates(partial) if f not in wire])
     step("page + compressed copies")
     manifest.write(partial, ours_files, info)
     shutil.rmtree(opts.dist, ignore_errors=True)
@@ -160,10 +161,9 @@ def build(opts: Options) -> dict:
     return info
 
 
-def _stage_sizes(stage: str, files: list[Path]) -> dict:
-    """A loading stage's bytes as the page reads them, and on the wire (writing the compressed copies)."""
-    wire = precompress.write(files)
-    return {f"{stage}_bytes": sum(f.stat().st_size for f in files), f"{stage}_wire_bytes": sum(wire.values())}
+def _stage_sizes(stage: str, files: list[Path], wire: dict[Path, int]) -> dict:
+    """A loading stage's bytes as the page reads them, and on the wire (WIRE: precompress.write's)."""
+    return {f"{stage}_bytes": sum(f.stat().st_size for f in files), f"{stage}_wire_bytes": sum(wire[f] for f in files)}
 
 
 class _Stepper:

@@ -83,8 +83,6 @@ class Handler(SimpleHTTPRequestHandler):
     # no-cache responses for revalidation (it did not for our HTTP/1.0 ones).
     protocol_version = "HTTP/1.1"
     cache = _Cache()
-    quiet = True
-    uplink: Uplink | None = None
 
     def do_GET(self):
         self._respond(head=False)
@@ -118,18 +116,22 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         if head:
             return
-        if self.uplink:
-            self.uplink.send(self.wfile, body)
+        if self.server.uplink:
+            self.server.uplink.send(self.wfile, body)
         else:
             self.wfile.write(body)
 
     def log_message(self, format, *args):
-        if not self.quiet:
+        if not self.server.quiet:
             super().log_message(format, *args)
 
 
 class _Server(ThreadingHTTPServer):
+    """Each server's own settings, which its handlers read (two may run in one process)."""
+
     daemon_threads = True
+    quiet = True
+    uplink: Uplink | None = None
 
     def handle_error(self, request, client_address):
         """A browser that drops a response it no longer needs (a reload, a closed tab) is no error."""
@@ -140,7 +142,7 @@ class _Server(ThreadingHTTPServer):
 def make_server(dist: Path, port: int = 0, verbose: bool = False, uplink_mbit: float | None = None) -> ThreadingHTTPServer:
     """A server for DIST on 127.0.0.1:PORT (0: any free port), its responses through a line of
     UPLINK_MBIT if given; call serve_forever()."""
-    handler = partial(Handler, directory=str(dist))
-    Handler.quiet = not verbose
-    Handler.uplink = Uplink(uplink_mbit) if uplink_mbit else None
-    return _Server(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), partial(Handler, directory=str(dist)))
+    server.quiet = not verbose
+    server.uplink = Uplink(uplink_mbit) if uplink_mbit else None
+    return server

@@ -43,5 +43,4 @@ def write(wheels: list[Path], dest: Path) -> dict:
     header = json.dumps(index, separators=(",", ":")).encode()
     raw = struct.pack("<I", len(header)) + header + b"".join(parts)
     dest.write_bytes(raw)
-    return {"file": f"{dest.parent.name}/{dest.name}", "size": dest.stat().st_size,
-            "integrity": fetch.integrity(fetch.sha256_file(dest))}
+    return {"file": f"{dest.parent.name}/{dest.name}", "integrity": fetch.integrity(fetch.sha256_file(dest))}
