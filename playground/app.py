@@ -165,9 +165,9 @@ class PlaygroundApp:
         """Redraw everything that depends on the data, after a reset or a display switch."""
         state, dataset = self.session.state, self.session.trainer.dataset
         with one_patch():
-            self.boundary.show_points(dataset.train.xy, dataset.train.labels)
             shown = slice(None) if state.showTestData else slice(0)
-            self.boundary.show_test_points(dataset.test.xy[shown], dataset.test.labels[shown])
+            self.boundary.show_points(dataset.train.xy, dataset.train.labels,
+                                      dataset.test.xy[shown], dataset.test.labels[shown])
             self.divergence_notice.visible = False
             self.editor.close()  # it was about a network that is gone
             self.focus = self.hovered = None

@@ -28,9 +28,10 @@ def test_the_boundary_shows_the_trained_output_and_the_training_points():
     assert after.shape == (100, 100) and not np.array_equal(before, after)
     # xor: positive where x1·x2 > 0. Row 0 is the bottom (x2 = −6), column 0 the left.
     assert after[5, 5] > 0.5 and after[94, 94] > 0.5 and after[5, 94] < -0.5 and after[94, 5] < -0.5
-    points = app.boundary.train_points.source.data
+    points = app.boundary.points.source.data
     assert len(points["x1"]) == len(app.session.trainer.dataset.train)
     assert set(np.unique(points["color"])) == {-1.0, 1.0}
+    assert set(points["line_color"]) == {"white"}  # training points, outlined as in TF
 
 
 def test_the_loss_chart_grows_with_the_epochs_and_restarts_on_reset():
@@ -65,16 +66,26 @@ def test_divergence_shows_a_notice_that_suggests_a_lower_learning_rate():
 
 def test_show_test_data_and_discretize_change_the_output_map():
     app = rendered_app()
-    test_points = app.boundary.test_points.source.data
-    assert len(test_points["x1"]) == 0
+    dataset = app.session.trainer.dataset
+    assert len(app.boundary.points.source.data["x1"]) == len(dataset.train)
 
     app.session.state.showTestData = True
-    assert len(app.boundary.test_points.source.data["x1"]) == len(app.session.trainer.dataset.test)
+    points = app.boundary.points.source.data
+    assert len(points["x1"]) == len(dataset.train) + len(dataset.test)
+    np.testing.assert_array_equal(np.column_stack([points["x1"], points["x2"]])[len(dataset.train):], dataset.test.xy)
+    assert list(points["line_color"]) == ["white"] * len(dataset.train) + ["black"] * len(dataset.test)  # TF's outlines
 
     app.session.trainer.step(20)
     app.session.state.discretize = True
     assert set(np.unique(app.boundary.heatmap.source.data["image"][0])) == {-1.0, 1.0}
     assert app.session.trainer.epoch == 20  # display switches do not reset
+
+
+def test_the_output_map_neither_pans_nor_zooms():
+    """As TF's: a drag over the map (a student tracing the boundary) must not move it."""
+    app = rendered_app()
+    figure = app.boundary.heatmap.handles["plot"]
+    assert figure.toolbar.tools == []
 
 
 def test_tapping_a_neuron_shows_its_map_in_the_output_and_tapping_again_goes_back():

@@ -2,6 +2,7 @@
 
 import holoviews as hv
 import numpy as np
+from bokeh.core.properties import field
 
 from ..accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
@@ -17,12 +18,28 @@ SCALE_BELOW_PX = (30, 80)
 """Room the x2 axis takes to the left and the colour scale (with the x1 axis) below, when it is below."""
 
 
-def _points(outline: str, hook) -> hv.Points:
-    """Data points filled by label on the output's scale: ±1 classes at its ends,
-    regression targets anywhere between."""
-    return hv.Points({"x1": [], "x2": [], "label": []}, kdims=["x1", "x2"], vdims=["label"]).opts(
-        color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color=outline, line_width=1, hooks=[hook],
+TRAIN_OUTLINE, TEST_OUTLINE = "white", "black"  # as TF outlines them
+
+
+def _points(hook) -> hv.Points:
+    """Data points filled by label on the output's scale (±1 classes at its ends, regression
+    targets anywhere between), outlined by their set: one glyph for both sets, so the page
+    builds and draws one renderer, not two. No tools: the map neither pans nor zooms, as in TF."""
+    return hv.Points({"x1": [], "x2": [], "label": [], "outline": []}, kdims=["x1", "x2"],
+                     vdims=["label", "outline"]).opts(
+        color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
+        hooks=[hook, _outlines_as_given], default_tools=[],
     )
+
+
+def _outlines_as_given(plot, element) -> None:
+    """Outline each point in the colour its row names. (From empty data HoloViews cannot tell
+    the column holds colours, and maps it through a colour scale.)"""
+    renderer = plot.handles["glyph_renderer"]
+    for glyph in (renderer.glyph, renderer.selection_glyph, renderer.nonselection_glyph, renderer.hover_glyph,
+                  renderer.muted_glyph):
+        if glyph is not None and glyph != "auto":
+            glyph.line_color = field("line_color")
 
 
 class DecisionBoundary:
@@ -33,8 +50,8 @@ class DecisionBoundary:
         it (a narrow column)."""
         self.heatmap = LiveSource()
         self.words = PlotWords(words or Words(), _write_words)
-        self.train_points = LiveSource()
-        self.test_points = LiveSource()
+        self.points = LiveSource()
+        """Training points, then test points (drawn over them)."""
         blank = np.zeros((GRID_RESOLUTION, GRID_RESOLUTION))
         image = hv.Image(blank, bounds=BOUNDS, kdims=["x1", "x2"], vdims=[hv.Dimension("output", range=(-1, 1))])
         self.element = (
@@ -43,16 +60,16 @@ class DecisionBoundary:
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
-            * _points("white", self.train_points.hook)
-            * _points("black", self.test_points.hook)  # TF outlines test points in black
+            * _points(self.points.hook)
         ).opts(toolbar=None)
 
-    def show_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
-        self.train_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)
-
-    def show_test_points(self, xy: np.ndarray, labels: np.ndarray) -> None:
-        """Test points, or none (empty arrays) when they are hidden."""
-        self.test_points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels)
+    def show_points(self, train_xy: np.ndarray, train_labels: np.ndarray,
+                    test_xy: np.ndarray, test_labels: np.ndarray) -> None:
+        """Both sets of points; the test set may be empty (hidden)."""
+        xy = np.concatenate([train_xy, test_xy])
+        outline = [TRAIN_OUTLINE] * len(train_xy) + [TEST_OUTLINE] * len(test_xy)
+        self.points.update(x1=xy[:, 0], x2=xy[:, 1], color=np.concatenate([train_labels, test_labels]),
+                           line_color=outline)
 
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
