@@ -55,7 +55,44 @@ PATCHES = [
           "    if name == 'Template':\n"
           "        return importlib.import_module('panel.template').Template\n",
           "pn.chat, pn.template and pn.Template work as before, imported on first use"),
+    # Upstream: a Mock type key makes every Panel import load unittest (and argparse) for a
+    # hash rule only tests need; a key by qualified name would do, as for pandas and polars.
+    Patch("panel/io/cache.py", "import unittest.mock\n", "",
+          "Panel's cache imports unittest (50 ms of every load) only to hash Mock objects"),
+    Patch("panel/io/cache.py", "    unittest.mock.Mock : lambda obj: _int_to_bytes(id(obj)),\n",
+          "    lambda obj: type(obj).__module__ == 'unittest.mock': lambda obj: _int_to_bytes(id(obj)),\n",
+          "Mock objects are still hashed by identity, recognised by their module"),
 ]
+
+
+def lazy_imports(path: str, modules: dict[str, str], last_line: str, what: str) -> list[Patch]:
+    """Patches that make a package's ``__init__`` import MODULES (``{".module": "its import
+    line's names"}``) when one of their names is first asked for, not with the package. The
+    attribute hook goes after LAST_LINE, the package's last import."""
+    removed = [Patch(path, f"from {module} import {names}  # noqa\n", "",
+                     f"{what}: {module} is imported when first asked for") for module, names in modules.items()]
+    table = "".join(f"    {name!r}: {module!r},\n" for module, names in modules.items() for name in names.split(", "))
+    hook = (f"\n_LAZY = {{  # imported when first asked for (the site's sitebuild/patches.py)\n{table}}}\n\n\n"
+            "def __getattr__(name):\n"
+            "    if name in _LAZY:\n"
+            "        import importlib\n"
+            "        return getattr(importlib.import_module(_LAZY[name], __name__), name)\n"
+            "    raise AttributeError(f'module {__name__!r} has no attribute {name!r}')\n")
+    return [*removed, Patch(path, last_line, last_line + hook, f"{what}: the hook that imports them")]
+
+
+# Upstream: as panel.ui, chat and template already are. Panel's own imports never need these; a pane
+# imported late is not among those pn.panel() picks from until then (the app names its panes).
+PATCHES += lazy_imports("panel/widgets/__init__.py", {
+    ".codeeditor": "CodeEditor", ".debugger": "Debugger", ".misc": "FileDownload, JSONEditor, VideoStream",
+    ".player": "DiscretePlayer, Player", ".speech_to_text": "Grammar, GrammarList, SpeechToText",
+    ".text_to_speech": "TextToSpeech, Utterance, Voice", ".texteditor": "TextEditor",
+}, "from .widget import widget  # noqa\n", "Panel widgets the app does not use (90 ms of every load)")
+PATCHES += lazy_imports("panel/pane/__init__.py", {
+    ".deckgl": "DeckGL", ".echarts": "ECharts", ".equation": "LaTeX", ".ipywidget": "IPyLeaflet, IPyWidget, Reacton",
+    ".media": "Audio, Video", ".perspective": "Perspective", ".plotly": "Plotly", ".streamz": "Streamz",
+    ".textual": "Textual", ".vega": "Vega", ".vizzu": "Vizzu", ".vtk": "VTK, VTKVolume",
+}, "    ParamFunction, ParamMethod, ParamRef, ReactiveExpr,\n)\n", "Panel panes the app does not use (90 ms of every load)")
 
 
 class Patcher:
