@@ -14,22 +14,22 @@ import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
-from playground.browser import next_paint, page_window
 from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                  training_options)
 from playground.embed_commands import EmbedCommands
 from playground.embed_events import EmbedEvents
-from playground.embed_page import connect
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
-from playground.keyboard import bind_shortcuts
 from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
 from playground.links import (decode, embed_mode, encode, given_keys, parent_origins, read_embedding, split_page_keys,
                               with_page_keys)
 from playground.network_editor import FeatureToggles, LayerButtons
-from playground.one_patch import one_patch
-from playground.page_address import read_fragment, write_fragment
-from playground.page_language import browser_languages, show_page_language
+from playground.page.address import read_fragment, write_fragment
+from playground.page.bridge import connect
+from playground.page.browser import next_paint, page_window
+from playground.page.keyboard import bind_shortcuts
+from playground.page.language import browser_languages, show_page_language
+from playground.page.one_patch import one_patch
 from playground.page_layout import column_order, view_sizes
 from playground.parameter_editor import ParameterEditor
 from playground.session import Session

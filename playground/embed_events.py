@@ -1,7 +1,7 @@
 """What the playground tells the page around it when embedded (``site/embed/events.schema.json``).
 
 Each event's data is built here from the session and the lesson guide, then handed to
-``post(type, data)``: in the browser that is ``embed_page``'s seam to ``site/embed_bridge.js``,
+``post(type, data)``: in the browser that is ``playground.page.bridge``'s seam to ``site/embed_bridge.js``,
 which wraps it in the envelope and posts it to the host; in tests it is a list. Nothing here
 needs a browser. Progress is throttled (a frame comes 16 times a second; the host needs 2),
 and ``stateChanged`` is coalesced: a lesson opening changes twenty settings at once, the host

@@ -16,7 +16,7 @@ convenience, never a reason for the app to fail.
 import json
 from dataclasses import asdict, dataclass
 
-from playground.browser import page_window
+from playground.page.browser import page_window
 from playground.lessons import Lesson
 
 STORAGE_KEY = "neural-playground.lessons"

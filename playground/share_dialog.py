@@ -20,7 +20,7 @@ from playground.embed_code import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, 
 from playground.i18n import LANGUAGES, Message, text
 from playground.lesson_guide import LessonGuide
 from playground.links import encode, with_page_keys
-from playground.page_address import read_base
+from playground.page.address import read_base
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 from playground.words import Words
 

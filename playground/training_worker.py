@@ -10,7 +10,7 @@ next one that much less, and a frame whose reply was already there gives a littl
 import time
 
 from . import remote_training
-from .browser import page_window
+from .page.browser import page_window
 from .session import Session
 
 MIN_BUDGET_S = 0.005

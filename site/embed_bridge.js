@@ -93,7 +93,7 @@
   window.playgroundEmbed = {
     framed: framed,
     post: post,
-    // Python's command handler (playground/embed_page.py), called with a command's JSON text,
+    // Python's command handler (playground/page/bridge.py), called with a command's JSON text,
     // and the origins it may come from (a JSON list), which are also where events go.
     listen: function (handler, origins) {
       receive = handler;

@@ -193,7 +193,7 @@ const siteUrl = (path) => new URL(path, location.href).href;
 const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
 
 // Waits until the browser has painted, so a stage text set just before is seen.
-// Also awaited by each frame of training (playground.browser.next_paint).
+// Also awaited by each frame of training (playground.page.browser.next_paint).
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 

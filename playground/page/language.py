@@ -8,7 +8,7 @@ page's text outside the app (header, loading and error screens) is relabelled by
 
 import panel as pn
 
-from playground.browser import page_window
+from playground.page.browser import page_window
 
 
 def browser_languages() -> list[str]:

@@ -7,7 +7,7 @@ presses that button, and typing in a field never resets anything.
 
 from collections.abc import Callable
 
-from playground.browser import page_window
+from playground.page.browser import page_window
 
 #: Elements that use these keys themselves (Panel renders inside shadow DOM, so
 #: the element is the first of the event's composed path, not its target).

@@ -7,7 +7,7 @@ the current history entry, so a tweak does not become a Back-button step.
 
 import panel as pn
 
-from playground.browser import page_window
+from playground.page.browser import page_window
 
 
 def read_fragment() -> str:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import NamedTuple
 
-from playground.browser import page_window
+from playground.page.browser import page_window
 
 
 class PageEnd(NamedTuple):
