@@ -36,12 +36,12 @@ from playground.session import Session
 from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
-from playground.training_worker import TrainingWorker
 from playground.views.boundary import DecisionBoundary
 from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for
+from playground.worker.client import TrainingWorker
 
 FRAME_PERIOD_MS = 50
 #: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).

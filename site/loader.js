@@ -312,7 +312,7 @@ for name in ${JSON.stringify(modules)}:
   window.playgroundTrainingWorker = startTrainingWorker();
 }
 
-// A second Python in a Web Worker that trains while this one draws (playground/training_worker.py).
+// A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).
 // Started after "ready" so it never delays the page; until it is ready, or if it fails, the
 // page's own Python trains, as it does without Web Workers.
 function startTrainingWorker() {

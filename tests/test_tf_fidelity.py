@@ -17,7 +17,7 @@ from playground.cli import main
 from playground.engine.datasets import VIEW_LIMIT, make_dataset
 from playground.engine.seedrandom import SeedRandom
 from playground.links import decode
-from playground.remote_training import Worker, adopt, request
+from playground.worker.protocol import Worker, adopt, request
 from playground.trainer import Trainer
 
 REFERENCE = Path(__file__).parent / "tfp_reference"

@@ -35,7 +35,7 @@ globals below; a new one is added to this list, with who sets it and who reads i
     tests/e2e only.
 ``window.playgroundTrainingWorker``
     ``{ready, failed, advance(request), requests}``, once the page is ready: set by
-    site/loader.js; read by playground/training_worker.py (``ready``, ``advance``),
+    site/loader.js; read by playground/worker/client.py (``ready``, ``advance``),
     bench/site.py and tests/e2e.
 ``window.playgroundEmbed``
     ``{framed, post(type, json), listen(handler, origins)}``: set by site/embed_bridge.js;

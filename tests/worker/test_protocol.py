@@ -4,7 +4,7 @@ that arrives after the page's trainer changed is not taken."""
 import numpy as np
 import pytest
 
-from playground.remote_training import Worker, adopt, request
+from playground.worker.protocol import Worker, adopt, request
 from playground.state import PlaygroundState
 from playground.trainer import Trainer
 

@@ -9,9 +9,9 @@ next one that much less, and a frame whose reply was already there gives a littl
 
 import time
 
-from . import remote_training
-from .page.browser import page_window
-from .session import Session
+from ..page.browser import page_window
+from ..session import Session
+from . import protocol
 
 MIN_BUDGET_S = 0.005
 MAX_BUDGET_S = 0.100
@@ -50,7 +50,7 @@ class TrainingWorker:
             reply = await promise
             self._pace(time.perf_counter() - asked)
             if reply is not None and session.playing and session.trainer is trainer:
-                epochs = remote_training.adopt(trainer, sent, reply.to_bytes())
+                epochs = protocol.adopt(trainer, sent, reply.to_bytes())
                 if trainer.divergence or session.reached_stop():
                     session.playing = False
         if session.playing:
@@ -70,5 +70,5 @@ class TrainingWorker:
 
         self._last_ask = time.perf_counter()
         trainer, state = session.trainer, session.state
-        sent, request = remote_training.request(trainer, self._budget_s, state.epochsPerFrame, state.stopAtEpoch)
+        sent, request = protocol.request(trainer, self._budget_s, state.epochsPerFrame, state.stopAtEpoch)
         self._pending = (trainer, sent, page_window().playgroundTrainingWorker.advance(to_js(request)))

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .session import Session
-from .state import PlaygroundState
-from .trainer import Trainer
+from ..session import Session
+from ..state import PlaygroundState
+from ..trainer import Trainer
 
 MIN_TRAINING_S = 0.005
 """Training a frame always gets in the worker, however long its picture takes."""
