@@ -4,9 +4,10 @@ that arrives after the page's trainer changed is not taken."""
 import numpy as np
 import pytest
 
-from playground.worker.protocol import Worker, adopt, request
 from playground.state import PlaygroundState
 from playground.trainer import Trainer
+from playground.worker.protocol import adopt, request
+from playground.worker.worker import Worker
 
 
 def train_remotely(trainer: Trainer, worker: Worker, frames: int, epochs_per_frame: int = 3, stop_at: int = 0):
