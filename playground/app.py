@@ -16,8 +16,8 @@ from bokeh.core.property.validation import without_property_validation
 
 from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                  training_options)
-from playground.embed_commands import EmbedCommands
-from playground.embed_events import EmbedEvents
+from playground.embed.commands import EmbedCommands
+from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
 from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide

@@ -15,8 +15,8 @@ import panel as pn
 import param
 
 from playground.controls import SELECT_WIDTH, shown
-from playground.embed_code import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, embed_url, iframe_snippet,
-                                   read_height, read_origins)
+from playground.embed.snippet import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, embed_url, iframe_snippet,
+                                      read_height, read_origins)
 from playground.i18n import LANGUAGES, Message, text
 from playground.lesson_guide import LessonGuide
 from playground.links import encode, with_page_keys

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from embed_schema import load
 
-from playground.embed_commands import COMMANDS
+from playground.embed.commands import COMMANDS
 from playground.i18n import LANGUAGES
 
 SITE = Path(__file__).resolve().parents[1] / "site"

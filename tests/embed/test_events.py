@@ -5,14 +5,14 @@ from pathlib import Path
 
 from embed_schema import check, envelope
 
-from playground.embed_events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
+from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
 from playground.lesson_guide import LessonGuide
 from playground.lesson_store import LessonStore, MemoryStorage
 from playground.lessons import load_catalog
 from playground.session import Session
 from playground.state import PlaygroundState
 
-LESSONS = load_catalog(Path(__file__).resolve().parents[1] / "lessons")
+LESSONS = load_catalog(Path(__file__).resolve().parents[2] / "lessons")
 
 
 class Host:

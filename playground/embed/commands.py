@@ -11,7 +11,7 @@ the playground as it is, so only the keys it gives change.
 
 import json
 
-from playground.embed_events import EmbedEvents
+from playground.embed.events import EmbedEvents
 from playground.i18n import Message
 from playground.lesson_guide import LessonGuide
 from playground.links import MAX_FRAGMENT, decode

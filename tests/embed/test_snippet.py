@@ -5,8 +5,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from playground.embed_code import (DEFAULT_HEIGHT, EmbedChoices, embed_url, iframe_snippet, read_height,
-                                   read_origins)
+from playground.embed.snippet import (DEFAULT_HEIGHT, EmbedChoices, embed_url, iframe_snippet, read_height,
+                                      read_origins)
 from playground.links import STATE_KEYS, decode, parent_origins, read_embedding, split_page_keys
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from embed_schema import check, envelope
-from test_embed_events import embedded
+from test_events import embedded
 
-from playground.embed_commands import EmbedCommands, parse
+from playground.embed.commands import EmbedCommands, parse
 from playground.links import MAX_FRAGMENT, encode
 from playground.state import PlaygroundState
 from playground.words import Words
