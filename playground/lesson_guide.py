@@ -21,8 +21,8 @@ from playground.controls import shown
 from playground.i18n import DEFAULT_LANGUAGE, Message, text
 from playground.lesson_panel import LessonPanel
 from playground.lesson_picker import LessonPicker
-from playground.lesson_store import LessonStore, SavedLesson
 from playground.lessons import Catalog, Lesson, LessonProgress, default_catalog
+from playground.lessons.store import LessonStore, SavedLesson
 from playground.session import Session
 from playground.state import HIDABLE_CONTROLS
 

@@ -11,8 +11,8 @@ from html import escape
 import panel as pn
 
 from playground.i18n import DEFAULT_LANGUAGE, text
-from playground.lesson_store import LessonStore
 from playground.lessons import Lesson
+from playground.lessons.store import LessonStore
 
 #: A title may be long: it wraps, left-aligned, inside its button.
 TITLE_BUTTON = ":host(.np-lesson-choice) .bk-btn { white-space: normal; text-align: left; font-weight: 600; }"

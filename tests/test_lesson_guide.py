@@ -5,8 +5,8 @@ from lesson_files import ENGLISH, write_lesson
 
 from playground.controls import top_bar
 from playground.lesson_guide import LessonGuide
-from playground.lesson_store import LessonStore, MemoryStorage
 from playground.lessons import load_catalog
+from playground.lessons.store import LessonStore, MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
 from playground.views.dataset_picker import DatasetPicker

@@ -48,5 +48,5 @@ around an embed; ``window.npShareEscape`` is a flag the Share dialog's own scrip
 Beside those globals Python touches the address's fragment (``address``), the browser's
 languages (``language``), key presses on the document (``keyboard``), Panel's patches to
 BokehJS (``one_patch``), and, for now outside this folder, ``localStorage``
-(playground/lesson_store.py) and the ``hide-text`` class of ``<html>`` (playground/app.py).
+(playground/lessons/store.py) and the ``hide-text`` class of ``<html>`` (playground/app.py).
 """

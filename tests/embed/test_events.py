@@ -7,8 +7,8 @@ from embed_schema import check, envelope
 
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
 from playground.lesson_guide import LessonGuide
-from playground.lesson_store import LessonStore, MemoryStorage
 from playground.lessons import load_catalog
+from playground.lessons.store import LessonStore, MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
 

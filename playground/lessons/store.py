@@ -17,7 +17,8 @@ import json
 from dataclasses import asdict, dataclass
 
 from playground.page.browser import page_window
-from playground.lessons import Lesson
+
+from .model import Lesson
 
 STORAGE_KEY = "neural-playground.lessons"
 

@@ -286,7 +286,7 @@ def test_a_missing_directory_is_an_empty_catalog(tmp_path):
 
 @pytest.mark.parametrize("guide", ["README.md", "README.zh-CN.md"])
 def test_the_guides_example_is_a_lesson_whose_answers_reach_its_goals(tmp_path, guide):
-    text = (Path(__file__).resolve().parents[1] / "lessons" / guide).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "lessons" / guide).read_text(encoding="utf-8")
     english, chinese = re.findall(r"````markdown\n(.*?)````", text, re.S)
     lesson, errors = parse_lesson(write_lesson(tmp_path, english, chinese))
     assert errors == []
