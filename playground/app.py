@@ -14,30 +14,30 @@ import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
-from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
-                                 training_options)
 from playground.embed.commands import EmbedCommands
 from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
-from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
 from playground.links import (decode, embed_mode, encode, given_keys, parent_origins, read_embedding, split_page_keys,
                               with_page_keys)
-from playground.network_editor import FeatureToggles, LayerButtons
 from playground.page.address import read_fragment, write_fragment
 from playground.page.bridge import connect
 from playground.page.browser import next_paint, page_window
 from playground.page.keyboard import bind_shortcuts
 from playground.page.language import browser_languages, show_page_language
 from playground.page.one_patch import one_patch
-from playground.page_layout import column_order, view_sizes
-from playground.parameter_editor import ParameterEditor
 from playground.session import Session
-from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
+from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
+                                    training_options)
+from playground.ui.dataset_picker import DatasetPicker
+from playground.ui.lessons.guide import BESIDE_PLAYGROUND, LessonGuide
+from playground.ui.network_editor import FeatureToggles, LayerButtons
+from playground.ui.parameter_editor import ParameterEditor
+from playground.ui.share_dialog import ShareDialog
+from playground.ui.sizes import column_order, view_sizes
 from playground.views.boundary import DecisionBoundary
-from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for

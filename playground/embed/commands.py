@@ -13,9 +13,9 @@ import json
 
 from playground.embed.events import EmbedEvents
 from playground.i18n import Message
-from playground.lesson_guide import LessonGuide
 from playground.links import MAX_FRAGMENT, decode
 from playground.session import Session
+from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
 
 NAMESPACE = "neural-playground"

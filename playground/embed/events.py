@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from playground.lesson_guide import LessonGuide
 from playground.lessons import Lesson
 from playground.session import Session
+from playground.ui.lessons.guide import LessonGuide
 
 PROGRESS_PERIOD_S = 0.5
 """At most two progress events a second while training."""

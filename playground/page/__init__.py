@@ -43,7 +43,7 @@ globals below; a new one is added to this list, with who sets it and who reads i
 
 Not the page's: ``window.NeuralPlayground`` is set by site/embed.js in the course page
 around an embed; ``window.npShareEscape`` is a flag the Share dialog's own script keeps
-(playground/share_dialog.py).
+(playground/ui/share_dialog.py).
 
 Beside those globals Python touches the address's fragment (``address``), the browser's
 languages (``language``), key presses on the document (``keyboard``), Panel's patches to

@@ -6,11 +6,11 @@ from pathlib import Path
 from embed_schema import check, envelope
 
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
-from playground.lesson_guide import LessonGuide
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore, MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
+from playground.ui.lessons.guide import LessonGuide
 
 LESSONS = load_catalog(Path(__file__).resolve().parents[2] / "lessons")
 

@@ -7,10 +7,10 @@ session then builds the new network, as TF resets on any change of shape.
 import numpy as np
 import panel as pn
 
-from playground.accessibility import SymbolButton
-from playground.controls import shown
 from playground.engine.features import FEATURES
 from playground.state import MAX_LAYERS, MAX_NEURONS, PlaygroundState
+from playground.ui.accessibility import SymbolButton
+from playground.ui.controls import shown
 from playground.views.network_layout import network_layout
 from playground.words import Words
 

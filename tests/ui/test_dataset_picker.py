@@ -8,7 +8,7 @@ from bokeh.models import Button as BokehButton
 
 from playground.i18n import text
 from playground.state import PlaygroundState
-from playground.views.dataset_picker import CHOICES, SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
+from playground.ui.dataset_picker import CHOICES, SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
 from playground.views.palette import diverging
 
 PALETTE = diverging()

@@ -9,7 +9,7 @@ column. The whole page keeps TF Playground's sizes and order.
 
 from dataclasses import dataclass
 
-from playground.network_editor import SHAPE_BUTTON_PX
+from playground.ui.network_editor import SHAPE_BUTTON_PX
 from playground.views.network_diagram import HEIGHT_PX
 
 

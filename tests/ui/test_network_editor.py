@@ -4,10 +4,10 @@ import numpy as np
 import panel as pn
 import pytest
 
-from playground.network_editor import FeatureToggles, LayerButtons, add_layer, remove_layer, resize_layer
-from playground.page_layout import COMPACT, WHOLE_PAGE
 from playground.session import Session
 from playground.state import PlaygroundState
+from playground.ui.network_editor import FeatureToggles, LayerButtons, add_layer, remove_layer, resize_layer
+from playground.ui.sizes import COMPACT, WHOLE_PAGE
 
 
 def test_shape_edits_stay_within_tf_limits():
@@ -63,7 +63,7 @@ def test_hidden_features_are_not_offered():
 
 @pytest.mark.parametrize("sizes", [WHOLE_PAGE, COMPACT], ids=["whole page", "embed"])
 def test_each_layers_buttons_sit_above_its_column_without_overlapping(sizes):
-    from playground.network_editor import layer_control_px
+    from playground.ui.network_editor import layer_control_px
     from playground.views.network_layout import network_layout
 
     shape = [8] * 6

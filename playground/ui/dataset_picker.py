@@ -10,11 +10,11 @@ Nothing is fetched: the SVG travels inside the page.
 import numpy as np
 import panel as pn
 
-from ..controls import locked, shown
+from .controls import locked, shown
 from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, VIEW_LIMIT, generate
 from ..state import PlaygroundState
 from ..words import Words
-from .palette import diverging
+from ..views.palette import diverging
 
 THUMBNAIL_PX = 50
 """Shown size of a picture (TF: 34 px, drawn on a 100-unit canvas as here)."""

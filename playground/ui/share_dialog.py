@@ -14,14 +14,14 @@ from html import escape
 import panel as pn
 import param
 
-from playground.controls import SELECT_WIDTH, shown
 from playground.embed.snippet import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, embed_url, iframe_snippet,
                                       read_height, read_origins)
 from playground.i18n import LANGUAGES, Message, text
-from playground.lesson_guide import LessonGuide
 from playground.links import encode, with_page_keys
 from playground.page.address import read_base
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
+from playground.ui.controls import SELECT_WIDTH, shown
+from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
 
 #: The teachers' page of each language, beside index.html in the site.

@@ -17,14 +17,14 @@ from collections.abc import Callable, Collection
 import panel as pn
 import param
 
-from playground.controls import shown
 from playground.i18n import DEFAULT_LANGUAGE, Message, text
-from playground.lesson_panel import LessonPanel
-from playground.lesson_picker import LessonPicker
 from playground.lessons import Catalog, Lesson, LessonProgress, default_catalog
 from playground.lessons.store import LessonStore, SavedLesson
 from playground.session import Session
 from playground.state import HIDABLE_CONTROLS
+from playground.ui.controls import shown
+from playground.ui.lessons.picker import LessonPicker
+from playground.ui.lessons.step import LessonPanel
 
 PAGE_SETTINGS = ("hideText", "lang")
 """Settings of the page around the playground, not of the exercise: opening a lesson keeps them."""

@@ -3,13 +3,13 @@
 import pytest
 from lesson_files import ENGLISH, write_lesson
 
-from playground.controls import top_bar
-from playground.lesson_guide import LessonGuide
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore, MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
-from playground.views.dataset_picker import DatasetPicker
+from playground.ui.controls import top_bar
+from playground.ui.dataset_picker import DatasetPicker
+from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
 
 
