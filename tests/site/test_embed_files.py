@@ -7,7 +7,7 @@ from embed_schema import load
 from playground.embed.commands import COMMANDS
 from playground.i18n import LANGUAGES
 
-SITE = Path(__file__).resolve().parents[1] / "site"
+SITE = Path(__file__).resolve().parents[2] / "site"
 
 
 def test_embed_js_is_tiny():

@@ -17,7 +17,7 @@ from playground.links import STATE_KEYS
 from playground.state import HIDABLE_CONTROLS
 from sitebuild import doc_pages, link_tables, manifest, page, pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = list(i18n.LANGUAGES)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -8,7 +8,7 @@ from lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 from sitebuild import lessons, pipeline
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
