@@ -22,7 +22,7 @@ from playground.links import (decode, embed_mode, encode, given_keys, parent_ori
                               with_page_keys)
 from playground.page.address import read_fragment, write_fragment
 from playground.page.bridge import connect
-from playground.page.browser import next_paint, page_window
+from playground.page.browser import next_paint, show_page_text
 from playground.page.keyboard import bind_shortcuts
 from playground.page.language import browser_languages, show_page_language
 from playground.page.one_patch import one_patch
@@ -119,8 +119,8 @@ class PlaygroundApp:
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},
                        suspended=lambda: self.share.overlay.visible)
-        state.param.watch(lambda event: _show_page_text(not event.new), "hideText")
-        _show_page_text(not state.hideText)
+        state.param.watch(lambda event: show_page_text(not event.new), "hideText")
+        show_page_text(not state.hideText)
         words.param.watch(lambda event: self._speak(), "language")
         show_page_language(words.language)
         self.restart_views()
@@ -256,13 +256,6 @@ def _wrapping(*objects, **options) -> pn.Row:
     Not ``pn.FlexBox``: it sanitises its text with nh3, which the site does not ship.
     """
     return pn.Row(*objects, styles={"flex-wrap": "wrap"}, **options)
-
-
-def _show_page_text(show: bool) -> None:
-    """TF's hideText: hide the page's header and text around the app (for embedding)."""
-    window = page_window()
-    if window is not None:
-        window.document.documentElement.classList.toggle("hide-text", not show)
 
 
 def _heading(words: Words, column: str) -> pn.pane.HTML:

@@ -16,7 +16,7 @@ convenience, never a reason for the app to fail.
 import json
 from dataclasses import asdict, dataclass
 
-from playground.page.browser import page_window
+from playground.page.storage import page_storage
 
 from .model import Lesson
 
@@ -34,28 +34,6 @@ class SavedLesson:
     """Ids of the steps whose goal was met, in that order."""
     done: bool = False
     """The lesson's last step was completed (it stays done after a restart)."""
-
-
-class MemoryStorage:
-    """``localStorage``'s two methods over a dict: the store outside a browser page."""
-
-    def __init__(self):
-        self.items: dict[str, str] = {}
-
-    def getItem(self, key: str) -> str | None:  # noqa: N802 (the Web Storage API's name)
-        return self.items.get(key)
-
-    def setItem(self, key: str, value: str) -> None:  # noqa: N802
-        self.items[key] = value
-
-
-def page_storage():
-    """The page's ``localStorage``; a ``MemoryStorage`` outside a page or where the browser refuses it."""
-    window = page_window()
-    try:
-        return window.localStorage if window is not None else MemoryStorage()
-    except Exception:  # a SecurityError where the browser blocks storage for this page
-        return MemoryStorage()
 
 
 class LessonStore:

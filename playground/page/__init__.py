@@ -35,18 +35,25 @@ globals below; a new one is added to this list, with who sets it and who reads i
     tests/e2e only.
 ``window.playgroundTrainingWorker``
     ``{ready, failed, advance(request), requests}``, once the page is ready: set by
-    site/loader.js; read by playground/worker/client.py (``ready``, ``advance``),
-    bench/site.py and tests/e2e.
+    site/loader.js; read by ``browser.training_worker`` (for playground/worker/client.py:
+    ``ready``, ``advance``), bench/site.py and tests/e2e.
 ``window.playgroundEmbed``
     ``{framed, post(type, json), listen(handler, origins)}``: set by site/embed_bridge.js;
     read by ``bridge.connect``.
 
+``window.npShareEscape``
+    a flag, so that the Share dialog's Escape key is listened for once: set and read by
+    the script the Share button runs (``ESCAPE_JS``, playground/ui/share_dialog.py).
+
 Not the page's: ``window.NeuralPlayground`` is set by site/embed.js in the course page
-around an embed; ``window.npShareEscape`` is a flag the Share dialog's own script keeps
-(playground/ui/share_dialog.py).
+around an embed.
 
 Beside those globals Python touches the address's fragment (``address``), the browser's
-languages (``language``), key presses on the document (``keyboard``), Panel's patches to
-BokehJS (``one_patch``), and, for now outside this folder, ``localStorage``
-(playground/lessons/store.py) and the ``hide-text`` class of ``<html>`` (playground/app.py).
+languages (``language``), ``localStorage`` (``storage``), key presses on the document
+(``keyboard``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
+Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
+page's boot code: ``playgroundPythonError``, the app's root elements) touches the page
+from Python; scripts kept in Python strings run in the page by BokehJS's hands: the Share
+dialog's Copy and Escape (playground/ui/share_dialog.py) and the views' hover report
+(playground/views/live_source.py).
 """

@@ -17,6 +17,19 @@ def page_window():
     return js if hasattr(js, "document") else None
 
 
+def training_worker():
+    """The page's training worker (``window.playgroundTrainingWorker``, site/loader.js), or None: none
+    outside a page, and none until the page is ready."""
+    return getattr(page_window(), "playgroundTrainingWorker", None)
+
+
+def show_page_text(show: bool) -> None:
+    """TF's hideText: hide the page's header and text around the app (for embedding)."""
+    window = page_window()
+    if window is not None:
+        window.document.documentElement.classList.toggle("hide-text", not show)
+
+
 async def next_paint() -> None:
     """Return once the browser has painted (at once outside a page).
 

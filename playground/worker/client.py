@@ -9,7 +9,7 @@ next one that much less, and a frame whose reply was already there gives a littl
 
 import time
 
-from ..page.browser import page_window
+from ..page.browser import training_worker
 from ..session import Session
 from . import protocol
 
@@ -33,7 +33,7 @@ class TrainingWorker:
     @property
     def ready(self) -> bool:
         """Whether the page started a worker and it has booted (and not failed since)."""
-        handle = getattr(page_window(), "playgroundTrainingWorker", None)
+        handle = training_worker()
         return bool(handle and handle.ready)
 
     def forget(self) -> None:
@@ -71,4 +71,4 @@ class TrainingWorker:
         self._last_ask = time.perf_counter()
         trainer, state = session.trainer, session.state
         sent, request = protocol.request(trainer, self._budget_s, state.epochsPerFrame, state.stopAtEpoch)
-        self._pending = (trainer, sent, page_window().playgroundTrainingWorker.advance(to_js(request)))
+        self._pending = (trainer, sent, training_worker().advance(to_js(request)))

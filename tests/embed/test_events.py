@@ -7,7 +7,8 @@ from embed_schema import check, envelope
 
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
 from playground.lessons import load_catalog
-from playground.lessons.store import LessonStore, MemoryStorage
+from playground.lessons.store import LessonStore
+from playground.page.storage import MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
 from playground.ui.lessons.guide import LessonGuide

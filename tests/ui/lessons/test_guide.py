@@ -4,7 +4,8 @@ import pytest
 from lesson_files import ENGLISH, write_lesson
 
 from playground.lessons import load_catalog
-from playground.lessons.store import LessonStore, MemoryStorage
+from playground.lessons.store import LessonStore
+from playground.page.storage import MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
 from playground.ui.controls import top_bar
