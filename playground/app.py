@@ -14,34 +14,34 @@ import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
-from playground.browser import next_paint, page_window
-from playground.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
-                                 training_options)
-from playground.embed_commands import EmbedCommands
-from playground.embed_events import EmbedEvents
-from playground.embed_page import connect
+from playground.embed.commands import EmbedCommands
+from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
-from playground.keyboard import bind_shortcuts
-from playground.lesson_guide import BESIDE_PLAYGROUND, LessonGuide
 from playground.links import (decode, embed_mode, encode, given_keys, parent_origins, read_embedding, split_page_keys,
                               with_page_keys)
-from playground.network_editor import FeatureToggles, LayerButtons
-from playground.one_patch import one_patch
-from playground.page_address import read_fragment, write_fragment
-from playground.page_language import browser_languages, show_page_language
-from playground.page_layout import column_order, view_sizes
-from playground.parameter_editor import ParameterEditor
+from playground.page.address import read_fragment, write_fragment
+from playground.page.bridge import connect
+from playground.page.browser import next_paint, show_page_text
+from playground.page.keyboard import bind_shortcuts
+from playground.page.language import browser_languages, show_page_language
+from playground.page.one_patch import one_patch
 from playground.session import Session
-from playground.share_dialog import ShareDialog
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
-from playground.training_worker import TrainingWorker
+from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
+                                    training_options)
+from playground.ui.dataset_picker import DatasetPicker
+from playground.ui.lessons.guide import BESIDE_PLAYGROUND, LessonGuide
+from playground.ui.network_editor import FeatureToggles, LayerButtons
+from playground.ui.parameter_editor import ParameterEditor
+from playground.ui.share_dialog import ShareDialog
+from playground.ui.sizes import column_order, view_sizes
 from playground.views.boundary import DecisionBoundary
-from playground.views.dataset_picker import DatasetPicker
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for
+from playground.worker.client import TrainingWorker
 
 FRAME_PERIOD_MS = 50
 #: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).
@@ -119,8 +119,8 @@ class PlaygroundApp:
         self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},
                        suspended=lambda: self.share.overlay.visible)
-        state.param.watch(lambda event: _show_page_text(not event.new), "hideText")
-        _show_page_text(not state.hideText)
+        state.param.watch(lambda event: show_page_text(not event.new), "hideText")
+        show_page_text(not state.hideText)
         words.param.watch(lambda event: self._speak(), "language")
         show_page_language(words.language)
         self.restart_views()
@@ -256,13 +256,6 @@ def _wrapping(*objects, **options) -> pn.Row:
     Not ``pn.FlexBox``: it sanitises its text with nh3, which the site does not ship.
     """
     return pn.Row(*objects, styles={"flex-wrap": "wrap"}, **options)
-
-
-def _show_page_text(show: bool) -> None:
-    """TF's hideText: hide the page's header and text around the app (for embedding)."""
-    window = page_window()
-    if window is not None:
-        window.document.documentElement.classList.toggle("hide-text", not show)
 
 
 def _heading(words: Words, column: str) -> pn.pane.HTML:

@@ -1,6 +1,6 @@
 // The embedded playground's side of talking to the page around it (window.postMessage).
 // The messages are in embed/events.schema.json and embed/commands.schema.json.
-//   Events (from Python, playground/embed_events.py, as JSON text): wrapped in the envelope
+//   Events (from Python, playground/embed/events.py, as JSON text): wrapped in the envelope
 //   and posted to window.parent, only when the page is framed: once per origin of the
 //   address's parent= list (targetOrigin = that origin), or to "*" without one. Held until
 //   the app is ready (<html data-state="ready">, set by loader.js), so the host hears
@@ -8,7 +8,7 @@
 //   Commands: accepted only from window.parent, from an origin of parent= (as Python read
 //   and normalised it: links.parent_origins, handed over with listen()), shaped as
 //   the schema says, after ready. Anything else is ignored: never evaluated, never throws.
-//   What passes goes to Python (playground/embed_commands.py) as JSON text, checked again.
+//   What passes goes to Python (playground/embed/commands.py) as JSON text, checked again.
 (function () {
   "use strict";
   if (window.playgroundEmbed) return;
@@ -93,7 +93,7 @@
   window.playgroundEmbed = {
     framed: framed,
     post: post,
-    // Python's command handler (playground/embed_page.py), called with a command's JSON text,
+    // Python's command handler (playground/page/bridge.py), called with a command's JSON text,
     // and the origins it may come from (a JSON list), which are also where events go.
     listen: function (handler, origins) {
       receive = handler;

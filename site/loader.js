@@ -193,7 +193,7 @@ const siteUrl = (path) => new URL(path, location.href).href;
 const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
 
 // Waits until the browser has painted, so a stage text set just before is seen.
-// Also awaited by each frame of training (playground.browser.next_paint).
+// Also awaited by each frame of training (playground.page.browser.next_paint).
 const nextPaint = (window.playgroundNextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
@@ -312,7 +312,7 @@ for name in ${JSON.stringify(modules)}:
   window.playgroundTrainingWorker = startTrainingWorker();
 }
 
-// A second Python in a Web Worker that trains while this one draws (playground/training_worker.py).
+// A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).
 // Started after "ready" so it never delays the page; until it is ready, or if it fails, the
 // page's own Python trains, as it does without Web Workers.
 function startTrainingWorker() {

@@ -2,7 +2,8 @@
 // page's Python draws. It loads numpy (from the page's own image of it, already in the
 // browser's cache), param and this site's own package (not Panel and the rest: training
 // needs none of them), then answers each request, a pickle made by
-// playground/remote_training.py, with its reply. The page starts it once it is ready.
+// playground/worker/protocol.py, with its reply (playground/worker/worker.py). The page
+// starts it once it is ready.
 import { imageFiles, writeFiles } from "./site_image.js";
 
 let train;
@@ -23,7 +24,7 @@ async function boot({ pyodide, indexURL, lockFileURL, wheel, numpy }) {
   writeFiles(python, imageFiles(image)); // its libraries load as numpy imports them
   python.unpackArchive(ours, "wheel");
   const handle = python.runPython(
-    "from playground.remote_training import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
+    "from playground.worker.worker import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
   train = (request) => {
     const reply = handle(request);
     try {

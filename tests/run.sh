@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
-# PyTorch is the independent oracle of tests/test_against_torch.py. Install its
+# PyTorch is the independent oracle of tests/engine/test_against_torch.py. Install its
 # CPU build only where a local copy exists (machines of this project keep one
 # in /opt/wheels); elsewhere those tests are skipped with a visible reason,
 # rather than pulling several GB of CUDA wheels.

@@ -8,8 +8,8 @@ import panel as pn
 import pytest
 
 from playground import app as app_module
-from playground.page_layout import COMPACT, EMBED_ORDER, NARROW_SCREEN_ORDER, WHOLE_PAGE
 from playground.state import HIDABLE_CONTROLS
+from playground.ui.sizes import COMPACT, EMBED_ORDER, NARROW_SCREEN_ORDER, WHOLE_PAGE
 
 EMBED_LINK = "#activation=relu&embed=1&parent=https%3A%2F%2Fschool.example%2Chttp%3A%2F%2F127.0.0.1%3A8123"
 

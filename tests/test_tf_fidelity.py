@@ -17,8 +17,9 @@ from playground.cli import main
 from playground.engine.datasets import VIEW_LIMIT, make_dataset
 from playground.engine.seedrandom import SeedRandom
 from playground.links import decode
-from playground.remote_training import Worker, adopt, request
 from playground.trainer import Trainer
+from playground.worker.protocol import adopt, request
+from playground.worker.worker import Worker
 
 REFERENCE = Path(__file__).parent / "tfp_reference"
 SETUPS = {path.stem: json.loads(path.read_text()) for path in sorted(REFERENCE.glob("*.json"))}

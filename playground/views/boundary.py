@@ -4,7 +4,7 @@ import holoviews as hv
 import numpy as np
 from bokeh.core.properties import field
 
-from ..accessibility import name_plot
+from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
 from ..words import Words
 from .live_source import LiveSource

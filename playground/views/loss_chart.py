@@ -4,7 +4,7 @@ import holoviews as hv
 import numpy as np
 from bokeh.models import DataRange1d
 
-from ..accessibility import name_plot
+from ..ui.accessibility import name_plot
 from ..words import Words
 from .live_source import LiveSource
 from .plot_words import PlotWords

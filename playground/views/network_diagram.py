@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import holoviews as hv
 import numpy as np
 
-from ..accessibility import name_plot
+from ..ui.accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import GRID, THUMBNAIL_ROWS
 from ..words import Words

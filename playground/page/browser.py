@@ -1,0 +1,41 @@
+"""The browser page the app runs in, when it runs in one.
+
+Under Pyodide in a page, ``js`` is the page's window. Under CPython (``panel
+serve``, tests) there is none, and Pyodide under Node (the build's smoke test)
+has no document.
+"""
+
+import sys
+
+
+def page_window():
+    """The page's ``window`` object, or None outside a browser page."""
+    if sys.platform != "emscripten":
+        return None
+    import js
+
+    return js if hasattr(js, "document") else None
+
+
+def training_worker():
+    """The page's training worker (``window.playgroundTrainingWorker``, site/loader.js), or None: none
+    outside a page, and none until the page is ready."""
+    return getattr(page_window(), "playgroundTrainingWorker", None)
+
+
+def show_page_text(show: bool) -> None:
+    """TF's hideText: hide the page's header and text around the app (for embedding)."""
+    window = page_window()
+    if window is not None:
+        window.document.documentElement.classList.toggle("hide-text", not show)
+
+
+async def next_paint() -> None:
+    """Return once the browser has painted (at once outside a page).
+
+    A frame that waits for this is seen: back-to-back Python tasks longer than a
+    paint's interval otherwise get one paint for every two redraws.
+    """
+    window = page_window()
+    if window is not None:
+        await window.playgroundNextPaint()
