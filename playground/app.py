@@ -22,9 +22,10 @@ from playground.links import (decode, embed_mode, encode, given_keys, parent_ori
                               with_page_keys)
 from playground.page.address import read_fragment, write_fragment
 from playground.page.bridge import connect
-from playground.page.browser import next_paint, show_page_text
+from playground.page.browser import show_page_text
 from playground.page.keyboard import bind_shortcuts
 from playground.page.language import browser_languages, show_page_language
+from playground.player import Player
 from playground.page.one_patch import one_patch
 from playground.session import Session
 from playground.state import PlaygroundState, random_seed
@@ -41,9 +42,7 @@ from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for
-from playground.worker.client import TrainingWorker
 
-FRAME_PERIOD_MS = 50
 #: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).
 OUTPUT_DISPLAY = ("showTestData", "discretize", "hidden")
 #: The catalog's words for each reason the engine gives when training diverges.
@@ -105,7 +104,6 @@ class PlaygroundApp:
         self.reset_button.on_click(lambda event: self.session.reset())
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
-        self.session.param.watch(lambda event: self._show_playing(), "playing")
         self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
         page = connect(lambda text: self.commands.receive(text), parent_origins(self.embedding))
@@ -115,8 +113,8 @@ class PlaygroundApp:
         self.share = ShareDialog(state, words, self.lessons)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
-        self.training = TrainingWorker()
-        self.frames = pn.state.add_periodic_callback(self.frame, period=FRAME_PERIOD_MS, start=False)
+        self.player = Player(self.session, self._show_frame)
+        self.session.param.watch(lambda event: self._show_pause(event.new), "playing")
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},
                        suspended=lambda: self.share.overlay.visible)
         state.param.watch(lambda event: show_page_text(not event.new), "hideText")
@@ -133,16 +131,10 @@ class PlaygroundApp:
         self.session.step()
         self.redraw()
 
-    async def frame(self) -> None:
-        """Train (in the worker once it is there), redraw, and wait until the browser has painted."""
-        if self.training.ready:
-            trained = await self.training.frame(self.session)
-        else:
-            trained = self.session.play_frame()
-        if trained:
-            self.redraw()
-            self.events.frame()
-        await next_paint()
+    def _show_frame(self) -> None:
+        """What the player shows after a frame, and on pause."""
+        self.redraw()
+        self.events.frame()
 
     def tapped_neuron(self, row: dict) -> None:
         """An input switches on or off, as in TF; a neuron's map shows large in the output until tapped again."""
@@ -217,14 +209,9 @@ class PlaygroundApp:
         self.lessons.set_language(self.words.language)
         self.redraw()
 
-    def _show_playing(self) -> None:
-        playing = self.session.playing
-        if playing and not self.frames.running:
-            self.frames.start()
-        elif not playing and self.frames.running:
-            self.frames.stop()
+    def _show_pause(self, playing: bool) -> None:
+        """On pause, show the last epoch trained (the worker's frame in flight is dropped)."""
         if not playing:
-            self.training.forget()
             self.redraw()
 
     def layout(self) -> pn.Column:

@@ -1,8 +1,8 @@
-"""What resets what, and the play loop, without a browser."""
+"""What resets what, and what a frame of play trains, without a browser."""
 
 import numpy as np
 
-from playground.session import MIN_BUDGET_S, Session
+from playground.session import Session
 from playground.state import PlaygroundState
 
 
@@ -107,43 +107,6 @@ def test_a_fixed_speed_trains_that_many_epochs_per_frame():
     session = Session(PlaygroundState(epochsPerFrame=3), frame_budget_s=0.001)  # the count wins
     session.playing = True
     assert session.play_frame() == 3 and session.trainer.epoch == 3
-
-
-class TickingClock:
-    """A clock that moves on by ``tick_s`` each time it is read: every epoch 'takes' that long."""
-
-    def __init__(self, tick_s: float):
-        self.now, self.tick_s = 0.0, tick_s
-
-    def __call__(self) -> float:
-        self.now += self.tick_s
-        return self.now
-
-
-def test_a_slow_redraw_leaves_the_next_frame_less_training_but_never_none():
-    session = Session(PlaygroundState(), frame_budget_s=0.03)
-    session.clock = clock = TickingClock(0.002)
-    session.playing = True
-    full = session.play_frame()
-
-    clock.now += 0.06  # the redraw and the browser took most of a 15th of a second
-    squeezed = session.play_frame()
-    clock.now += 0.005  # a quick redraw
-    restored = session.play_frame()
-
-    assert 0 < squeezed < full and restored == full
-    assert squeezed >= MIN_BUDGET_S / 0.002 - 2  # the floor holds
-
-
-def test_a_pause_is_not_taken_for_a_slow_redraw():
-    session = Session(PlaygroundState(), frame_budget_s=0.03)
-    session.clock = clock = TickingClock(0.002)
-    session.playing = True
-    full = session.play_frame()
-    session.playing = False
-    clock.now += 10  # paused for ten seconds
-    session.playing = True
-    assert session.play_frame() == full
 
 
 def test_hiding_an_input_that_is_on_rebuilds_the_network_and_one_that_is_off_does_not():

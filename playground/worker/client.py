@@ -51,8 +51,7 @@ class TrainingWorker:
             self._pace(time.perf_counter() - asked)
             if reply is not None and session.playing and session.trainer is trainer:
                 epochs = protocol.adopt(trainer, sent, reply.to_bytes())
-                if trainer.divergence or session.reached_stop():
-                    session.playing = False
+                session.stop_if_done()
         if session.playing:
             self._ask(session)
         return epochs

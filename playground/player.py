@@ -1,0 +1,72 @@
+"""The player (TF Playground's name for it): the one loop that plays a session.
+
+While the session plays, frames follow each other, up to FRAME_RATE a second: each trains
+(in the training worker once it is ready, else here), shows what changed, and waits until
+the browser has painted it, so every frame shown is seen. A frame that takes longer than
+its period is followed at once by the next (Panel's periodic callback). Where training
+stops (divergence, the epoch to stop at) is the session's rule, ``Session.stop_if_done``.
+"""
+
+import time
+from collections.abc import Callable
+
+import panel as pn
+
+from .page.browser import next_paint
+from .session import Session
+from .worker.client import TrainingWorker
+
+FRAME_RATE = 30
+"""Frames a second at most: as TF Playground's animation looks, where the browser keeps up."""
+FRAME_PERIOD_S = 1 / FRAME_RATE
+MIN_TRAINING_S = 0.015
+"""Training a frame trained here always gets, so a network whose redraw fills a frame still learns."""
+
+
+class Player:
+    """Plays ``session``, calling ``show()`` after each frame that trained."""
+
+    def __init__(self, session: Session, show: Callable[[], None], worker: TrainingWorker | None = None,
+                 clock: Callable[[], float] = time.perf_counter):
+        self.session = session
+        self.show = show
+        self.worker = worker or TrainingWorker()
+        self.clock = clock
+        self._trained_until: float | None = None  # when this side's last frame of training ended
+        self._frames = pn.state.add_periodic_callback(self.frame, period=round(1000 * FRAME_PERIOD_S), start=False)
+        session.param.watch(lambda event: self._follow(event.new), "playing")
+
+    async def frame(self) -> None:
+        """Train one frame, show it, and return once the browser has painted it."""
+        if self.worker.ready:
+            trained = await self.worker.frame(self.session)
+        else:
+            trained = self.train_here()
+        if trained:
+            self.show()
+        await next_paint()
+
+    def train_here(self) -> int:
+        """One frame's training in this Python; how many epochs it trained."""
+        epochs = self.session.play_frame(self.training_budget())
+        self._trained_until = self.clock()
+        return epochs
+
+    def training_budget(self) -> float:
+        """What the last frame's redraw and paint left of a frame's period, never less than
+        MIN_TRAINING_S nor more than the session's budget: a cheap network gets more epochs,
+        a costly one keeps its frame rate."""
+        budget = self.session.frame_budget_s
+        if self._trained_until is not None:
+            left = FRAME_PERIOD_S - (self.clock() - self._trained_until)
+            budget = min(budget, max(MIN_TRAINING_S, left))
+        return budget
+
+    def _follow(self, playing: bool) -> None:
+        if playing and not self._frames.running:
+            self._frames.start()
+        elif not playing:
+            if self._frames.running:
+                self._frames.stop()
+            self.worker.forget()  # its frame in flight is not taken later
+            self._trained_until = None  # a pause is not a slow redraw
