@@ -18,7 +18,7 @@ from playground.embed.commands import EmbedCommands
 from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
-from playground.links import (decode, embed_mode, encode, given_keys, parent_origins, read_embedding, split_page_keys,
+from playground.links import (Embedding, decode, encode, given_keys, read_embedding, split_page_keys,
                               with_page_keys)
 from playground.page.address import read_fragment, write_fragment
 from playground.page.bridge import connect
@@ -59,13 +59,12 @@ class PlaygroundApp:
     """
 
     def __init__(self, state: PlaygroundState, link_problems: list[Message] = (), preferred_languages: list[str] = (),
-                 embedding: dict[str, str] | None = None):
+                 embedding: Embedding | None = None):
         self.session = Session(state)
         self.words = words = words_for(state, list(preferred_languages))
-        self.embedding = embedding or {}
-        self.embedded = embed_mode(self.embedding)
-        """In another page's iframe (``embed=1``): the compact layout."""
-        self.sizes = sizes = view_sizes(self.embedded)
+        self.embedding = embedding or Embedding()
+        """In another page's iframe (``embed=1``) the layout is compact; ``parent`` may send commands."""
+        self.sizes = sizes = view_sizes(self.embedding.embedded)
         self.boundary = DecisionBoundary(size_px=sizes.output_map, words=words, scale_below=sizes.scale_below)
         self.loss_chart = LossChart(*sizes.loss_chart, words=words)
         self.diagram = NetworkDiagram(self.session.trainer, *sizes.network, offered=state.offered_features,
@@ -106,7 +105,7 @@ class PlaygroundApp:
         self.session.param.watch(lambda event: self.restart_views(), "revision")
         self.lessons = LessonGuide(self.session, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
-        page = connect(lambda text: self.commands.receive(text), parent_origins(self.embedding))
+        page = connect(lambda text: self.commands.receive(text), list(self.embedding.parents))
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
@@ -196,7 +195,7 @@ class PlaygroundApp:
 
     def address(self) -> str:
         """The fragment naming the whole setup, as TF's does, the lesson step open and the embedding."""
-        return with_page_keys(encode(self.session.state), {**self.lessons.page_keys, **self.embedding})
+        return with_page_keys(encode(self.session.state), {**self.lessons.page_keys, **self.embedding.page_keys()})
 
     def write_address(self) -> None:
         fragment = self.address()
@@ -220,7 +219,7 @@ class PlaygroundApp:
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
                 self.lessons.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
-        bars = [_wrapping(*top, *more)] if self.embedded else [_wrapping(*top), _wrapping(*more)]
+        bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
                          self.regenerate_button, width=200, css_classes=["np-data"])
         features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110,
@@ -232,7 +231,7 @@ class PlaygroundApp:
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.lessons.column, data, features, network, output,
-                            stylesheets=[column_order(self.embedded), BESIDE_PLAYGROUND])
+                            stylesheets=[column_order(self.embedding.embedded), BESIDE_PLAYGROUND])
         return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share.overlay,
                          css_classes=["np-app"])
 
@@ -294,7 +293,7 @@ def create_app(link: str = "") -> pn.viewable.Viewable:
     app.lessons.open_link(page_keys, given_keys(setup))
     app.write_address()  # the address now names the whole setup, as TF's does
     layout = app.layout()
-    app.events.ready(app.address(), app.words.language, app.lessons.page_keys, embed=app.embedded)
+    app.events.ready(app.address(), app.words.language, app.lessons.page_keys, embed=app.embedding.embedded)
     return layout
 
 

@@ -14,6 +14,7 @@ Warnings are ``i18n.Message``s: English text the app can say in the interface's 
 import difflib
 import math
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote, unquote, urlsplit
 
@@ -122,18 +123,31 @@ def with_page_keys(fragment: str, page: dict[str, str]) -> str:
     return "&".join([fragment, *pairs] if fragment else pairs)
 
 
-def read_embedding(page: dict[str, str]) -> tuple[dict[str, str], list[Message]]:
-    """The page keys ``embed`` and ``parent`` as the address keeps them, and a warning for each bad one.
+@dataclass(frozen=True)
+class Embedding:
+    """The address's ``embed`` and ``parent`` keys, read once (``read_embedding``)."""
 
-    Kept: ``embed=1`` (a link may say ``true``) and ``parent`` as the origins a browser
-    reports (``MessageEvent.origin``: lower case, no default port), comma separated; a value
-    that is not one of them is left out, so the address says only what is in effect.
+    embedded: bool = False
+    """``embed=1``: in another page's iframe, the compact layout."""
+    parents: tuple[str, ...] = ()
+    """The origins allowed to send commands, as a browser writes them (``MessageEvent.origin``)."""
+
+    def page_keys(self) -> dict[str, str]:
+        """The keys as the address keeps them: only what is in effect."""
+        return {**({"embed": "1"} if self.embedded else {}), **({"parent": ",".join(self.parents)} if self.parents else {})}
+
+
+def read_embedding(page: dict[str, str]) -> tuple[Embedding, list[Message]]:
+    """The page keys ``embed`` and ``parent`` (``split_page_keys``'s), and a warning for each bad one.
+
+    Taken: ``embed=1`` (a link may say ``true``) and ``parent`` as the origins a browser
+    reports (lower case, no default port), comma separated; a value that is not one of them
+    is left out, so the address says only what is in effect.
     """
-    kept, warnings = {}, []
+    embedded, origins, warnings = False, {}, []
     if "embed" in page:
-        if page["embed"].strip().lower() in ("1", "true"):
-            kept["embed"] = "1"
-        else:
+        embedded = page["embed"].strip().lower() in ("1", "true")
+        if not embedded:
             warnings.append(Message("links.embed_not_1", pair=f"embed={_show(page['embed'])}"))
     if "parent" in page:
         entries = [entry.strip() for entry in page["parent"].split(",") if entry.strip()]
@@ -141,21 +155,8 @@ def read_embedding(page: dict[str, str]) -> tuple[dict[str, str], list[Message]]
         bad = [entry for entry, origin in origins.items() if origin is None]
         if bad:
             warnings.append(Message("links.not_origins", pair=f"parent={_show(page['parent'])}", names=_listed(bad)))
-        good = [origin for origin in dict.fromkeys(origins.values()) if origin]
-        if good:
-            kept["parent"] = ",".join(good)
-    return kept, warnings
-
-
-def embed_mode(page: dict[str, str]) -> bool:
-    """Whether the page keys (``split_page_keys``'s) ask for the compact embedded page."""
-    return read_embedding(page)[0].get("embed") == "1"
-
-
-def parent_origins(page: dict[str, str]) -> list[str]:
-    """The origins the page keys allow to send commands, as ``MessageEvent.origin`` writes them."""
-    origins = read_embedding(page)[0].get("parent")
-    return origins.split(",") if origins else []
+    parents = tuple(origin for origin in dict.fromkeys(origins.values()) if origin)
+    return Embedding(embedded, parents), warnings
 
 
 _HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\]")

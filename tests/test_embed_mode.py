@@ -10,6 +10,7 @@ import pytest
 from playground import app as app_module
 from playground.state import HIDABLE_CONTROLS
 from playground.ui.sizes import COMPACT, EMBED_ORDER, NARROW_SCREEN_ORDER, WHOLE_PAGE
+from playground.links import Embedding
 
 EMBED_LINK = "#activation=relu&embed=1&parent=https%3A%2F%2Fschool.example%2Chttp%3A%2F%2F127.0.0.1%3A8123"
 
@@ -73,9 +74,8 @@ def test_the_link_notice_says_embed_problems_in_chinese():
 
 def test_an_embed_gets_the_compact_views_and_its_column_order():
     state = app_module.PlaygroundState()
-    embedded = app_module.PlaygroundApp(state, embedding={"embed": "1"})
+    embedded = app_module.PlaygroundApp(state, embedding=Embedding(embedded=True))
     whole = app_module.PlaygroundApp(app_module.PlaygroundState())
-    assert embedded.embedded and not whole.embedded
     assert (embedded.diagram.width, embedded.diagram.height) == COMPACT.network
     assert (whole.diagram.width, whole.diagram.height) == WHOLE_PAGE.network
     assert EMBED_ORDER in _stylesheets(embedded.layout()) and NARROW_SCREEN_ORDER in _stylesheets(whole.layout())

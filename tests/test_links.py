@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playground.links import (MAX_WARNINGS, OUR_KEYS, STATE_KEYS, TF_KEYS, decode, embed_mode, encode,
-                              parent_origins, read_embedding, split_page_keys, with_page_keys)
+from playground.links import (MAX_WARNINGS, OUR_KEYS, STATE_KEYS, TF_KEYS, Embedding, decode, encode, read_embedding,
+                              split_page_keys, with_page_keys)
 from playground.state import (
     HIDABLE_CONTROLS,
     LEARNING_RATES,
@@ -300,29 +300,29 @@ def test_embed_and_parent_are_page_keys_kept_apart_and_written_last_percent_enco
 
 @pytest.mark.parametrize("value", ["1", "true", "TRUE", " 1 "])
 def test_embed_1_or_true_asks_for_the_embedded_page(value):
-    assert read_embedding({"embed": value}) == ({"embed": "1"}, [])
-    assert embed_mode({"embed": value})
+    assert read_embedding({"embed": value}) == (Embedding(embedded=True), [])
+    assert read_embedding({"embed": value})[0].page_keys() == {"embed": "1"}
 
 
 @pytest.mark.parametrize("value", ["0", "false", "yes", "", "2"])
 def test_another_embed_value_is_said_and_the_page_is_whole(value):
     kept, warnings = read_embedding({"embed": value})
-    assert kept == {} and not embed_mode({"embed": value})
+    assert kept == Embedding() and kept.page_keys() == {}
     assert warnings == [f"embed={value}: write embed=1 to embed; shown as a whole page"]
     assert warnings[0].in_language("zh-CN") == f"embed={value}：嵌入请写 embed=1，按完整页面显示"
 
 
 def test_no_embed_key_is_the_whole_page_without_a_word():
-    assert read_embedding({"lesson": "xor"}) == ({}, []) and parent_origins({}) == []
+    assert read_embedding({"lesson": "xor"}) == (Embedding(), []) and read_embedding({})[0].parents == ()
 
 
 def test_parent_origins_are_kept_as_a_browser_writes_them():
     page = {"parent": "https://school.example, HTTP://127.0.0.1:8123/,https://School.Example:443,"
                       "http://[::1]:8000,https://moodle.school.example:8443"}
-    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123", "http://[::1]:8000",
-                                    "https://moodle.school.example:8443"]
     kept, warnings = read_embedding(page)
-    assert warnings == [] and kept == {"parent": ",".join(parent_origins(page))}
+    assert kept.parents == ("https://school.example", "http://127.0.0.1:8123", "http://[::1]:8000",
+                            "https://moodle.school.example:8443")
+    assert warnings == [] and kept.page_keys() == {"parent": ",".join(kept.parents)}
 
 
 @pytest.mark.parametrize("bad", ["school.example", "ftp://school.example", "https://school.example/course",
@@ -332,15 +332,15 @@ def test_parent_origins_are_kept_as_a_browser_writes_them():
 def test_a_bad_parent_is_named_and_the_good_ones_are_kept(bad):
     page = {"parent": f"https://school.example,{bad},http://127.0.0.1:8123"}
     kept, warnings = read_embedding(page)
-    assert kept == {"parent": "https://school.example,http://127.0.0.1:8123"}
+    assert kept.page_keys() == {"parent": "https://school.example,http://127.0.0.1:8123"}
     shown = bad if bad.isprintable() else repr(bad)[1:-1]  # a tab is named as \t
     assert len(warnings) == 1 and f"not an origin: '{shown}'" in warnings[0]
     assert "不是来源" in warnings[0].in_language("zh-CN")
-    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123"]
+    assert kept.parents == ("https://school.example", "http://127.0.0.1:8123")
 
 
 def test_an_empty_parent_allows_no_one_and_is_not_kept():
-    assert read_embedding({"parent": ""}) == ({}, []) and parent_origins({"parent": " , "}) == []
+    assert read_embedding({"parent": ""}) == (Embedding(), []) and read_embedding({"parent": " , "})[0].parents == ()
 
 
 @settings(max_examples=300)
@@ -348,5 +348,5 @@ def test_an_empty_parent_allows_no_one_and_is_not_kept():
 def test_fuzzed_embed_keys_never_raise_and_keep_only_what_reads_again(page):
     kept, warnings = read_embedding(page)
     assert all(isinstance(w, str) and w for w in warnings) and len(warnings) <= 2
-    assert read_embedding(kept) == (kept, [])
-    assert split_page_keys("#" + with_page_keys("x=true", kept))[1] == kept
+    assert read_embedding(kept.page_keys()) == (kept, [])
+    assert split_page_keys("#" + with_page_keys("x=true", kept.page_keys()))[1] == kept.page_keys()

@@ -7,7 +7,7 @@ import pytest
 
 from playground.embed.snippet import (DEFAULT_HEIGHT, EmbedChoices, embed_url, iframe_snippet, read_height,
                                       read_origins)
-from playground.links import STATE_KEYS, decode, parent_origins, read_embedding, split_page_keys
+from playground.links import STATE_KEYS, decode, read_embedding, split_page_keys
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 
 BASE = "https://school.example/playground/index.html"
@@ -49,7 +49,7 @@ def test_the_link_reopens_the_setup_hidden_controls_lesson_step_and_language(lan
     assert reopened.hidden == list(choices.hidden)  # the teacher's choice, not the controls hidden here
     assert page == {"lesson": "xor", "step": "3", "embed": "1",
                     "parent": "https://school.example,http://127.0.0.1:8123"}
-    assert parent_origins(page) == ["https://school.example", "http://127.0.0.1:8123"]
+    assert read_embedding(page)[0].parents == ("https://school.example", "http://127.0.0.1:8123")
     assert "/" not in url.split("parent=")[1]  # origins are percent-encoded
 
 
