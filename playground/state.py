@@ -10,7 +10,7 @@ import random
 import param
 
 from playground.engine.activations import ACTIVATIONS, TF_ACTIVATIONS
-from playground.engine.datasets import CLASSIFICATION_DATASETS, NOISE_MAX, REGRESSION_DATASETS
+from playground.engine.datasets import CLASSIFICATION_DATASETS, NOISE_MAX, PROBLEMS, REGRESSION_DATASETS
 from playground.engine.features import FEATURES
 from playground.engine.losses import LOSSES
 from playground.engine.optimizers import OPTIMIZERS
@@ -21,7 +21,6 @@ from playground.i18n import LANGUAGES
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
 #: TF's regularization-rate menu.
 REGULARIZATION_RATES = (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
-PROBLEMS = ("classification", "regression")
 MAX_LAYERS = 6
 MAX_NEURONS = 8
 

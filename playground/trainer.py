@@ -10,14 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import Learner, Network
-from .engine.datasets import Dataset, make_dataset
+from .engine.datasets import DOMAIN, Dataset, make_dataset
 from .engine.features import feature_matrix
 from .engine.losses import make_head
 from .engine.seedrandom import SeedRandom
 from .state import PlaygroundState
 
-#: The points lie in [−DOMAIN, DOMAIN]², the square every heatmap shows.
-DOMAIN = 6.0
 GRID_RESOLUTION = 100
 THUMBNAIL_RESOLUTION = 20
 """Cells per side of a neuron's map in the network diagram (TF draws 10)."""

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from playground.cli import main
-from playground.engine.datasets import VIEW_LIMIT, make_dataset
+from playground.engine.datasets import DOMAIN, make_dataset
 from playground.engine.seedrandom import SeedRandom
 from playground.links import decode
 from playground.trainer import Trainer
@@ -28,7 +28,7 @@ CHAOTIC = {"spiral-7-inputs-6x8-relu": 30}
 """Setups where a 1-ulp change grows into another curve, and the epochs still comparable."""
 TRANSCENDENTAL = ("circle", "gauss", "spiral")
 """Data sets made with ``sin``, ``cos`` or ``log``."""
-LAST_BITS = 2 * np.spacing(VIEW_LIMIT)
+LAST_BITS = 2 * np.spacing(DOMAIN)
 
 
 def link_of(name: str, index: int) -> str:

@@ -30,7 +30,7 @@ DATASET_ALIASES = {"plane": "reg-plane", "multi-gaussian": "reg-gauss", "multiga
 NUM_SAMPLES = {"classification": 500, "regression": 1200}
 PROBLEMS = ("classification", "regression")
 
-VIEW_LIMIT = 6.0  # TF draws [-6, 6]²; user points must lie inside it to be seen
+DOMAIN = 6.0  # TF's square [-6, 6]²: every point lies in it, every heatmap shows it
 REGRESSION_LABEL_LIMIT = 2.0  # TF's own labels reach ±1.8 (plane, noise 50)
 NOISE_MAX = 80.0  # TF's units; its slider stops at 50, its links go up to 80; generators get noise / 100
 
@@ -300,8 +300,8 @@ def points_from_rows(rows, problem: str) -> Points:
     for j, column in enumerate(_COLUMNS):
         _fail_at(~np.isfinite(data[:, j]), data[:, j], column + " must be a finite number, got {value}")
     for j, column in enumerate(_COLUMNS[:2]):
-        _fail_at(np.abs(data[:, j]) > VIEW_LIMIT, data[:, j],
-                 f"{column} must lie in [-{VIEW_LIMIT:g}, {VIEW_LIMIT:g}] (the view), got {{value}}")
+        _fail_at(np.abs(data[:, j]) > DOMAIN, data[:, j],
+                 f"{column} must lie in [-{DOMAIN:g}, {DOMAIN:g}] (the view), got {{value}}")
     labels = data[:, 2]
     if problem == "classification":
         _fail_at(~np.isin(labels, (-1.0, 0.0, 1.0)), labels,

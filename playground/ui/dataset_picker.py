@@ -11,7 +11,7 @@ import numpy as np
 import panel as pn
 
 from .controls import locked, shown
-from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, VIEW_LIMIT, generate
+from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, DOMAIN, generate
 from ..state import PlaygroundState
 from ..words import Words
 from ..views.palette import diverging
@@ -62,9 +62,9 @@ def thumbnail_svg(name: str) -> str:
     points = thumbnail_points(name)
     palette = diverging()
     colour = np.rint((np.clip(points.labels, -1, 1) + 1) / 2 * (len(palette) - 1)).astype(int)
-    scale = VIEWBOX / (2 * VIEW_LIMIT)
-    left = (points.xy[:, 0] + VIEW_LIMIT) * scale - SQUARE / 2
-    top = (VIEW_LIMIT - points.xy[:, 1]) * scale - SQUARE / 2
+    scale = VIEWBOX / (2 * DOMAIN)
+    left = (points.xy[:, 0] + DOMAIN) * scale - SQUARE / 2
+    top = (DOMAIN - points.xy[:, 1]) * scale - SQUARE / 2
     paths = "".join(
         f'<path fill="{palette[c]}" d="'
         + "".join(f"M{x:.1f} {y:.1f}h{SQUARE}v{SQUARE}h-{SQUARE}z" for x, y in zip(left[colour == c], top[colour == c]))
