@@ -27,7 +27,7 @@ from playground.page.keyboard import bind_shortcuts
 from playground.page.language import browser_languages, show_page_language
 from playground.player import Player
 from playground.page.one_patch import one_patch
-from playground.session import Session
+from playground.session import VIEW_PARAMETERS, Session
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
 from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
@@ -43,8 +43,6 @@ from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for
 
-#: Parameters that change only what is shown: the output map's options, the inputs offered (a lesson hides some).
-OUTPUT_DISPLAY = ("showTestData", "discretize", "hidden")
 #: The catalog's words for each reason the engine gives when training diverges.
 DIVERGENCE_REASONS = {LOSS_NOT_FINITE: "messages.loss_not_finite",
                       PARAMETER_NOT_FINITE: "messages.parameter_not_finite"}
@@ -111,7 +109,7 @@ class PlaygroundApp:
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
         self.share = ShareDialog(state, words, self.lessons)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
-        state.param.watch(lambda *events: self.restart_views(), list(OUTPUT_DISPLAY))
+        state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)
         self.session.param.watch(lambda event: self._show_pause(event.new), "playing")
         bind_shortcuts({" ": self.toggle_play, "ArrowRight": self.step, "r": self.session.reset},

@@ -353,6 +353,5 @@ def decode(link: str, start: PlaygroundState | None = None) -> tuple[PlaygroundS
 
 def _copy(state: PlaygroundState) -> PlaygroundState:
     """A new state with ``state``'s values (lists copied, so changing one leaves the other)."""
-    values = {name: list(value) if isinstance(value, list) else value
-              for name, value in state.param.values().items() if name != "name"}
+    values = {name: list(value) if isinstance(value, list) else value for name, value in state.values().items()}
     return PlaygroundState(**values)

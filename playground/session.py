@@ -22,6 +22,9 @@ DISPLAY_PARAMETERS = (
     "showTestData", "discretize", "hideText", "collectStats", "tutorial", "hidden", "epochsPerFrame", "stopAtEpoch",
     "lang", "locked",
 )
+#: Those of them the views draw from (the points shown, the map's colours, the inputs pictured):
+#: a change redraws every view from the data.
+VIEW_PARAMETERS = ("showTestData", "discretize", "hidden")
 
 
 class Session(param.Parameterized):

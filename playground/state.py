@@ -135,6 +135,10 @@ class PlaygroundState(param.Parameterized):
         doc="Controls shown but not changeable, while a lesson locks them. Not part of links.",
     )
 
+    def values(self) -> dict:
+        """Every option's value by its key (param's own ``name`` is not an option)."""
+        return {key: value for key, value in self.param.values().items() if key != "name"}
+
     def offered_features(self) -> list[str]:
         """Keys of the features a student may switch: all but those a link hides."""
         return [key for key in FEATURES if key not in self.hidden]

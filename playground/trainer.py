@@ -70,7 +70,7 @@ class Trainer:
     def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0):
         """``weight_draw`` > 0 picks other first weights for the same seed ("new weights"): the
         stream's next draws, as pressing TF's reset that many times would."""
-        self.recipe = {name: value for name, value in state.param.values().items() if name != "name"}
+        self.recipe = state.values()
         """The state's values this trainer was made from: another process makes the same one from them."""
         self.weight_draw = weight_draw
         self.problem = state.problem

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from playground.session import Session
+from playground.session import DISPLAY_PARAMETERS, VIEW_PARAMETERS, Session
 from playground.state import PlaygroundState
 
 
@@ -43,6 +43,10 @@ def test_structural_changes_reset():
         session.state.param.update(**change)
         assert session.trainer.epoch == 0, change
     assert session.trainer.network.layer_sizes == [3, 3, 1]
+
+
+def test_what_the_views_draw_from_never_resets_training():
+    assert set(VIEW_PARAMETERS) <= set(DISPLAY_PARAMETERS)
 
 
 def test_display_options_keep_training():

@@ -77,8 +77,7 @@ class EmbedCommands:
     def _setState(self, link: str):
         state = self.session.state
         wanted, problems = decode(link, start=state)
-        changed = {name: value for name, value in wanted.param.values().items()
-                   if name != "name" and value != getattr(state, name)}
+        changed = {name: value for name, value in wanted.values().items() if value != getattr(state, name)}
         state.param.update(changed)
         return problems
 
