@@ -1,6 +1,6 @@
 // The start-up snapshot: Python's memory just after the heavy imports (numpy, Bokeh, Panel,
 // HoloViews), kept in this browser's Cache Storage, so the next visit to the same build
-// restores it in a fraction of a second instead of importing them again (README, "Loading").
+// restores it in a fraction of a second instead of importing them again (bench/RESULTS.md, "Loading").
 //
 // How, with Pyodide's private snapshot API (pinned Pyodide; Cloudflare's workerd does the same):
 // - Every start links the compiled modules (.so) itself, in a preRun hook, before the
