@@ -18,6 +18,7 @@ from playground.embed.commands import EmbedCommands
 from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.i18n import Message
+from playground.lessons.tutor import Tutor
 from playground.links import (Embedding, decode, encode, given_keys, read_embedding, split_page_keys,
                               with_page_keys)
 from playground.page.address import read_fragment, write_fragment
@@ -101,7 +102,9 @@ class PlaygroundApp:
         self.reset_button.on_click(lambda event: self.session.reset())
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
-        self.lessons = LessonGuide(self.session, language=words.language)
+        self.lessons = Tutor(self.session)
+        """The lesson flow; ``guide`` shows it."""
+        self.guide = LessonGuide(self.lessons, language=words.language)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
         page = connect(lambda text: self.commands.receive(text), list(self.embedding.parents))
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
@@ -203,7 +206,7 @@ class PlaygroundApp:
     def _speak(self) -> None:
         """Say in the new language what the views wrote (widgets and panes follow ``words`` themselves)."""
         show_page_language(self.words.language)
-        self.lessons.set_language(self.words.language)
+        self.guide.set_language(self.words.language)
         self.redraw()
 
     def _show_pause(self, playing: bool) -> None:
@@ -215,7 +218,7 @@ class PlaygroundApp:
         state, words = self.session.state, self.words
         top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                self.lessons.menu_button, self.share.button]
+                self.guide.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
         bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
@@ -228,7 +231,7 @@ class PlaygroundApp:
         output = pn.Column(_heading(words, "output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
-        columns = _wrapping(self.lessons.column, data, features, network, output,
+        columns = _wrapping(self.guide.column, data, features, network, output,
                             stylesheets=[column_order(self.embedding.embedded), BESIDE_PLAYGROUND])
         return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share.overlay,
                          css_classes=["np-app"])

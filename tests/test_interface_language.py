@@ -133,23 +133,23 @@ def untranslated(texts: set[str]) -> list[str]:
 def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
     app = PlaygroundApp(decode("#lang=zh-CN")[0])
     root = app.layout().get_root()
-    guide = app.lessons
-    guide.toggle_picker()
+    tutor, guide = app.lessons, app.guide
+    tutor.toggle_picker()
     texts = shown_texts(root)
-    for lesson in guide.catalog.lessons:
-        guide.open(lesson, step=0)
+    for lesson in tutor.catalog.lessons:
+        tutor.open(lesson, step=0)
         for index in range(len(lesson.steps)):
-            guide.progress.go_to(index)
-            guide.panel.show(guide.progress)
+            tutor.progress.go_to(index)
+            guide.panel.show(tutor.progress)
             for _ in lesson.text("zh-CN").steps[index].hints:
                 guide.panel.show_hint()
             guide.panel.show_answer()
-            guide.follow()
+            tutor.follow()
             texts |= shown_texts(root)
-    first = guide.catalog.lessons[0]
-    guide.open(first, step=1)
+    first = tutor.catalog.lessons[0]
+    tutor.open(first, step=1)
     app.session.trainer.step(first.steps[1].answer.train)
-    guide.follow()  # the goal reached
+    tutor.follow()  # the goal reached
     texts |= shown_texts(root)
     assert any("目标已达成" in text for text in texts)
     assert untranslated(texts) == []

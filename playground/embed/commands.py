@@ -13,9 +13,9 @@ import json
 
 from playground.embed.events import EmbedEvents
 from playground.i18n import Message
+from playground.lessons.tutor import Tutor
 from playground.links import MAX_FRAGMENT, decode
 from playground.session import Session
-from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
 
 NAMESPACE = "neural-playground"
@@ -61,7 +61,7 @@ def parse(text: str) -> tuple[str, dict] | None:
 class EmbedCommands:
     """Carries out the host's commands on the playground, as the matching clicks would."""
 
-    def __init__(self, session: Session, lessons: LessonGuide, events: EmbedEvents, words: Words):
+    def __init__(self, session: Session, lessons: Tutor, events: EmbedEvents, words: Words):
         self.session, self.lessons, self.events, self.words = session, lessons, events, words
 
     def receive(self, text: str) -> None:

@@ -1,6 +1,6 @@
 """What the playground tells the page around it when embedded (``site/embed/events.schema.json``).
 
-Each event's data is built here from the session and the lesson guide, then handed to
+Each event's data is built here from the session and the lessons' tutor, then handed to
 ``post(type, data)``: in the browser that is ``playground.page.bridge``'s seam to ``site/embed_bridge.js``,
 which wraps it in the envelope and posts it to the host; in tests it is a list. Nothing here
 needs a browser. Progress is throttled (a frame comes 16 times a second; the host needs 2),
@@ -15,8 +15,8 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from playground.lessons import Lesson
+from playground.lessons.tutor import Tutor
 from playground.session import Session
-from playground.ui.lessons.guide import LessonGuide
 
 PROGRESS_PERIOD_S = 0.5
 """At most two progress events a second while training."""
@@ -31,7 +31,7 @@ Later = Callable[[float, Callable[[], None]], None]
 class EmbedEvents:
     """Tells the page around the playground what happens in it, as the spec's events."""
 
-    def __init__(self, session: Session, lessons: LessonGuide, post: Post, later: Later,
+    def __init__(self, session: Session, lessons: Tutor, post: Post, later: Later,
                  clock: Callable[[], float] = time.monotonic):
         self.session, self._post, self._later, self._clock = session, post, later, clock
         self._held: list[tuple[str, dict]] | None = []

@@ -11,6 +11,7 @@ session: no Panel, so the command line and the tests load it quickly.
     progress  LessonProgress: where a student is in a lesson, on a live session
     replay    do what each step's answer says and check the goal is reached
     store     a student's progress in every lesson, kept between visits (the browser's localStorage)
+    tutor     Tutor: the lesson flow on one session (open, steps, close, links); ui.lessons shows it
 """
 
 from .catalog import LESSONS_ENV, Catalog, default_catalog, lessons_dir, load_catalog

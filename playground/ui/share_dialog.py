@@ -17,11 +17,11 @@ import param
 from playground.embed.snippet import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, embed_url, iframe_snippet,
                                       read_height, read_origins)
 from playground.i18n import LANGUAGES, Message, text
+from playground.lessons.tutor import Tutor
 from playground.links import encode, with_page_keys
 from playground.page.address import read_base
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 from playground.ui.controls import SELECT_WIDTH, shown
-from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
 
 #: The teachers' page of each language, beside index.html in the site.
@@ -117,7 +117,7 @@ class CopyField(param.Parameterized):
 class ShareDialog:
     """The Share / Embed button, and the dialog it opens over the playground."""
 
-    def __init__(self, state: PlaygroundState, words: Words, lessons: LessonGuide):
+    def __init__(self, state: PlaygroundState, words: Words, lessons: Tutor):
         self.state, self.words, self.lessons = state, words, lessons
         self.button = pn.widgets.Button(label=words("share.button"), width=130, align="end",
                                         css_classes=["np-share-button"], visible=shown(state, "shareButton"))

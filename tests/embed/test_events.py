@@ -8,10 +8,10 @@ from embed_schema import check, envelope
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore
+from playground.lessons.tutor import Tutor
 from playground.page.storage import MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
-from playground.ui.lessons.guide import LessonGuide
 
 LESSONS = load_catalog(Path(__file__).resolve().parents[2] / "lessons")
 
@@ -50,7 +50,7 @@ def embedded(state: PlaygroundState | None = None) -> tuple[EmbedEvents, Host]:
     """Events about a new session with the shipped lessons (``events.lessons``), heard by a new host."""
     host = Host()
     session = Session(state or PlaygroundState(), frame_budget_s=0.01)
-    lessons = LessonGuide(session, LESSONS, LessonStore(MemoryStorage()))
+    lessons = Tutor(session, LESSONS, LessonStore(MemoryStorage()))
     events = EmbedEvents(session, lessons, host.post, host.later, clock=lambda: host.now)
     events.lessons = lessons
     return events, host
@@ -165,14 +165,14 @@ def test_state_changes_are_coalesced_and_the_latest_link_is_sent():
 
 def test_a_reached_goal_is_a_step_completed_and_the_last_one_completes_the_lesson():
     events, host = embedded()
-    guide = events.lessons
+    tutor = events.lessons
     ready(events)
     lesson = LESSONS.get("one-neuron")
 
-    guide.go_to("one-neuron", 1)  # "continue": reached as soon as it is shown
+    tutor.go_to("one-neuron", 1)  # "continue": reached as soon as it is shown
     assert ("lessonStepCompleted", {"lesson": "one-neuron", "step": 1, "steps": 6}) in host.take()
 
-    guide.go_to("one-neuron", 6)
+    tutor.go_to("one-neuron", 6)
     heard = [event for event in host.take() if event[0].startswith("lesson")]
     assert heard == [("lessonStepCompleted", {"lesson": "one-neuron", "step": 6, "steps": 6}),
                      ("lessonCompleted", {"lesson": "one-neuron", "steps": len(lesson.steps)})]

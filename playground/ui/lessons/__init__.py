@@ -1,4 +1,5 @@
-"""Guided lessons in the app: ``guide`` opens and closes them on the playground, ``step``
-shows the open lesson's step (the lesson panel), ``picker`` lists them. The lessons
-themselves, their goals and a student's progress are ``playground.lessons`` (no Panel).
+"""Guided lessons in the app: ``guide`` shows the lesson flow (``playground.lessons.tutor``),
+``step`` the open lesson's step (the lesson panel), ``picker`` the list of lessons. The
+lessons themselves, their goals, a student's progress and the flow are ``playground.lessons``
+(no Panel).
 """

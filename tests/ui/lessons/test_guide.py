@@ -1,10 +1,12 @@
-"""A lesson in the app, on a real session: opening, goals reached by training, hints, restart, progress."""
+"""A lesson in the app, as shown: the column, the panel, hints, the list and the notice follow the
+tutor on a real session (the flow itself is tests/lessons/test_tutor.py)."""
 
 import pytest
 from lesson_files import ENGLISH, write_lesson
 
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore
+from playground.lessons.tutor import Tutor
 from playground.page.storage import MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
@@ -15,8 +17,8 @@ from playground.words import Words
 
 
 def guide_for(directory, storage=None, state=None) -> LessonGuide:
-    return LessonGuide(Session(state or PlaygroundState()), load_catalog(directory),
-                       LessonStore(storage if storage is not None else MemoryStorage()))
+    return LessonGuide(Tutor(Session(state or PlaygroundState()), load_catalog(directory),
+                             LessonStore(storage if storage is not None else MemoryStorage())))
 
 
 @pytest.fixture
@@ -26,56 +28,44 @@ def guide(tmp_path) -> LessonGuide:
 
 
 def opened(guide: LessonGuide, step: int = 0) -> LessonGuide:
-    guide.open(guide.catalog.lessons[0], step)
+    guide.tutor.open(guide.tutor.catalog.lessons[0], step)
     return guide
 
 
 def train_until_reached(guide: LessonGuide, epochs: int) -> None:
-    """Train as the app's frames do, ten epochs then a check, until the goal is reached."""
-    panel = guide.panel
+    """Train as the app's frames do, ten epochs then a check, until the panel says the goal is reached."""
+    panel, tutor = guide.panel, guide.tutor
     for _ in range(epochs // 10):
-        guide.session.trainer.step(10)
-        guide.follow()
+        tutor.session.trainer.step(10)
+        tutor.follow()
         if panel.reached.visible:
             return
     raise AssertionError(f"goal not reached in {epochs} epochs: {panel.status.object}")
 
 
-def test_opening_applies_the_preset_hides_and_locks_and_closing_gives_the_controls_back(tmp_path):
+def test_opening_shows_the_panel_hides_and_locks_controls_and_closing_gives_them_back(tmp_path):
     write_lesson(tmp_path)
     guide = guide_for(tmp_path, state=PlaygroundState(hidden=["noise"], learningRate=0.3))
-    state = guide.session.state
+    state = guide.tutor.session.state
     regularization = top_bar(state, Words())[2]
     thumbnails = DatasetPicker(state, Words()).buttons
+    assert not guide.column.visible and guide.panel is None
 
     opened(guide)
 
-    assert (state.dataset, state.networkShape, state.learningRate) == ("gauss", [], 0.03)
-    assert state.hidden == ["regularization", "regularizationRate", "noise"] and state.locked == ["dataset"]
     assert not regularization.visible and thumbnails["xor"].disabled
-    assert guide.column.visible and guide.panel.panel.visible
-    assert guide.page_keys == {"lesson": "one-neuron", "step": "1"}
+    assert guide.column.visible and guide.panel.panel.visible and not guide.notice.visible
 
-    guide.close()
+    guide.tutor.close()
 
-    assert state.hidden == ["noise"] and state.locked == []
     assert regularization.visible and not thumbnails["xor"].disabled
-    assert state.dataset == "gauss", "free play goes on from where the lesson left the playground"
-    assert not guide.column.visible and guide.page_keys == {}
-
-
-def test_a_page_embedded_without_its_text_stays_so_when_a_lesson_opens(tmp_path):
-    write_lesson(tmp_path)
-    guide = opened(guide_for(tmp_path, state=PlaygroundState(hideText=True)))
-    assert guide.session.state.hideText and guide.session.state.dataset == "gauss"
-    guide.restart()
-    assert guide.session.state.hideText
+    assert not guide.column.visible and not guide.panel.panel.visible
 
 
 def test_the_panel_says_when_the_goal_is_reached_and_offers_the_next_step(guide):
     panel = opened(guide).panel
     assert not panel.next_button.disabled, "a step to read is done once shown"
-    guide.next()
+    guide.tutor.next()
     assert "Step 2 of 3" in panel.heading.object and "Train it" in panel.instructions.object
     assert panel.goal.object.count("Goal: Test loss below 0.05 within 300 epochs") == 1
     assert panel.status.object.startswith("test loss ")
@@ -85,7 +75,23 @@ def test_the_panel_says_when_the_goal_is_reached_and_offers_the_next_step(guide)
 
     assert "✓ Goal reached" in panel.reached.object
     assert not panel.next_button.disabled and panel.next_button.color == "primary"
-    assert guide.store.saved(guide.progress.lesson).steps_done == ("watch", "train")
+    assert guide.tutor.store.saved(guide.tutor.progress.lesson).steps_done == ("watch", "train")
+
+
+def test_the_panels_buttons_move_the_tutor(guide):
+    panel, tutor = opened(guide).panel, guide.tutor
+    panel.next_button.clicks += 1
+    assert tutor.progress.index == 1 and "Step 2 of 3" in panel.heading.object
+    panel.previous_button.clicks += 1
+    assert tutor.progress.index == 0 and "Step 1 of 3" in panel.heading.object
+    panel.restart_button.clicks += 1
+    assert tutor.progress.index == 0
+    guide.menu_button.clicks += 1
+    assert tutor.choosing and guide.picker.panel.visible and not panel.panel.visible
+    guide.picker.buttons[0].clicks += 1
+    assert not tutor.choosing and not guide.picker.panel.visible and panel.panel.visible
+    panel.close_button.clicks += 1
+    assert tutor.progress is None and not guide.column.visible
 
 
 def test_hints_come_one_at_a_time_and_the_answer_on_request(guide):
@@ -102,85 +108,65 @@ def test_hints_come_one_at_a_time_and_the_answer_on_request(guide):
     panel.answer_button.clicks += 1
     assert panel.answer.visible and "wait about 300 epochs" in panel.answer.object and not panel.answer_button.visible
 
-    guide.next()
+    guide.tutor.next()
     assert not panel.hints.visible and not panel.answer.visible and not panel.hint_button.visible, "relu has no hint"
 
 
-def test_restart_goes_back_to_the_first_step_and_the_preset(guide):
+def test_restart_shows_the_first_step_without_hints(guide):
     opened(guide, step=1)
     train_until_reached(guide, 300)
     guide.panel.show_hint()
-    guide.session.state.activation = "relu"
 
-    guide.restart()
+    guide.tutor.restart()
 
-    progress, session = guide.progress, guide.session
-    assert progress.index == 0 and progress.done == ["watch"]
-    assert session.trainer.epoch == 0 and session.state.activation == "tanh"
-    assert guide.panel.hints_shown == 0 and guide.page_keys["step"] == "1"
+    assert guide.panel.hints_shown == 0 and "Step 1 of 3" in guide.panel.heading.object
 
 
 def test_the_last_steps_goal_marks_the_lesson_done(guide):
     panel = opened(guide, step=2).panel
     assert panel.next_button.label == "Finish ✓" and panel.next_button.disabled
-    guide.session.state.activation = "relu"  # the goal's setting, met while paused; the loss is still to reach
+    guide.tutor.session.state.activation = "relu"  # the goal's setting, met while paused; the loss is still to reach
     train_until_reached(guide, 500)
 
     assert "✓ Lesson complete" in panel.reached.object
-    assert guide.store.is_done(guide.progress.lesson)
 
-    guide.next()  # Finish: back to free play, the list open to choose the next lesson
-    assert guide.progress is None and guide.picker.panel.visible
+    guide.tutor.next()  # Finish: back to free play, the list open to choose the next lesson
+    assert guide.picker.panel.visible and not panel.panel.visible and guide.column.visible
     assert "✓ Done" in guide.picker.marks[0].object
 
 
-def test_progress_comes_back_on_the_next_page(tmp_path):
+def test_the_list_shows_where_the_student_left_a_lesson(tmp_path):
     write_lesson(tmp_path)
     storage = MemoryStorage()
-    first = opened(guide_for(tmp_path, storage))
-    first.next()
-
-    linked = guide_for(tmp_path, storage)
-    linked.open_link({}, {"dataset"})  # another playground link: not the lesson
-    assert linked.progress is None
+    opened(guide_for(tmp_path, storage)).tutor.next()
 
     again = guide_for(tmp_path, storage)
-    again.open_link({}, ())  # the bare address: the lesson left open
-    assert again.progress.index == 1 and again.progress.done == ["watch"]
-    again.toggle_picker()
+    again.tutor.open_link({}, ())  # the bare address: the lesson left open
+    assert again.panel.panel.visible and "Step 2 of 3" in again.panel.heading.object
+    again.tutor.toggle_picker()
     assert "At step 2 of 3" in again.picker.marks[0].object
 
 
-def test_a_link_opens_a_lesson_at_its_step_from_its_preset_with_the_links_own_settings_on_top(guide):
-    guide.open_link({"lesson": "one-neuron", "step": "2"}, ())
-    assert guide.progress.index == 1 and guide.session.state.dataset == "gauss"
-    assert not guide.notice.visible
-
-    guide.close()
-    state = guide.session.state
-    state.param.update(dataset="xor", learningRate=0.1, hideText=True)  # as a link to embed the lesson says
-    guide.open_link({"lesson": "one-neuron", "step": "3"}, {"hideText", "learningRate"})
-    assert guide.progress.index == 2
-    assert (state.dataset, state.learningRate, state.hideText) == ("gauss", 0.1, True)
-
-
-@pytest.mark.parametrize("step", ["9", "0", "two", "²", ""])
-def test_a_bad_step_in_a_link_opens_step_one_with_a_notice(guide, step):
-    guide.open_link({"lesson": "one-neuron", "step": step}, ())
-    assert guide.progress.index == 0
-    assert guide.notice.visible and f"step={step}: this lesson has steps 1–3" in guide.notice.object
+def test_a_bad_step_in_a_link_is_said_in_a_notice(guide):
+    guide.tutor.open_link({"lesson": "one-neuron", "step": "9"}, ())
+    assert guide.notice.visible and "step=9: this lesson has steps 1–3" in guide.notice.object
+    assert guide.panel.panel.visible
+    guide.set_language("zh-CN")
+    assert guide.notice.object == guide.tutor.notice.in_language("zh-CN")
+    guide.tutor.close()
+    assert not guide.notice.visible and not guide.column.visible
 
 
 def test_an_unknown_lesson_in_a_link_opens_the_list_with_a_notice(guide):
-    guide.open_link({"lesson": "nope", "step": "2"}, ())
-    assert guide.progress is None and guide.picker.panel.visible and guide.column.visible
-    assert "there is no lesson “nope”" in guide.notice.object
+    guide.tutor.open_link({"lesson": "nope", "step": "2"}, ())
+    assert guide.picker.panel.visible and guide.column.visible
+    assert guide.notice.visible and "there is no lesson “nope”" in guide.notice.object
 
 
 def test_the_panel_and_the_list_speak_chinese_in_place(guide):
     panel = opened(guide, step=1).panel
     panel.show_hint()
-    guide.toggle_picker()
+    guide.tutor.toggle_picker()
 
     guide.set_language("zh-CN")
 
@@ -204,11 +190,20 @@ def test_lesson_text_cannot_carry_raw_html(tmp_path):
     assert "&lt;script&gt;" in html and "<em>fine</em>" in html
 
 
-def test_free_play_reads_no_lesson(tmp_path, monkeypatch):
+def test_free_play_makes_no_lesson_widgets(tmp_path, monkeypatch):
     write_lesson(tmp_path)
     monkeypatch.setenv("PLAYGROUND_LESSONS", str(tmp_path))
-    guide = LessonGuide(Session(), store=LessonStore(MemoryStorage()))
-    guide.open_link({}, ())
-    assert guide._catalog is None and guide.picker is None and guide.panel is None
-    guide.toggle_picker()
-    assert [lesson.id for lesson in guide.catalog.lessons] == ["one-neuron"]
+    guide = LessonGuide(Tutor(Session(), store=LessonStore(MemoryStorage())))
+    guide.tutor.open_link({}, ())
+    assert guide.tutor._catalog is None and guide.picker is None and guide.panel is None
+    guide.tutor.toggle_picker()
+    assert [lesson.id for lesson in guide.picker.lessons] == ["one-neuron"]
+
+
+def test_a_guide_made_over_an_open_lesson_shows_it(guide):
+    tutor = opened(guide, step=1).tutor
+    tutor.toggle_picker()
+    again = LessonGuide(tutor)
+    assert again.picker.panel.visible and not again.panel.panel.visible and again.column.visible
+    tutor.toggle_picker()
+    assert again.panel.panel.visible and "Step 2 of 3" in again.panel.heading.object
