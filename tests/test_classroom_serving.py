@@ -1,8 +1,10 @@
 """Serving a classroom from the teacher's laptop: `python build.py serve --lan`.
 
-Every request here goes to a real server on 127.0.0.1.
+Every request here goes to a real server on 127.0.0.1; the --lan server's bind address is
+checked without a byte sent to it.
 """
 import http.client
+import re
 import socket
 import threading
 import time
@@ -10,8 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import brotli
 import pytest
+import segno
 
-from sitebuild import precompress, serve
+import build
+from playground import i18n
+from sitebuild import classroom, join_page, lan, precompress, serve
 
 PAGE = b"<!doctype html><title>Neural Playground</title>" + b"<p>the page</p>" * 200
 WASM = b"\0asm\1\0\0\0" + bytes(range(256)) * 64  # compresses a little: it has copies
@@ -188,3 +193,69 @@ def test_requests_are_not_logged_and_each_device_is_named_once(site, capsys):
     httpd.server_close()
     assert arrivals == [("127.0.0.1", 1)]
     assert capsys.readouterr().err == ""
+
+
+def test_the_lan_addresses_leave_out_loopback_and_link_local():
+    found = ["127.0.0.1", "127.0.1.1", None, "192.168.1.23", "169.254.10.2", "0.0.0.0", "10.0.0.5", "192.168.1.23"]
+    assert lan.candidates(found) == ["192.168.1.23", "10.0.0.5"]
+    assert not any(address.startswith("127.") for address in lan.addresses())
+
+
+def test_lan_listens_on_every_interface_and_plain_serve_on_loopback_only(site):
+    for argv, host in ((["serve", "--port", "0"], "127.0.0.1"), (["serve", "--lan", "--port", "0"], "0.0.0.0")):
+        httpd, _ = build.listening(site, build.parse(argv))
+        try:
+            assert httpd.server_address[0] == host, argv  # bound; nothing is sent to it
+        finally:
+            httpd.server_close()
+
+
+def drawn_modules(svg: str) -> list[list[int]]:
+    """The dark modules of a QR code drawn as segno draws one: a path of one-module-high runs."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    modules = [[0] * size for _ in range(size)]
+    x = y = 0.0
+    for command, dx, dy in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
+        if command == "M":
+            x, y = float(dx), float(dy)
+        elif command == "m":
+            x, y = x + float(dx), y + float(dy)
+        else:
+            for column in range(int(x), int(x + float(dx))):
+                modules[int(y)][column] = 1
+            x += float(dx)
+    return modules
+
+
+def expected_modules(url: str, border: int) -> list[list[int]]:
+    return [list(row) for row in segno.make(url).matrix_iter(scale=1, border=border)]
+
+
+def test_the_join_page_names_the_address_in_both_languages_and_draws_its_qr_code(site):
+    httpd, _ = classroom.room_server(site, 0, address="192.168.1.23", host="127.0.0.1")
+    _serving(httpd)
+    port = httpd.server_address[1]
+    status, headers, body = get(httpd, "/join")
+    httpd.shutdown()
+    httpd.server_close()
+    page = body.decode()
+    assert (status, headers["Content-Type"], headers["Cache-Control"]) == (200, "text/html; charset=utf-8", "no-cache")
+    assert f">192.168.1.23:{port}</p>" in page
+    for language in i18n.LANGUAGES:
+        assert i18n.text("join.scan", language) in page
+        assert i18n.text("join.help_firewall", language, port=port) in page
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    assert drawn_modules(svg) == expected_modules(f"http://192.168.1.23:{port}/", border=4)
+
+
+def test_the_terminal_shows_the_addresses_and_the_code_students_scan():
+    text = classroom.announcement("192.168.1.23", ["192.168.1.23", "10.0.0.5"], 8000)
+    assert "192.168.1.23, 10.0.0.5" in text and "http://192.168.1.23:8000/" in text and "--address 10.0.0.5" in text
+    assert i18n.text("join.help_firewall", "en", port=8000) in text
+    assert i18n.text(join_page.firewall_help(), "en", port=8000) in text
+    # Each character is two modules: the upper one's colour in front, the lower one's behind.
+    cells = re.findall(r"\x1b\[(\d+);(\d+)m\u2580", classroom.terminal_code("http://192.168.1.23:8000/"))
+    width = len(expected_modules("http://192.168.1.23:8000/", border=4))
+    rows = [cells[i:i + width] for i in range(0, len(cells), width)]
+    drawn = [row for pair in rows for row in ([int(ink == "30") for ink, _ in pair], [int(paper == "40") for _, paper in pair])]
+    assert drawn[:width] == expected_modules("http://192.168.1.23:8000/", border=4)
