@@ -62,8 +62,8 @@ def announcement(address: str, found: list[str], port: int) -> str:
 
 def terminal_code(url: str) -> str:
     """URL's QR code in half blocks, two modules a character, black on white whatever the
-    terminal's colours (segno's own assumes a dark terminal: on a light one the code came out
-    inverted, which many phones do not read)."""
+    terminal's colours (segno's compact code draws only the light modules: right on a dark
+    terminal, inverted on a light one, which many phones do not read)."""
     if sys.platform == "win32":
         _colour_codes_on()
     rows = [list(row) for row in join_page.qr_code(url).matrix_iter(scale=1, border=4)]
