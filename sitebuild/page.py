@@ -31,6 +31,7 @@ STATIC_FILES = ["loader.js", "startup_snapshot.js", "site_image.js", "accessible
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
+LANG = re.compile(r'\blang="([\w-]+)"')
 
 
 def imports(app_source: str, app_package: str) -> list:
@@ -64,7 +65,7 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
             .replace("{{ data_svg }}", data_svg)
             .replace("{{ runtime_size }}", _mb(boot["runtime_wire_bytes"]))
             .replace("{{ package_size }}", _mb(boot["package_wire_bytes"])))
-    (dist / "index.html").write_text(in_english(page), encoding="utf-8")
+    (dist / "index.html").write_text(with_words(page), encoding="utf-8")
     for name in STATIC_FILES:
         (dist / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SITE_DIR / name, dist / name)
@@ -108,15 +109,19 @@ def page_words() -> dict:
     }
 
 
-def in_english(page: str) -> str:
-    """``page`` with each empty element marked ``data-text="key"`` holding the key's English text.
+def with_words(page: str, **values) -> str:
+    """``page`` with each empty element marked ``data-text="key"`` holding the key's text, in the
+    element's own ``lang`` if it has one (the classroom's join page shows two languages at once),
+    else in English, its ``{name}`` fields filled from VALUES.
 
     The page reads in English even before (or without) its script; a key the catalog
     lacks stops the build.
     """
     def fill(marked: re.Match) -> str:
         opening, _, key, closing = marked.groups()
-        return opening + html.escape(i18n.text(key, i18n.DEFAULT_LANGUAGE), quote=False) + closing
+        language = LANG.search(opening)
+        text = i18n.text(key, language.group(1) if language else i18n.DEFAULT_LANGUAGE, **values)
+        return opening + html.escape(text, quote=False) + closing
 
     return MARKED.sub(fill, page)
 
