@@ -12,34 +12,16 @@ Adding app assertions: take `loaded_app`, use `loaded_app.page` (Playwright Page
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # sitebuild/ lives at the repo root, beside build.py
-
-from sitebuild import browser, pipeline  # noqa: E402
+from sitebuild import browser, pipeline
+from tests.helpers import ROOT
+from tests.helpers.pages import RECORD_PROGRESS_JS, PageLog, open_page, wait_for_state
 
 RESULTS = ROOT / "test-results"
-READY_TIMEOUT_MS = 120_000
-
-# Records what the progress box shows as the page loads: [stage, text, bar width] at
-# every change, in window.progressSeen (an init script, so it sees the first change).
-RECORD_PROGRESS_JS = """
-window.progressSeen = [];
-new MutationObserver(() => {
-  const box = document.getElementById("progress");
-  if (!box || !box.dataset.stage) return;
-  const entry = [box.dataset.stage, document.getElementById("progress-stage").textContent,
-                 parseFloat(document.getElementById("progress-bar").style.width) || 0];
-  const last = window.progressSeen[window.progressSeen.length - 1];
-  if (!last || last.join("|") !== entry.join("|")) window.progressSeen.push(entry);
-}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-"""
 
 
 def pytest_configure(config):
@@ -54,48 +36,12 @@ def pytest_collection_modifyitems(items):
 
 
 @dataclass
-class PageLog:
-    """What one page did: request URLs, failed requests, console messages, page errors."""
-
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console: list[tuple[str, str]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def attach(self, page) -> PageLog:
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        page.on("console", lambda m: self.console.append((m.type, m.text)))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        return self
-
-    def hosts(self) -> set[str]:
-        return {urlparse(u).hostname or urlparse(u).scheme for u in self.requests}
-
-    def console_errors(self) -> list[str]:
-        return [text for kind, text in self.console if kind == "error"]
-
-
-@dataclass
 class LoadedApp:
     """A page showing the ready app, its log, and the site's base URL."""
 
     page: object
     log: PageLog
     base_url: str
-
-
-def open_page(context, url: str):
-    page = context.new_page()
-    log = PageLog().attach(page)
-    page.goto(url)
-    return page, log
-
-
-def wait_for_state(page, timeout_ms: int = READY_TIMEOUT_MS) -> str:
-    """Wait until the loader reports a state: ready, error, missing, file or nowasm."""
-    page.wait_for_function("document.documentElement.dataset.state", timeout=timeout_ms)
-    return page.evaluate("document.documentElement.dataset.state")
 
 
 @pytest.fixture(scope="session")

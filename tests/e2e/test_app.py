@@ -9,18 +9,7 @@ import re
 
 import pytest
 
-from conftest import open_page, wait_for_state
-
-WAIT_MS = 30_000
-
-
-def epoch(page) -> int:
-    return int(page.locator(".np-epoch .np-value").inner_text().replace(",", ""))
-
-
-def shown_test_loss(page) -> float:
-    text = page.locator(".np-metric", has_text="Test loss").inner_text()
-    return float(re.search(r"Test loss\s+([0-9.]+)", text).group(1))
+from tests.helpers.pages import WAIT_MS, epoch, epoch_at_least, open_page, press, shown_test_loss, wait_for_state, wait_until
 
 
 def checkbox(page, label: str):
@@ -30,24 +19,6 @@ def checkbox(page, label: str):
         if boxes.nth(index).evaluate("e => e.nextElementSibling?.textContent") == label:
             return boxes.nth(index)
     raise AssertionError(f"no checkbox labelled {label!r}")
-
-
-def press(page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-
-
-def wait_until(page, condition, what: str) -> None:
-    """Poll ``condition()`` (Panel's widgets live in shadow DOM, out of reach of
-    page.wait_for_function) until it holds or WAIT_MS pass."""
-    for _ in range(WAIT_MS // 100):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def epoch_at_least(page, n: int) -> None:
-    wait_until(page, lambda: epoch(page) >= n, f"epoch {n}")
 
 
 def test_play_trains_and_pause_stops(loaded_app, results_dir):

@@ -9,20 +9,13 @@ site/embed/events.schema.json.
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
 
-from conftest import PageLog, READY_TIMEOUT_MS
-from test_app import wait_until
-from test_guided_lessons import GOAL_MS
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the schema checker
-from embed_schema import check, envelope  # noqa: E402
-
-from sitebuild import browser  # noqa: E402
+from sitebuild import browser
+from tests.helpers.embed_schema import check, envelope
+from tests.helpers.pages import GOAL_MS, READY_TIMEOUT_MS, PageLog, wait_until
 
 EVENTS = ["ready", "stateChanged", "trainingStarted", "trainingPaused", "progress", "lessonStepCompleted",
           "lessonCompleted", "height", "commandRejected"]

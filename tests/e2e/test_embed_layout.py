@@ -12,9 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_app import epoch_at_least, press, wait_until
 
-from conftest import open_page, wait_for_state
+from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state, wait_until
 
 SHOTS = Path("/tmp/embed-shots")
 PARENT = "parent=https%3A%2F%2Fschool.example"

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import open_page, wait_for_state
-from test_app import press, wait_until
+from tests.helpers.pages import GOAL_MS, open_page, press, wait_for_state, wait_until
 
 LESSON_ONE = "One neuron draws a straight line"
-GOAL_MS = 60_000
 
 
 def opened(context, url: str):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import RECORD_PROGRESS_JS, open_page, wait_for_state
-from test_app import epoch, epoch_at_least, press, wait_until
 
 from playground import i18n
+from tests.helpers.pages import RECORD_PROGRESS_JS, epoch, epoch_at_least, open_page, press, wait_for_state, wait_until
 
 CHINESE_BUTTONS = ["↺ 重置", "▶ 播放", "单步 ▸", "重新生成", "重新初始化权重"]
 CHINESE_MENUS = ["学习率", "激活函数", "正则化", "正则化率", "问题类型", "优化器", "速度", "语言"]

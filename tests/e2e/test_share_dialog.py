@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import READY_TIMEOUT_MS, open_page, wait_for_state
 from sitebuild import browser
-from test_app import epoch, press, wait_until
+from tests.helpers.pages import READY_TIMEOUT_MS, epoch, open_page, press, wait_for_state, wait_until
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Week 3: hidden layers</title></head>

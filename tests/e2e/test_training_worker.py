@@ -5,8 +5,7 @@ numbers), and a page whose worker cannot start must still train, in the page.
 """
 from __future__ import annotations
 
-from conftest import open_page, wait_for_state
-from test_app import epoch, press, shown_test_loss, wait_until
+from tests.helpers.pages import epoch, open_page, press, shown_test_loss, wait_for_state, wait_until
 
 WORKER_READY_MS = 60_000
 STOP_AT = 80

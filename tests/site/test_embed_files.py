@@ -1,14 +1,14 @@
 """The files a course page uses (site/embed.js, site/embed/*.schema.json) keep their promises."""
 
-from pathlib import Path
 
-from embed_schema import load
 from jsonschema import Draft202012Validator
 
 from playground.embed.commands import COMMANDS
 from playground.i18n import LANGUAGES
+from tests.helpers import ROOT
+from tests.helpers.embed_schema import load
 
-SITE = Path(__file__).resolve().parents[2] / "site"
+SITE = ROOT / "site"
 ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description"}
 
 

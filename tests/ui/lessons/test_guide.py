@@ -1,7 +1,6 @@
 """A lesson in the app, on a real session: opening, goals reached by training, hints, restart, progress."""
 
 import pytest
-from lesson_files import ENGLISH, write_lesson
 
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore
@@ -12,6 +11,7 @@ from playground.ui.controls import top_bar
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
+from tests.helpers.lesson_files import ENGLISH, write_lesson
 
 
 def guide_for(directory, storage=None, state=None) -> LessonGuide:

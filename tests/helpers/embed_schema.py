@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "site" / "embed"
+from tests.helpers import ROOT
+
+SCHEMAS = ROOT / "site" / "embed"
 
 
 def load(direction: str) -> dict:
