@@ -6,8 +6,10 @@ app tests share. To test another app (e.g. a stand-in while playground.app is be
 written) set PLAYGROUND_E2E_PROJECT and PLAYGROUND_E2E_APP_MODULE; PLAYGROUND_E2E_DIST
 sets where that build goes.
 
-Adding app assertions: take `loaded_app`, use `loaded_app.page` (Playwright Page) and
-`loaded_app.log` (every request, console message and page error since the load).
+Adding app assertions: take `app` to use the shared page (the test must leave it as it found
+it: paused, at epoch 0, the same address; checked after each test, so they pass in any order),
+or `loaded_app` only to read it; `.page` is the Playwright Page and `.log` every request, console
+message and page error since the load. A test that changes what it cannot put back opens its own.
 """
 from __future__ import annotations
 
@@ -16,12 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from sitebuild import browser, pipeline
 from tests.helpers import ROOT
-from tests.helpers.pages import RECORD_PROGRESS_JS, PageLog, open_page, wait_for_state
+from tests.helpers.pages import (RECORD_PROGRESS_JS, WAIT_MS, PageLog, expect_epoch, open_page, wait_for_state,
+                                  wait_until)
 
 RESULTS = ROOT / "test-results"
+# Playwright's matchers wait as long as this suite's other waits do (their own default is 5 s).
+expect.set_options(timeout=WAIT_MS)
 
 
 def pytest_configure(config):
@@ -109,3 +115,17 @@ def loaded_app(chromium, base_url, results_dir):
         pytest.fail(f"app did not become ready (state {state}): {detail}")
     yield LoadedApp(page, log, base_url)
     ctx.close()
+
+
+@pytest.fixture()
+def app(loaded_app):
+    """The shared page, for a test that changes it and puts it back. Checked after the test: paused,
+    at epoch 0, the address it found, and no error or request to another host on the way."""
+    page, log = loaded_app.page, loaded_app.log
+    address, console, errors = page.evaluate("location.hash"), len(log.console), len(log.errors)
+    yield loaded_app
+    expect(page.get_by_role("button", name="▶ Play", exact=True)).to_be_visible()
+    expect_epoch(page, 0)
+    wait_until(page, lambda: page.evaluate("location.hash") == address, f"the address the test found, {address}")
+    assert [text for kind, text in log.console[console:] if kind == "error"] == [] and log.errors[errors:] == []
+    assert log.hosts() == {"127.0.0.1"}

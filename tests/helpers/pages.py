@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+
+from playwright.sync_api import expect
 
 READY_TIMEOUT_MS = 120_000
 """How long a page may take to load the whole app."""
@@ -63,8 +66,17 @@ def wait_for_state(page, timeout_ms: int = READY_TIMEOUT_MS) -> str:
     return page.evaluate("document.documentElement.dataset.state")
 
 
+EPOCH = ".np-epoch .np-value"
+"""The epoch the app shows, as it writes it: 000,042."""
+
+
 def epoch(page) -> int:
-    return int(page.locator(".np-epoch .np-value").inner_text().replace(",", ""))
+    return int(page.locator(EPOCH).inner_text().replace(",", ""))
+
+
+def expect_epoch(page, n: int) -> None:
+    """Wait until the page (or an iframe's frame) shows epoch ``n``."""
+    expect(page.locator(EPOCH)).to_have_text(f"{n:07,d}")
 
 
 def shown_test_loss(page) -> float:
@@ -76,14 +88,20 @@ def press(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
-def wait_until(page, condition, what: str) -> None:
-    """Poll ``condition()`` (Panel's widgets live in shadow DOM, out of reach of
-    page.wait_for_function) until it holds or WAIT_MS pass."""
-    for _ in range(WAIT_MS // 100):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"timed out waiting for {what}")
+def wait_for_address(page, *parts: str) -> None:
+    """Wait until the address's ``#…`` part holds every one of ``parts``, in a page or an iframe's frame."""
+    page.wait_for_function("parts => parts.every(part => location.hash.includes(part))", arg=list(parts),
+                           timeout=WAIT_MS)
+
+
+def wait_until(page, condition, what: str, timeout_ms: int = WAIT_MS) -> None:
+    """Poll ``condition()`` until it holds, for what no Playwright matcher says: Playwright for Python
+    has no ``expect.poll``, and page.wait_for_function cannot reach into Panel's shadow roots."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        page.wait_for_timeout(100)  # the poll's interval (Playwright's events are handled meanwhile)
 
 
 def epoch_at_least(page, n: int) -> None:
