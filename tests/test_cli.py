@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from lesson_files import ENGLISH, NAME, line_of, write_lesson
+
+from tests.helpers.lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 TF_LINK = (
     "https://playground.tensorflow.org/#activation=relu&batchSize=10&dataset=xor&regDataset=reg-plane"

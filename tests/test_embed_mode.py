@@ -42,7 +42,7 @@ def test_the_address_keeps_embed_and_parent_after_every_change(addresses):
 
 
 def test_a_lesson_in_an_embed_keeps_both_in_the_address(addresses, tmp_path, monkeypatch):
-    from lesson_files import write_lesson
+    from tests.helpers.lesson_files import write_lesson
 
     from playground.lessons import LESSONS_ENV
     write_lesson(tmp_path)

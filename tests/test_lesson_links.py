@@ -2,11 +2,11 @@
 written after the setup; the language switch speaks to the lesson too."""
 
 import pytest
-from lesson_files import write_lesson
 
 from playground import app as app_module
 from playground.lessons import LESSONS_ENV
 from playground.links import decode, given_keys, split_page_keys, with_page_keys
+from tests.helpers.lesson_files import write_lesson
 
 
 def test_page_keys_are_set_apart_from_the_playgrounds():

@@ -8,7 +8,6 @@ compared to a few ulps of the view's scale, all others bit for bit.
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,8 +19,9 @@ from playground.links import decode
 from playground.trainer import Trainer
 from playground.worker.protocol import adopt, request
 from playground.worker.worker import Worker
+from tests.helpers import ROOT
 
-REFERENCE = Path(__file__).parent / "tfp_reference"
+REFERENCE = ROOT / "tests" / "tfp_reference"
 SETUPS = {path.stem: json.loads(path.read_text()) for path in sorted(REFERENCE.glob("*.json"))}
 RUNS = [(name, index) for name, setup in SETUPS.items() for index in range(len(setup["runs"]))]
 CHAOTIC = {"spiral-7-inputs-6x8-relu": 30}

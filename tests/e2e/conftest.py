@@ -6,40 +6,28 @@ app tests share. To test another app (e.g. a stand-in while playground.app is be
 written) set PLAYGROUND_E2E_PROJECT and PLAYGROUND_E2E_APP_MODULE; PLAYGROUND_E2E_DIST
 sets where that build goes.
 
-Adding app assertions: take `loaded_app`, use `loaded_app.page` (Playwright Page) and
-`loaded_app.log` (every request, console message and page error since the load).
+Adding app assertions: take `app` to use the shared page (the test must leave it as it found
+it: paused, at epoch 0, the same address; checked after each test, so they pass in any order),
+or `loaded_app` only to read it; `.page` is the Playwright Page and `.log` every request, console
+message and page error since the load. A test that changes what it cannot put back opens its own.
 """
 from __future__ import annotations
 
 import os
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # sitebuild/ lives at the repo root, beside build.py
-
-from sitebuild import browser, pipeline  # noqa: E402
+from sitebuild import browser, pipeline
+from tests.helpers import ROOT
+from tests.helpers.pages import (RECORD_PROGRESS_JS, WAIT_MS, PageLog, expect_epoch, open_page, wait_for_state,
+                                  wait_until)
 
 RESULTS = ROOT / "test-results"
-READY_TIMEOUT_MS = 120_000
-
-# Records what the progress box shows as the page loads: [stage, text, bar width] at
-# every change, in window.progressSeen (an init script, so it sees the first change).
-RECORD_PROGRESS_JS = """
-window.progressSeen = [];
-new MutationObserver(() => {
-  const box = document.getElementById("progress");
-  if (!box || !box.dataset.stage) return;
-  const entry = [box.dataset.stage, document.getElementById("progress-stage").textContent,
-                 parseFloat(document.getElementById("progress-bar").style.width) || 0];
-  const last = window.progressSeen[window.progressSeen.length - 1];
-  if (!last || last.join("|") !== entry.join("|")) window.progressSeen.push(entry);
-}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-"""
+# Playwright's matchers wait as long as this suite's other waits do (their own default is 5 s).
+expect.set_options(timeout=WAIT_MS)
 
 
 def pytest_configure(config):
@@ -54,48 +42,12 @@ def pytest_collection_modifyitems(items):
 
 
 @dataclass
-class PageLog:
-    """What one page did: request URLs, failed requests, console messages, page errors."""
-
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console: list[tuple[str, str]] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def attach(self, page) -> PageLog:
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        page.on("console", lambda m: self.console.append((m.type, m.text)))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        return self
-
-    def hosts(self) -> set[str]:
-        return {urlparse(u).hostname or urlparse(u).scheme for u in self.requests}
-
-    def console_errors(self) -> list[str]:
-        return [text for kind, text in self.console if kind == "error"]
-
-
-@dataclass
 class LoadedApp:
     """A page showing the ready app, its log, and the site's base URL."""
 
     page: object
     log: PageLog
     base_url: str
-
-
-def open_page(context, url: str):
-    page = context.new_page()
-    log = PageLog().attach(page)
-    page.goto(url)
-    return page, log
-
-
-def wait_for_state(page, timeout_ms: int = READY_TIMEOUT_MS) -> str:
-    """Wait until the loader reports a state: ready, error, missing, file or nowasm."""
-    page.wait_for_function("document.documentElement.dataset.state", timeout=timeout_ms)
-    return page.evaluate("document.documentElement.dataset.state")
 
 
 @pytest.fixture(scope="session")
@@ -163,3 +115,17 @@ def loaded_app(chromium, base_url, results_dir):
         pytest.fail(f"app did not become ready (state {state}): {detail}")
     yield LoadedApp(page, log, base_url)
     ctx.close()
+
+
+@pytest.fixture()
+def app(loaded_app):
+    """The shared page, for a test that changes it and puts it back. Checked after the test: paused,
+    at epoch 0, the address it found, and no error or request to another host on the way."""
+    page, log = loaded_app.page, loaded_app.log
+    address, console, errors = page.evaluate("location.hash"), len(log.console), len(log.errors)
+    yield loaded_app
+    expect(page.get_by_role("button", name="▶ Play", exact=True)).to_be_visible()
+    expect_epoch(page, 0)
+    wait_until(page, lambda: page.evaluate("location.hash") == address, f"the address the test found, {address}")
+    assert [text for kind, text in log.console[console:] if kind == "error"] == [] and log.errors[errors:] == []
+    assert log.hosts() == {"127.0.0.1"}

@@ -1,26 +1,17 @@
 """The playground itself in the built site: play, step, reset, learning rate.
 
-These share one loaded page (see conftest.loaded_app) and run in file order,
-as a student would use the controls one after another.
+The tests that take ``app`` share one loaded page and leave it as they found it (see
+conftest.app), so each passes alone and in any order; the others open pages of their own.
 """
 from __future__ import annotations
 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import open_page, wait_for_state
-
-WAIT_MS = 30_000
-
-
-def epoch(page) -> int:
-    return int(page.locator(".np-epoch .np-value").inner_text().replace(",", ""))
-
-
-def shown_test_loss(page) -> float:
-    text = page.locator(".np-metric", has_text="Test loss").inner_text()
-    return float(re.search(r"Test loss\s+([0-9.]+)", text).group(1))
+from tests.helpers.pages import (WAIT_MS, epoch, epoch_at_least, expect_epoch, open_page, press, shown_test_loss,
+                                  wait_for_address, wait_for_state, wait_until)
 
 
 def checkbox(page, label: str):
@@ -32,81 +23,62 @@ def checkbox(page, label: str):
     raise AssertionError(f"no checkbox labelled {label!r}")
 
 
-def press(page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).click()
-
-
-def wait_until(page, condition, what: str) -> None:
-    """Poll ``condition()`` (Panel's widgets live in shadow DOM, out of reach of
-    page.wait_for_function) until it holds or WAIT_MS pass."""
-    for _ in range(WAIT_MS // 100):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def epoch_at_least(page, n: int) -> None:
-    wait_until(page, lambda: epoch(page) >= n, f"epoch {n}")
-
-
-def test_play_trains_and_pause_stops(loaded_app, results_dir):
-    page = loaded_app.page
-    assert epoch(page) == 0
+def test_play_trains_and_pause_stops(app, results_dir):
+    page = app.page
     start_loss = shown_test_loss(page)
 
     press(page, "▶ Play")
     epoch_at_least(page, 100)
     press(page, "❚❚ Pause")
-    page.get_by_role("button", name="▶ Play").wait_for()
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()
 
     paused_at = epoch(page)
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(500)  # the behaviour under test: no epoch comes while paused
     assert epoch(page) == paused_at >= 100
     assert shown_test_loss(page) < start_loss / 2
     page.screenshot(path=str(results_dir / "app-trained.png"))
-
-
-def test_step_advances_exactly_one_epoch(loaded_app):
-    page = loaded_app.page
-    before = epoch(page)
-    press(page, "Step ▸")
-    epoch_at_least(page, before + 1)
-    page.wait_for_timeout(300)
-    assert epoch(page) == before + 1
-
-
-def test_changing_the_learning_rate_keeps_the_network(loaded_app):
-    page = loaded_app.page
-    before = epoch(page)
-    page.get_by_label("Learning rate", exact=True).select_option(label="0.1")
-    wait_until(page, lambda: "learningRate=0.1&" in page.evaluate("location.hash"), "learningRate=0.1 in the address")
-    page.wait_for_timeout(300)
-    assert epoch(page) == before > 0
-    press(page, "Step ▸")
-    epoch_at_least(page, before + 1)
-
-
-def test_reset_returns_to_epoch_zero(loaded_app):
-    page = loaded_app.page
-    assert epoch(page) > 0
     press(page, "↺ Reset")
-    wait_until(page, lambda: epoch(page) == 0, "epoch 0")
 
 
-def test_no_errors_while_using_the_app(loaded_app):
-    assert loaded_app.log.console_errors() == []
-    assert loaded_app.log.errors == []
-    assert loaded_app.log.hosts() == {"127.0.0.1"}
-
-
-def test_the_address_follows_the_state_and_data_changes_reset(loaded_app):
-    page = loaded_app.page
+def test_step_advances_exactly_one_epoch(app):
+    page = app.page
     press(page, "Step ▸")
-    epoch_at_least(page, 1)
+    expect_epoch(page, 1)
+    page.wait_for_timeout(300)  # the behaviour under test: no second epoch follows
+    assert epoch(page) == 1
+    press(page, "↺ Reset")
+
+
+def test_changing_the_learning_rate_keeps_the_network(app):
+    page = app.page
+    press(page, "Step ▸")
+    expect_epoch(page, 1)
+    page.get_by_label("Learning rate", exact=True).select_option(label="0.1")
+    wait_for_address(page, "learningRate=0.1&")
+    page.wait_for_timeout(300)  # the behaviour under test: no reset follows the new rate
+    assert epoch(page) == 1
+    press(page, "Step ▸")
+    expect_epoch(page, 2)
+    page.get_by_label("Learning rate", exact=True).select_option(label="0.03")
+    press(page, "↺ Reset")
+
+
+def test_reset_returns_to_epoch_zero(app):
+    page = app.page
+    press(page, "Step ▸")
+    expect_epoch(page, 1)
+    press(page, "↺ Reset")
+    expect_epoch(page, 0)
+
+
+def test_the_address_follows_the_state_and_data_changes_reset(app):
+    page = app.page
+    press(page, "Step ▸")
+    expect_epoch(page, 1)
     page.get_by_label("Regularization", exact=True).select_option(label="L2")
-    wait_until(page, lambda: epoch(page) == 0, "a reset after choosing L2")
+    expect_epoch(page, 0)  # a reset
     assert "regularization=L2" in page.evaluate("location.hash")
+    page.get_by_label("Regularization", exact=True).select_option(label="None")
 
 
 def test_a_tf_playground_link_opens_its_configuration(context, base_url, results_dir):
@@ -158,42 +130,46 @@ def test_real_tf_playground_links_show_their_setup(context, base_url, link, menu
         assert page.get_by_label(label, exact=True).input_value() == shown, label
     for text in texts:
         assert page.get_by_text(text, exact=True).first.is_visible(), text
-    wait_until(page, lambda: "[pressed]" in page.locator("body").aria_snapshot(), "the feature buttons named")
+    expect(page.get_by_role("button", pressed=True).first).to_be_visible()  # the feature buttons named
     pressed = set(re.findall(r'button "([^"]+)" \[pressed\]', page.locator("body").aria_snapshot()))
     assert pressed == inputs
     assert page.get_by_text("Part of the link was ignored").count() == 0
     assert log.console_errors() == [] and log.errors == []
 
 
-def test_adding_a_layer_and_a_feature_rebuilds_the_network(loaded_app):
-    page = loaded_app.page
+def test_adding_a_layer_and_a_feature_rebuilds_the_network(app):
+    page = app.page
+    press(page, "Step ▸")
+    expect_epoch(page, 1)
     page.get_by_role("button", name="Add a hidden layer").click()
-    wait_until(page, lambda: "networkShape=4,2,2&" in page.evaluate("location.hash"), "a third hidden layer")
+    wait_for_address(page, "networkShape=4,2,2&")
+    expect_epoch(page, 0)
     page.get_by_role("button", name="sin(X₁)").click()
-    wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on")
-    assert epoch(page) == 0
+    wait_for_address(page, "sinX=true")
+    page.get_by_role("button", name="sin(X₁)").click()
+    page.get_by_role("button", name="Remove the last hidden layer").click()
 
 
-def test_keyboard_space_plays_and_pauses_arrow_steps_r_resets(loaded_app):
-    page = loaded_app.page
+def test_keyboard_space_plays_and_pauses_arrow_steps_r_resets(app):
+    page = app.page
     page.evaluate("""() => {  // leave no control focused: keys then go to the page
         let element = document.activeElement;
         while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
         element?.blur();
     }""")
-    page.keyboard.press("r")
-    wait_until(page, lambda: epoch(page) == 0, "reset by r")
     page.keyboard.press("ArrowRight")
-    epoch_at_least(page, 1)
-    page.wait_for_timeout(300)
+    expect_epoch(page, 1)
+    page.wait_for_timeout(300)  # the behaviour under test: one epoch, no more
     assert epoch(page) == 1
     page.keyboard.press(" ")
     epoch_at_least(page, 30)
     page.keyboard.press(" ")
-    page.get_by_role("button", name="▶ Play").wait_for()
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()
     paused_at = epoch(page)
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(400)  # the behaviour under test: no epoch comes while paused
     assert epoch(page) == paused_at
+    page.keyboard.press("r")
+    expect_epoch(page, 0)
 
 
 def test_hide_keys_hide_those_controls(context, base_url):
@@ -212,14 +188,16 @@ def test_hide_keys_hide_those_controls(context, base_url):
     assert "&hide=playButton,learningRate,noise,numHiddenLayers" in page.evaluate("location.hash")
 
 
-def test_our_training_options_change_the_setup_and_new_weights_restart(loaded_app):
-    page = loaded_app.page
+def test_our_training_options_change_the_setup_and_new_weights_restart(context, base_url):
+    page, log = open_page(context, base_url)  # new weights cannot be taken back: a page of its own
+    assert wait_for_state(page) == "ready"
     page.get_by_label("Optimizer", exact=True).select_option(label="Adam")
-    wait_until(page, lambda: "optimizer=adam" in page.evaluate("location.hash"), "optimizer=adam in the address")
+    wait_for_address(page, "optimizer=adam")
     press(page, "Step ▸")
-    epoch_at_least(page, 1)
+    expect_epoch(page, 1)
     press(page, "New weights")
-    wait_until(page, lambda: epoch(page) == 0, "a restart from new weights")
+    expect_epoch(page, 0)
+    assert log.console_errors() == [] and log.errors == []
 
 
 def test_clicking_a_link_lets_you_type_its_weight(context, base_url):
@@ -243,11 +221,14 @@ def test_clicking_a_link_lets_you_type_its_weight(context, base_url):
     assert log.console_errors() == [] and log.errors == []
 
 
-def test_a_dataset_thumbnail_chooses_the_data(loaded_app):
-    page = loaded_app.page
+def test_a_dataset_thumbnail_chooses_the_data(app):
+    page = app.page
+    press(page, "Step ▸")
+    expect_epoch(page, 1)
     page.get_by_role("button", name="Exclusive or", exact=True).click()
-    wait_until(page, lambda: "dataset=xor" in page.evaluate("location.hash"), "dataset=xor in the address")
-    assert epoch(page) == 0
+    wait_for_address(page, "dataset=xor")
+    expect_epoch(page, 0)
+    page.get_by_role("button", name="Circle", exact=True).click()
 
 
 def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, results_dir):
@@ -267,7 +248,7 @@ def test_clicking_a_neuron_shows_its_map_in_the_output(context, base_url, result
     page.mouse.click(*neuron)  # a tap pins it (touch has no hover)
     page.get_by_text("Showing neuron 1 of layer 1 below: tap it again").wait_for()
     page.mouse.move(*elsewhere)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(300)  # the behaviour under test: moving away does not unpin it
     assert page.get_by_text("Showing neuron 1 of layer 1 below: tap it again").is_visible()
     page.screenshot(path=str(results_dir / "app-neuron-focus.png"))
     page.mouse.click(*neuron)
@@ -297,7 +278,7 @@ def test_a_diverging_network_pauses_and_says_why_and_reset_recovers(context, bas
     notice.wait_for(timeout=WAIT_MS)
     page.get_by_role("button", name="▶ Play").wait_for()  # paused by itself
     stopped_at = epoch(page)
-    page.wait_for_timeout(400)
+    page.wait_for_timeout(400)  # the behaviour under test: no epoch comes after the stop
     assert epoch(page) == stopped_at
     page.screenshot(path=str(results_dir / "app-diverged.png"))
     press(page, "↺ Reset")
@@ -342,10 +323,9 @@ def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromiu
         assert page.evaluate("document.documentElement.scrollWidth") <= 768
         page.get_by_role("button", name="X₁X₂").tap()
         page.get_by_role("button", name="Add a neuron to layer 1").tap()
-        wait_until(page, lambda: "xTimesY=true" in page.evaluate("location.hash")
-                   and "networkShape=5,2" in page.evaluate("location.hash"), "a feature and a neuron by touch")
+        wait_for_address(page, "xTimesY=true", "networkShape=5,2")  # a feature and a neuron by touch
         page.touchscreen.tap(*input_thumbnail(page, "sinX"))  # TF's way: tap the input in the network
-        wait_until(page, lambda: "sinX=true" in page.evaluate("location.hash"), "sin(X1) switched on by its map")
+        wait_for_address(page, "sinX=true")
         page.screenshot(path=str(results_dir / "app-tablet.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
     finally:
@@ -356,13 +336,13 @@ UNNAMED_CONTROL = re.compile(r"^\s*- (button|slider|checkbox|combobox|textbox|sp
 
 
 def test_every_control_and_plot_has_an_accessible_name(loaded_app):
-    page = loaded_app.page
+    page = loaded_app.page  # only read
     snapshot = lambda: page.locator("body").aria_snapshot()  # noqa: E731
     wait_until(page, lambda: not [line for line in snapshot().splitlines() if UNNAMED_CONTROL.match(line)],
                "a name for every control")
     tree = snapshot()
     assert 'button "Add a hidden layer"' in tree and 'button "Remove a neuron from layer 1"' in tree
     assert 'slider "Noise"' in tree and 'checkbox "Show test data"' in tree
-    assert 'button "X₁" [pressed]' in tree  # on in every earlier test; cos(X₂) in none
+    assert 'button "X₁" [pressed]' in tree  # on by default; cos(X₂) off
     assert re.search(r'button "cos\(X₂\)"$', tree, re.MULTILINE)
     assert 'img "The network' in tree and 'img "Output' in tree

@@ -9,25 +9,21 @@ site/embed/events.schema.json.
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import PageLog, READY_TIMEOUT_MS
-from test_app import wait_until
-from test_guided_lessons import GOAL_MS
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the schema checker
-from embed_schema import check, envelope  # noqa: E402
-
-from sitebuild import browser  # noqa: E402
+from sitebuild import browser
+from tests.helpers.embed_schema import check, envelope
+from tests.helpers.pages import (GOAL_MS, READY_TIMEOUT_MS, PageLog, epoch, epoch_at_least, expect_epoch,
+                                  wait_for_address)
 
 EVENTS = ["ready", "stateChanged", "trainingStarted", "trainingPaused", "progress", "lessonStepCompleted",
           "lessonCompleted", "height", "commandRejected"]
 QUIET_MS = 2_000
-"""How long a command that must be ignored is given to show any effect."""
+"""How long a command that must be ignored is given to show any effect: a wait that is the
+behaviour under test (nothing happens), not a wait for something to happen."""
 
 COURSE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A course page</title><link rel="icon" href="data:,"></head>
@@ -100,14 +96,6 @@ def wait_for_event(page, kind: str, timeout: int = 30_000, count: int = 1) -> di
     return events_of(page, kind)[count - 1]
 
 
-def epoch(frame) -> int:
-    return int(frame.locator(".np-epoch .np-value").inner_text().replace(",", ""))
-
-
-def shown_step(frame) -> str:
-    return frame.locator(".np-lesson-step").inner_text()
-
-
 def send(page, kind: str, data: dict | None = None) -> None:
     page.evaluate("([kind, data]) => playground.send(kind, data)", [kind, data or {}])
 
@@ -128,8 +116,9 @@ def test_an_allowed_course_page_hears_the_events_and_commands_the_playground(con
     assert ready["link"].endswith(f"lesson=one-neuron&step=2&embed=1&parent={quote(course, safe='')}")
     assert "dataset=gauss" in ready["link"] and ready["embed"] is True
     height = wait_for_event(page, "height")["height"]
-    wait_until(page, lambda: page.evaluate("document.getElementById('playground').getBoundingClientRect().height")
-               == pytest.approx(height, abs=1), "the iframe as tall as its content")
+    page.wait_for_function(  # the iframe as tall as its content
+        "height => Math.abs(document.getElementById('playground').getBoundingClientRect().height - height) <= 1",
+        arg=height)
     assert height > 600 and page.evaluate("document.getElementById('playground').style.height") == f"{height}px"
     assert heard_from_site(page, base_url)[0]["type"] == "ready", "ready comes first"
 
@@ -150,18 +139,19 @@ def test_an_allowed_course_page_hears_the_events_and_commands_the_playground(con
     paused_at = epoch(frame)
     send(page, "play")
     assert wait_for_event(page, "trainingStarted", count=2)["epoch"] == paused_at
-    wait_until(page, lambda: epoch(frame) > paused_at + 20, "training after the play command")
+    epoch_at_least(frame, paused_at + 20)  # training after the play command
     send(page, "pause")
     stopped = wait_for_event(page, "trainingPaused", count=2)
     assert stopped["reason"] == "command"
-    page.wait_for_timeout(500)
+    expect_epoch(frame, stopped["epoch"])
+    page.wait_for_timeout(500)  # the behaviour under test: no epoch comes after the pause
     assert epoch(frame) == stopped["epoch"]
     send(page, "reset")
-    wait_until(page, lambda: epoch(frame) == 0, "epoch 0 after the reset command")
+    expect_epoch(frame, 0)  # after the reset command
 
     # setState: only the given keys change; a bad key is refused with the reasons.
     send(page, "setState", {"link": "activation=relu&learningRate=0.1"})
-    wait_until(page, lambda: "activation=relu" in frame.evaluate("location.hash"), "relu in the iframe's address")
+    wait_for_address(frame, "activation=relu")
     assert "dataset=gauss" in frame.evaluate("location.hash")
     page.wait_for_function("events.some(e => e[0] === 'stateChanged' && e[1].link.includes('activation=relu'))")
     send(page, "setState", {"link": "learningRate=fast&noSuchKey=1"})
@@ -172,7 +162,7 @@ def test_an_allowed_course_page_hears_the_events_and_commands_the_playground(con
 
     # goToLessonStep: a step of the lesson, or a reason why not.
     send(page, "goToLessonStep", {"lesson": "one-neuron", "step": 3})
-    wait_until(page, lambda: shown_step(frame) == "Step 3 of 6", "step 3 shown")
+    expect(frame.locator(".np-lesson-step")).to_have_text("Step 3 of 6")
     send(page, "goToLessonStep", {"lesson": "no-such-lesson", "step": 1})
     assert wait_for_event(page, "commandRejected", count=2) == {
         "command": "goToLessonStep", "problems": ["There is no lesson “no-such-lesson”."]}
@@ -201,8 +191,8 @@ def test_without_parent_the_page_hears_events_but_cannot_command(context, base_u
     messages = heard_from_site(page, base_url)
     assert messages[0]["type"] == "ready"
     height = next(m["data"]["height"] for m in messages if m["type"] == "height")
-    wait_until(page, lambda: page.evaluate("document.getElementById('playground').style.height") == f"{height}px",
-               "auto-height without connect()")
+    page.wait_for_function(  # auto-height without connect()
+        "height => document.getElementById('playground').style.height === height", arg=f"{height}px")
     assert page.evaluate("typeof NeuralPlayground.connect") == "function"
 
     address = frame.evaluate("location.hash")

@@ -12,9 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from test_app import epoch_at_least, press, wait_until
 
-from conftest import open_page, wait_for_state
+from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_address, wait_for_state
 
 SHOTS = Path("/tmp/embed-shots")
 PARENT = "parent=https%3A%2F%2Fschool.example"
@@ -50,11 +49,16 @@ def embed(chromium, base_url):
                                     document.querySelector('.sk-network').getBoundingClientRect().width,
                                     document.documentElement.dataset.state || '']""")
     assert wait_for_state(page) == "ready", page.inner_text("#screen")
+    train(page)
+    yield page, first_paint
+    context.close()
+
+
+def train(page) -> None:
+    """A few epochs, so the maps show something."""
     press(page, "▶ Play")
     epoch_at_least(page, 60)
     press(page, "❚❚ Pause")
-    yield page, first_paint
-    context.close()
 
 
 def test_the_header_is_gone_from_the_first_paint(embed):
@@ -87,15 +91,22 @@ def test_the_controls_the_link_hides_are_absent(embed):
     assert page.get_by_role("button", name="Step ▸").is_visible()
 
 
+def set_size(page, width: int, height: int) -> None:
+    """Resize the window and wait until the page is laid out for it: the window that size, then
+    one more frame, in which the browser runs the resize observers Bokeh lays its plots out with."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function("([width, height]) => innerWidth === width && innerHeight === height", arg=[width, height])
+    page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))")
+
+
 @contextmanager
 def resized(page, width: int, height: int):
     """The embed at another size for one test, then back at 700 px for the next."""
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(300)
+    set_size(page, width, height)
     try:
         yield
     finally:
-        page.set_viewport_size({"width": 700, "height": 720})
+        set_size(page, 700, 720)
 
 
 @pytest.mark.parametrize("width", [1200, 900, 600])
@@ -124,6 +135,9 @@ def test_a_phone_gets_one_column_without_a_horizontal_scrollbar(embed, results_d
 def test_the_embed_stays_in_the_address_after_a_change(embed):
     page, _ = embed
     page.get_by_label("Activation", exact=True).select_option(label="ReLU")
-    wait_until(page, lambda: "activation=relu&" in page.evaluate("location.hash"), "activation=relu in the address")
+    wait_for_address(page, "activation=relu&")
     address = page.evaluate("location.hash")
     assert address.endswith(f"&embed=1&{PARENT}") and f"&hide={','.join(HIDDEN)}" in address
+    page.get_by_label("Activation", exact=True).select_option(label="Tanh")  # the shared page as it was
+    wait_for_address(page, "activation=tanh&")
+    train(page)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 
-from conftest import open_page, wait_for_state
-from test_app import press, wait_until
+from playwright.sync_api import expect
+
+from tests.helpers.pages import GOAL_MS, open_page, press, wait_for_address, wait_for_state
 
 LESSON_ONE = "One neuron draws a straight line"
-GOAL_MS = 60_000
 
 
 def opened(context, url: str):
@@ -20,15 +20,13 @@ def opened(context, url: str):
     return page, log
 
 
-def shown_step(page) -> str:
-    """The panel's "Step k of n", or '' while no lesson is shown (its panes are in shadow roots,
-    which CSS locators reach and inner_text does not)."""
-    step = page.locator(".np-lesson-step")
-    return step.inner_text() if step.count() and step.is_visible() else ""
+def lesson_step(page):
+    """The lesson panel's "Step k of n" (its panes are in shadow roots, which locators reach)."""
+    return page.locator(".np-lesson-step")
 
 
 def at_step(page, k: int, n: int = 6, title: str | None = None) -> None:
-    wait_until(page, lambda: shown_step(page) == f"Step {k} of {n}", f"step {k} of the lesson")
+    expect(lesson_step(page)).to_have_text(f"Step {k} of {n}")
     if title:
         assert page.get_by_role("heading", name=title).is_visible()
 
@@ -62,15 +60,14 @@ def test_a_student_completes_lesson_one(context, base_url, results_dir):
 
     at_step(page, 4)  # Only X₁: switch X₂ off and train
     page.get_by_role("button", name="X₂", exact=True).click()
-    wait_until(page, lambda: "y=false" in page.evaluate("location.hash"), "X₂ switched off")
+    wait_for_address(page, "y=false")
     play_until_the_goal(page)
     press(page, "Next ›")
 
     at_step(page, 5)  # A circle: X₂ back on, the Circle data, 100 epochs
     page.get_by_role("button", name="X₂", exact=True).click()
     page.get_by_role("button", name="Circle", exact=True).click()
-    wait_until(page, lambda: "dataset=circle" in page.evaluate("location.hash")
-               and "y=true" in page.evaluate("location.hash"), "X₂ on and the circle data")
+    wait_for_address(page, "dataset=circle", "y=true")
     play_until_the_goal(page)
     press(page, "Next ›")
 
@@ -130,7 +127,7 @@ def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_
 
 def test_a_link_with_lang_opens_the_lesson_in_chinese(context, base_url, results_dir):
     page, log = opened(context, base_url + "#lang=zh-CN&lesson=one-neuron&step=2")
-    wait_until(page, lambda: shown_step(page) == "第 2 步，共 6 步", "step 2 in Chinese")
+    expect(lesson_step(page)).to_have_text("第 2 步，共 6 步")
     assert page.get_by_role("heading", name="训练这个神经元").is_visible()
     assert page.get_by_role("button", name="☰ 课程").is_visible()
     assert page.get_by_role("button", name="下一步 ›").is_disabled()
@@ -158,7 +155,7 @@ def test_a_lessons_locked_controls_are_disabled_and_hidden_ones_absent(context, 
     assert not page.get_by_text("Noise", exact=True).is_visible()
 
     press(page, "✕ Close")
-    wait_until(page, lambda: page.get_by_label("Learning rate", exact=True).is_visible(), "hidden controls back")
+    expect(page.get_by_label("Learning rate", exact=True)).to_be_visible()  # hidden controls back
     assert not any(control.is_disabled() for control in locked)
     assert "lesson=" not in page.evaluate("location.hash")
     assert log.console_errors() == [] and log.errors == []

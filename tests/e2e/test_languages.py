@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import RECORD_PROGRESS_JS, open_page, wait_for_state
-from test_app import epoch, epoch_at_least, press, wait_until
+from playwright.sync_api import expect
 
 from playground import i18n
+from tests.helpers.pages import RECORD_PROGRESS_JS, epoch, epoch_at_least, open_page, press, wait_for_state
 
 CHINESE_BUTTONS = ["↺ 重置", "▶ 播放", "单步 ▸", "重新生成", "重新初始化权重"]
 CHINESE_MENUS = ["学习率", "激活函数", "正则化", "正则化率", "问题类型", "优化器", "速度", "语言"]
@@ -63,7 +63,7 @@ def test_the_switch_relabels_the_app_while_it_trains(context, base_url, results_
     assert page.get_by_label("学习率", exact=True).is_visible() and page.get_by_text("测试损失").is_visible()
     assert page.locator("header h1").inner_text() == "神经网络游乐场"
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
-    wait_until(page, lambda: 'slider "噪声"' in page.locator("body").aria_snapshot(), "sliders renamed in Chinese")
+    expect(page.get_by_role("slider", name="噪声", exact=True)).to_be_visible()  # sliders renamed too
     tree = page.locator("body").aria_snapshot()
     assert 'img "网络：' in tree and 'button "添加一个隐藏层"' in tree and 'checkbox "显示测试数据"' in tree
     press(page, "❚❚ 暂停")

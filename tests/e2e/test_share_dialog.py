@@ -6,14 +6,15 @@ Screenshots go to test-results/share/ (the dialog in English and Chinese, the pr
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import READY_TIMEOUT_MS, open_page, wait_for_state
 from sitebuild import browser
-from test_app import epoch, press, wait_until
+from tests.helpers.pages import READY_TIMEOUT_MS, epoch, open_page, press, wait_for_address, wait_for_state, wait_until
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Week 3: hidden layers</title></head>
@@ -52,8 +53,8 @@ def field(page, name: str):
     return page.locator(f".np-share-{name} textarea")
 
 
-def dialog_shown(page) -> bool:
-    return page.locator(".np-share-dialog").is_visible()
+def dialog(page):
+    return page.locator(".np-share-dialog")
 
 
 def tick(page, control: str) -> None:
@@ -72,12 +73,12 @@ def frame_ready(page, selector: str = "iframe"):
 def test_a_teacher_shares_a_setup_and_embeds_a_lesson_in_a_course_page(teacher, base_url, tmp_path, shots):
     page, log = ready(teacher, base_url)
     page.get_by_label("Learning rate", exact=True).select_option(label="0.1")
-    wait_until(page, lambda: "learningRate=0.1&" in page.evaluate("location.hash"), "learningRate=0.1 in the address")
+    wait_for_address(page, "learningRate=0.1&")
     press(page, "▶ Play")
 
     press(page, "Share / Embed")
-    page.locator(".np-share-dialog").wait_for()
-    wait_until(page, lambda: field(page, "link").input_value() == page.evaluate("location.href"), "the link")
+    dialog(page).wait_for()
+    expect(field(page, "link")).to_have_value(page.evaluate("location.href"))
     link = field(page, "link").input_value()
     assert link.startswith(base_url + "#") and "learningRate=0.1&" in link
     trained = epoch(page)
@@ -100,7 +101,7 @@ def test_a_teacher_shares_a_setup_and_embeds_a_lesson_in_a_course_page(teacher, 
     assert 'height="720"' in field(page, "snippet").input_value()
     height.fill("640")
     height.press("Enter")
-    wait_until(page, lambda: 'height="640"' in field(page, "snippet").input_value(), "the height in the snippet")
+    expect(field(page, "snippet")).to_have_value(re.compile('height="640"'))
     assert not page.locator(".np-share-problem").is_visible()
     page.get_by_text("starts this lesson from the lesson's own setup").wait_for()
     snippet = field(page, "snippet").input_value()
@@ -108,7 +109,7 @@ def test_a_teacher_shares_a_setup_and_embeds_a_lesson_in_a_course_page(teacher, 
     assert "lesson=xor&amp;step=2" in snippet and "embed=1" in snippet and "lang=zh-CN" in snippet
     assert 'allow="fullscreen"' in snippet and "sandbox" not in snippet
     page.set_viewport_size({"width": 1280, "height": 1300})  # the whole dialog in the picture
-    page.locator(".np-share-dialog").screenshot(path=str(shots / "dialog-en.png"))
+    dialog(page).screenshot(path=str(shots / "dialog-en.png"))
 
     press(page, "Show preview")
     preview = frame_ready(page, ".np-share-preview-frame iframe")
@@ -116,16 +117,16 @@ def test_a_teacher_shares_a_setup_and_embeds_a_lesson_in_a_course_page(teacher, 
     page.locator(".np-share-preview-frame iframe").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "preview.png"))
     press(page, "Close preview")
-    wait_until(page, lambda: page.locator(".np-share-preview-frame iframe").count() == 0, "the preview unloaded")
+    expect(page.locator(".np-share-preview-frame iframe")).to_have_count(0)  # the preview unloaded
 
     page.evaluate("document.activeElement && document.activeElement.blur()")
     before = epoch(page)
     for key in ("r", " "):  # the playground's shortcuts do not act behind the dialog
         page.keyboard.press(key)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(300)  # the behaviour under test: for 300 ms, the keys change nothing
     assert epoch(page) > before, "training neither reset nor paused by keys pressed over the dialog"
     page.keyboard.press("Escape")
-    wait_until(page, lambda: not dialog_shown(page), "Escape closing the dialog")
+    expect(dialog(page)).to_be_hidden()  # Escape closes it
     running = epoch(page)
     wait_until(page, lambda: epoch(page) > running, "training still going on")
     press(page, "❚❚ Pause")
@@ -164,7 +165,7 @@ def test_the_dialog_speaks_chinese_and_closes_with_its_button(context, base_url,
     page, log = ready(context, base_url + "#lang=zh-CN&lesson=xor&step=3")
     page.set_viewport_size({"width": 1280, "height": 1300})
     press(page, "分享 / 嵌入")
-    page.locator(".np-share-dialog").wait_for()
+    dialog(page).wait_for()
     # The lesson open here is offered (Bokeh's menus hold their entries' names as values).
     assert page.get_by_label("课程", exact=True).input_value() == "隐藏层解决异或问题"
     assert page.get_by_label("步骤", exact=True).input_value() == "3. 看看里面"
@@ -172,9 +173,9 @@ def test_the_dialog_speaks_chinese_and_closes_with_its_button(context, base_url,
     assert page.get_by_label("嵌入代码", exact=True).input_value().startswith("<iframe")  # named for screen readers
     page.get_by_text("逐步了解如何嵌入：教师页面").wait_for()
     assert page.locator(".np-share-teachers").get_attribute("href") == "teachers.zh-CN.html"
-    page.locator(".np-share-dialog").screenshot(path=str(shots / "dialog-zh-CN.png"))
+    dialog(page).screenshot(path=str(shots / "dialog-zh-CN.png"))
     page.locator(".np-share-close button").click()
-    wait_until(page, lambda: not dialog_shown(page), "the dialog closed")
+    expect(dialog(page)).to_be_hidden()
     assert log.console_errors() == [] and log.errors == []
 
 

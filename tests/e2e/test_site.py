@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from conftest import open_page, wait_for_state
-
 from sitebuild import manifest
+from tests.helpers.pages import open_page, wait_for_state
 
 
 def test_dist_passes_check(dist):

@@ -3,8 +3,7 @@ after the imports instead of importing again, and a snapshot that does not fit c
 a normal start."""
 from __future__ import annotations
 
-from conftest import open_page, wait_for_state
-from test_app import epoch_at_least, press
+from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state
 
 # Resolves once this site's snapshot (the heap and what JavaScript must put back) is stored.
 SNAPSHOT_STORED = """async () => {

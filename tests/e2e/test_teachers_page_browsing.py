@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import open_page, wait_for_state
 
 from playground import i18n
 from playground.links import STATE_KEYS
 from playground.state import HIDABLE_CONTROLS
+from tests.helpers.pages import open_page, wait_for_state
 
 SHOTS = Path("/tmp/teachers-shots")
 PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}

@@ -8,14 +8,13 @@ bit between engines, as they do between browsers for TF itself).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 
-from conftest import open_page, wait_for_state
-from test_app import shown_test_loss
+from tests.helpers import ROOT
+from tests.helpers.pages import open_page, shown_test_loss, wait_for_state
 
-SETUP = json.loads((Path(__file__).parents[1] / "tfp_reference" / "spiral-sin-8x8.json").read_text())
+SETUP = json.loads((ROOT / "tests" / "tfp_reference" / "spiral-sin-8x8.json").read_text())
 LAST_BITS = 2 * np.spacing(6.0)
 
 DRAWN_POINTS_JS = """count => {

@@ -5,8 +5,9 @@ numbers), and a page whose worker cannot start must still train, in the page.
 """
 from __future__ import annotations
 
-from conftest import open_page, wait_for_state
-from test_app import epoch, press, shown_test_loss, wait_until
+from playwright.sync_api import expect
+
+from tests.helpers.pages import epoch_at_least, expect_epoch, open_page, press, shown_test_loss, wait_for_state
 
 WORKER_READY_MS = 60_000
 STOP_AT = 80
@@ -30,8 +31,8 @@ def test_the_worker_trains_the_same_epochs_the_page_would(context, base_url):
     start_loss = shown_test_loss(page)
 
     press(page, "▶ Play")
-    wait_until(page, lambda: epoch(page) == STOP_AT and page.get_by_role("button", name="▶ Play").is_visible(),
-               f"a pause at epoch {STOP_AT}")
+    expect_epoch(page, STOP_AT)
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()  # paused there
 
     assert page.evaluate("window.playgroundTrainingWorker.requests") > 0
     assert page.evaluate("code => window.playgroundPyodide.runPython(code).toJs()", SAME_AS_HERE_PY) == [
@@ -47,7 +48,7 @@ def test_without_its_worker_the_page_trains_itself(context, base_url):
     page.wait_for_function("window.playgroundTrainingWorker.failed", timeout=WORKER_READY_MS)
 
     press(page, "▶ Play")
-    wait_until(page, lambda: epoch(page) >= 30, "epoch 30")
+    epoch_at_least(page, 30)
     press(page, "❚❚ Pause")
 
     assert page.evaluate("window.playgroundTrainingWorker.requests") == 0

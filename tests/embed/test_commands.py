@@ -5,13 +5,13 @@ interface's language, and anything malformed ignored without a reply."""
 import json
 
 import pytest
-from embed_schema import check, envelope
-from test_events import embedded
 
 from playground.embed.commands import EmbedCommands, parse
 from playground.links import MAX_FRAGMENT, encode
 from playground.state import PlaygroundState
 from playground.words import Words
+from tests.helpers.embed_schema import check, envelope
+from tests.helpers.embedded import embedded
 
 GOOD = [
     envelope("setState", {"link": "activation=relu&networkShape=3,2"}),

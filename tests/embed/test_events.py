@@ -1,59 +1,9 @@
 """What the page around an embedded playground hears: each event when it happens, in the spec's
 shape (site/embed/events.schema.json), ready first, progress throttled and stateChanged coalesced."""
 
-from pathlib import Path
-
-from embed_schema import check, envelope
-
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
-from playground.lessons import load_catalog
-from playground.lessons.store import LessonStore
-from playground.lessons.tutor import Tutor
-from playground.page.storage import MemoryStorage
-from playground.session import Session
 from playground.state import PlaygroundState
-
-LESSONS = load_catalog(Path(__file__).resolve().parents[2] / "lessons")
-
-
-class Host:
-    """The page around: what it was posted, and a clock and timers the test moves by hand."""
-
-    def __init__(self):
-        self.heard: list[tuple[str, dict]] = []
-        self.now = 100.0
-        self.timers: list[tuple[float, object]] = []
-
-    def post(self, kind: str, data: dict) -> None:
-        assert check(envelope(kind, data), "events") == []
-        self.heard.append((kind, data))
-
-    def later(self, seconds: float, callback) -> None:
-        self.timers.append((self.now + seconds, callback))
-
-    def wait(self, seconds: float) -> None:
-        self.now += seconds
-        due = [timer for timer in self.timers if timer[0] <= self.now]
-        self.timers = [timer for timer in self.timers if timer[0] > self.now]
-        for _, callback in due:
-            callback()
-
-    def kinds(self) -> list[str]:
-        return [kind for kind, _ in self.heard]
-
-    def take(self) -> list[tuple[str, dict]]:
-        heard, self.heard = self.heard, []
-        return heard
-
-
-def embedded(state: PlaygroundState | None = None) -> tuple[EmbedEvents, Host]:
-    """Events about a new session with the shipped lessons (``events.lessons``), heard by a new host."""
-    host = Host()
-    session = Session(state or PlaygroundState(), frame_budget_s=0.01)
-    lessons = Tutor(session, LESSONS, LessonStore(MemoryStorage()))
-    events = EmbedEvents(session, lessons, host.post, host.later, clock=lambda: host.now)
-    events.lessons = lessons
-    return events, host
+from tests.helpers.embedded import LESSONS, embedded
 
 
 def ready(events: EmbedEvents, link: str = "activation=tanh") -> None:
@@ -165,14 +115,14 @@ def test_state_changes_are_coalesced_and_the_latest_link_is_sent():
 
 def test_a_reached_goal_is_a_step_completed_and_the_last_one_completes_the_lesson():
     events, host = embedded()
-    tutor = events.lessons
+    guide = events.lessons
     ready(events)
     lesson = LESSONS.get("one-neuron")
 
-    tutor.go_to("one-neuron", 1)  # "continue": reached as soon as it is shown
+    guide.go_to("one-neuron", 1)  # "continue": reached as soon as it is shown
     assert ("lessonStepCompleted", {"lesson": "one-neuron", "step": 1, "steps": 6}) in host.take()
 
-    tutor.go_to("one-neuron", 6)
+    guide.go_to("one-neuron", 6)
     heard = [event for event in host.take() if event[0].startswith("lesson")]
     assert heard == [("lessonStepCompleted", {"lesson": "one-neuron", "step": 6, "steps": 6}),
                      ("lessonCompleted", {"lesson": "one-neuron", "steps": len(lesson.steps)})]

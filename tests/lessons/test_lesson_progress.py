@@ -1,9 +1,9 @@
 """Following a lesson on a live session: steps, resets, answers, and the replay of a whole lesson."""
 
-from lesson_files import ENGLISH, write_lesson
 
 from playground.lessons import LessonProgress, parse_lesson, replay
 from playground.session import Session
+from tests.helpers.lesson_files import ENGLISH, write_lesson
 
 
 def lesson_with(tmp_path, english=ENGLISH):

@@ -2,13 +2,13 @@
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from lesson_files import CHINESE, ENGLISH, NAME, line_of, write_lesson
 
 from playground.lessons import Answer, load_catalog, parse_lesson, replay
 from playground.lessons.goals import AllOf, Continue, MetricGoal, ParamGoal
+from tests.helpers import ROOT
+from tests.helpers.lesson_files import CHINESE, ENGLISH, NAME, line_of, write_lesson
 
 
 def test_a_lesson_is_read_in_full(tmp_path):
@@ -286,7 +286,7 @@ def test_a_missing_directory_is_an_empty_catalog(tmp_path):
 
 @pytest.mark.parametrize("guide", ["README.md", "README.zh-CN.md"])
 def test_the_guides_example_is_a_lesson_whose_answers_reach_its_goals(tmp_path, guide):
-    text = (Path(__file__).resolve().parents[2] / "lessons" / guide).read_text(encoding="utf-8")
+    text = (ROOT / "lessons" / guide).read_text(encoding="utf-8")
     english, chinese = re.findall(r"````markdown\n(.*?)````", text, re.S)
     lesson, errors = parse_lesson(write_lesson(tmp_path, english, chinese))
     assert errors == []

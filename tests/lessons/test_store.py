@@ -2,11 +2,10 @@
 
 import json
 
-from lesson_files import CHINESE, ENGLISH, write_lesson
-
 from playground.lessons import parse_lesson
 from playground.lessons.store import STORAGE_KEY, LessonStore, SavedLesson
 from playground.page.storage import MemoryStorage
+from tests.helpers.lesson_files import CHINESE, ENGLISH, write_lesson
 
 
 def lesson_at(tmp_path, version: int = 1):

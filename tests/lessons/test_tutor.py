@@ -3,10 +3,8 @@ restart, close, progress kept, and what a link asks for."""
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from lesson_files import write_lesson
 
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore
@@ -14,8 +12,8 @@ from playground.lessons.tutor import Tutor
 from playground.page.storage import MemoryStorage
 from playground.session import Session
 from playground.state import PlaygroundState
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+from tests.helpers.lesson_files import write_lesson
 
 
 def tutor_for(directory, storage=None, state=None) -> Tutor:

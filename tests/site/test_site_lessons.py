@@ -1,14 +1,11 @@
 """The build checks lessons/ before anything slow, refuses a broken lesson, and ships the rest."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 from sitebuild import lessons, pipeline
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
+from tests.helpers.lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 
 @pytest.fixture

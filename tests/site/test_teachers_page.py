@@ -16,8 +16,8 @@ from playground import i18n
 from playground.links import STATE_KEYS
 from playground.state import HIDABLE_CONTROLS
 from sitebuild import doc_pages, link_tables, manifest, page, pipeline
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = list(i18n.LANGUAGES)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

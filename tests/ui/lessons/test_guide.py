@@ -2,7 +2,6 @@
 tutor on a real session (the flow itself is tests/lessons/test_tutor.py)."""
 
 import pytest
-from lesson_files import ENGLISH, write_lesson
 
 from playground.lessons import load_catalog
 from playground.lessons.store import LessonStore
@@ -14,6 +13,7 @@ from playground.ui.controls import top_bar
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.lessons.guide import LessonGuide
 from playground.words import Words
+from tests.helpers.lesson_files import ENGLISH, write_lesson
 
 
 def guide_for(directory, storage=None, state=None) -> LessonGuide:
