@@ -2,6 +2,7 @@
 stop, and how long a frame may train after a slow or a quick redraw."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -20,6 +21,12 @@ class Clock:
         return self.now
 
 
+def run(frame) -> None:
+    """Await ``frame`` on an event loop of its own (another test's loop may be running in this thread)."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, frame).result()
+
+
 def played(state: PlaygroundState | None = None, budget_s: float = 0.02):
     shown = []
     session = Session(state or PlaygroundState(), frame_budget_s=budget_s)
@@ -30,20 +37,20 @@ def played(state: PlaygroundState | None = None, budget_s: float = 0.02):
 def test_a_frame_trains_then_shows_what_it_trained():
     player, shown, _ = played()
     player.session.playing = True
-    asyncio.run(player.frame())
+    run(player.frame())
     assert player.session.trainer.epoch > 0 and shown == [player.session.trainer.epoch]
 
 
 def test_a_paused_session_trains_and_shows_nothing():
     player, shown, _ = played()
-    asyncio.run(player.frame())
+    run(player.frame())
     assert player.session.trainer.epoch == 0 and shown == []
 
 
 def test_frames_stop_at_the_epoch_to_stop_at():
     player, shown, _ = played(PlaygroundState(stopAtEpoch=7), budget_s=1.0)
     player.session.playing = True
-    asyncio.run(player.frame())
+    run(player.frame())
     assert player.session.trainer.epoch == 7 and not player.session.playing and shown == [7]
 
 
@@ -52,7 +59,7 @@ def test_frames_stop_when_the_network_diverges():
     player, _, _ = played(state, budget_s=0.05)
     player.session.playing = True
     for _ in range(100):
-        asyncio.run(player.frame())
+        run(player.frame())
     assert player.session.trainer.divergence and not player.session.playing
 
 
