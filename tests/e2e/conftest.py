@@ -35,10 +35,13 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """Mark everything here e2e, so quick runs can use -m "not e2e"."""
+    """Mark everything here e2e, so quick runs can use -m "not e2e", and run it last: the quick tests
+    report first, and from the first browser test on Playwright's sync API keeps an event loop
+    running in this thread, in which no later test could call asyncio.run."""
     for item in items:
         if "tests/e2e/" in item.nodeid:
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: "tests/e2e/" in item.nodeid)  # a stable sort: each part keeps its order
 
 
 @dataclass
