@@ -76,19 +76,25 @@ def renderer_rss_mb() -> float:
     return max(sizes) / 1e3
 
 
+# The page's one object (playground/page/__init__.py); a build from before it had its members as
+# globals of their own (window.playgroundTimings, ...), which --against may be measuring.
+PAGE_JS = ("(window.playground ?? {timings: window.playgroundTimings, pyodide: window.playgroundPyodide,"
+           " trainingWorker: window.playgroundTrainingWorker})")
+
 # Where the time goes: the loader's marks (each phase's end, in order; older builds have
 # none), and when the wasm and the last package (a wheel, or the site-packages image) had
 # arrived (resource timing), in ms; and the
 # memory the page holds once ready.
 PHASES_JS = """() => {
-  const {start, marks = [], interactive} = window.playgroundTimings;
+  const page = PAGE;
+  const {start, marks = [], interactive} = page.timings;
   const arrived = (test) => Math.max(0, ...performance.getEntriesByType('resource')
     .filter(entry => test(entry.name)).map(entry => entry.responseEnd));
-  return {start, marks, interactive, python: window.playgroundTimings.python, wasm: arrived(name => name.endsWith('.wasm')),
+  return {start, marks, interactive, python: page.timings.python, wasm: arrived(name => name.endsWith('.wasm')),
           packages: arrived(name => name.endsWith('.whl') || name.includes('.img')),
-          wasm_memory: window.playgroundPyodide?._module?.HEAPU8?.length ?? 0,
+          wasm_memory: page.pyodide?._module?.HEAPU8?.length ?? 0,
           js_heap: performance.memory?.usedJSHeapSize ?? 0};
-}"""
+}""".replace("PAGE", PAGE_JS)
 
 
 def phases(timings: dict) -> dict:
@@ -156,8 +162,8 @@ def measure_playing(context, url: str) -> dict:
     page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
     # The training worker boots after "ready" (a few seconds); until then the page trains itself.
     # (A build from before the worker has none.)
-    page.wait_for_function("!window.playgroundTrainingWorker || window.playgroundTrainingWorker.ready"
-                           " || window.playgroundTrainingWorker.failed", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(f"(worker => !worker || worker.ready || worker.failed)({PAGE_JS}.trainingWorker)",
+                           timeout=READY_TIMEOUT_MS)
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1000)  # past the first frames' warm-up
     figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)

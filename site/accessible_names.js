@@ -36,7 +36,7 @@ function nameOne(root) {
   for (const [selector, key] of [[".bk-spin-btn-up", "accessibility.increase"],
                                  [".bk-spin-btn-down", "accessibility.decrease"]]) {
     const button = root.querySelector(selector);
-    if (button) nameControl(button, window.playgroundWords.text(key, { control: titleOf(root) }).trim());
+    if (button) nameControl(button, window.playground.words.text(key, { control: titleOf(root) }).trim());
   }
   for (const button of root.querySelectorAll(".bk-btn-group > .bk-btn")) {
     button.setAttribute("aria-pressed", String(button.classList.contains("bk-active")));

@@ -41,12 +41,12 @@ async def _boot():
 def _report_errors_to_page(pn):
     """Show callback errors on the page: Panel's handler, then the event loop's."""
     def report(exception):
-        js.playgroundPythonError("".join(traceback.format_exception(exception)))
+        js.playground.pythonError("".join(traceback.format_exception(exception)))
 
     def report_from_loop(loop, context):
         exception = context.get("exception")
         if exception is None:
-            js.playgroundPythonError(context.get("message", "Unhandled error in the event loop"))
+            js.playground.pythonError(context.get("message", "Unhandled error in the event loop"))
         else:
             report(exception)
 

@@ -11,7 +11,7 @@
 //   What passes goes to Python (playground/embed/commands.py) as JSON text, checked again.
 (function () {
   "use strict";
-  if (window.playgroundEmbed) return;
+  if (window.playground.embed) return;
   var NAMESPACE = "neural-playground", VERSION = 1, MAX_LINK = 8192, MAX_LESSON = 100;
   var framed = window.parent !== window;
   var parents = []; // set by Python from the address's parent= (links.parent_origins)
@@ -90,7 +90,7 @@
 
   new MutationObserver(start).observe(document.documentElement, { attributes: true, attributeFilter: ["data-state"] });
 
-  window.playgroundEmbed = {
+  window.playground.embed = {
     framed: framed,
     post: post,
     // Python's command handler (playground/page/bridge.py), called with a command's JSON text,

@@ -15,7 +15,7 @@
 // from the download worker's messages (the stdlib, the images); pyodide.mjs and pyodide.asm.mjs come by import()
 // and are not counted (nor in runtime_bytes). After "ready", a Python error shows a banner
 // over the still-running app instead of a screen that would take it away. Every text comes
-// from playgroundWords (index.html), in the language the page chose before this script ran.
+// from playground.words (index.html), in the language the page chose before this script ran.
 // Lessons (small Markdown files) download beside the runtime and are written into
 // Pyodide's file system, where the app finds them through $PLAYGROUND_LESSONS, before
 // boot.py runs.
@@ -26,10 +26,11 @@ import { afterRestore, deserialize, findSnapshot, forgetSnapshot, librariesHook,
   from "./startup_snapshot.js";
 
 const config = JSON.parse(document.getElementById("boot-config").textContent);
-const words = window.playgroundWords;
+const page = window.playground; // the page's one object (playground/page/__init__.py)
+const words = page.words;
 const $ = (id) => document.getElementById(id);
 // bench/site.py reads these: start, each phase's end (marks, in order), interactive.
-const timings = (window.playgroundTimings = { start: performance.now(), marks: [] });
+const timings = (page.timings = { start: performance.now(), marks: [] });
 const mark = (phase) => timings.marks.push([phase, performance.now()]);
 const LESSONS_DIR = "/home/pyodide/lessons";
 
@@ -152,7 +153,7 @@ function receiveDownloads() {
     if (bytes) downloaded.get(file).resolve(bytes);
     if (error) downloaded.get(file).reject(missing(`${file} (${await whyFailed(siteUrl(file))})`));
   };
-  const { worker, early } = window.playgroundDownloads;
+  const { worker, early } = page.downloads;
   early.forEach(take);
   worker.onmessage = take;
 }
@@ -165,10 +166,10 @@ function showError(err) {
   if (isReady()) return showAppError(text);
   if (document.documentElement.dataset.state) return; // a screen is already up
   if (err instanceof MissingFile) {
-    window.playgroundMissing(err.message);
+    page.missing(err.message);
     return;
   }
-  window.playgroundScreen("error", lastLine(text));
+  page.screen("error", lastLine(text));
   $("screen-trace").textContent = text;
   $("screen-trace").hidden = false;
   console.error(err);
@@ -184,7 +185,7 @@ function showAppError(text) {
 }
 
 // Called by boot.py's hooks (Panel's exception_handler, the asyncio loop's handler).
-window.playgroundPythonError = (text) => showError(new Error(text));
+page.pythonError = (text) => showError(new Error(text));
 
 // A path of this site as an absolute address (Pyodide and the worker need absolute ones).
 const siteUrl = (path) => new URL(path, location.href).href;
@@ -194,7 +195,7 @@ const SNAPSHOT_KEY = siteUrl(`startup-snapshot/${config.snapshot}`);
 
 // Waits until the browser has painted, so a stage text set just before is seen.
 // Also awaited by each frame of training (playground.page.browser.next_paint).
-const nextPaint = (window.playgroundNextPaint = () =>
+const nextPaint = (page.nextPaint = () =>
   new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 // An image's files, once the download worker has it.
@@ -299,7 +300,7 @@ for name in ${JSON.stringify(modules)}:
   }
   pyodide.globals.set("APP_MODULE", config.app_module);
   pyodide.globals.set("set_stage", stage);
-  await window.playgroundScriptsRan; // boot.py draws with BokehJS and Panel's JS
+  await page.scriptsRan; // boot.py draws with BokehJS and Panel's JS
   await pyodide.runPythonAsync(config.boot_py, { filename: "boot.py" });
   timings.interactive = performance.now();
   progress.finish();
@@ -308,8 +309,8 @@ for name in ${JSON.stringify(modules)}:
   $("layout").setAttribute("aria-busy", "false");
   document.documentElement.dataset.state = "ready";
   keepNamingControls();
-  window.playgroundPyodide = pyodide; // for tests and benchmarks
-  window.playgroundTrainingWorker = startTrainingWorker();
+  page.pyodide = pyodide; // for tests and benchmarks
+  page.trainingWorker = startTrainingWorker();
 }
 
 // A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).

@@ -56,7 +56,7 @@ def imports(app_source: str, app_package: str) -> list:
 def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list[str]:
     """Write index.html and the static files into DIST; return their relative paths."""
     config = dict(boot, boot_py=(SITE_DIR / "boot.py").read_text(encoding="utf-8"))
-    tags = "\n".join(f'<script defer src="{src}" onerror="playgroundMissing(\'{src}\')"></script>'
+    tags = "\n".join(f'<script defer src="{src}" onerror="playground.missing(\'{src}\')"></script>'
                      for src in map(html.escape, scripts))
     page = (SITE_DIR / "index.html").read_text(encoding="utf-8")
     page = (page.replace("{{ boot_json }}", _script_json(config)).replace("{{ scripts }}", tags)
@@ -90,9 +90,9 @@ def preloads(boot: dict) -> str:
     tags.append(f'<link rel="preload" href="{boot["lock"]}" as="fetch" crossorigin>')
     downloads = json.dumps([boot["stdlib"], boot["compiled_image"], boot["image"]]).replace("</", "<\\/")
     # Its messages wait in `early` until the loader takes them over.
-    tags.append('<script>window.playgroundDownloads = { worker: new Worker("download_worker.js"), early: [] };\n'
-                'playgroundDownloads.worker.onmessage = (message) => playgroundDownloads.early.push(message);\n'
-                f'playgroundDownloads.worker.postMessage({downloads});</script>')
+    tags.append('<script>playground.downloads = { worker: new Worker("download_worker.js"), early: [] };\n'
+                'playground.downloads.worker.onmessage = (message) => playground.downloads.early.push(message);\n'
+                f'playground.downloads.worker.postMessage({downloads});</script>')
     return "\n".join(tags)
 
 

@@ -2,48 +2,48 @@
 
 Outside a page (``panel serve``, tests, the build's smoke test under Node)
 ``browser.page_window()`` is None, and each module here falls back to Panel's view of
-the request, or to nothing. The page's JavaScript and Python meet only through the
-globals below; a new one is added to this list, with who sets it and who reads it.
+the request, or to nothing. The page's JavaScript and Python meet only through one object,
+``window.playground``, made empty by the first script of site/index.html's head; each
+script adds its members. A new member is added to this list, with who sets it and who reads it.
 
-``window.playgroundLinkValue(key)``
+``playground.linkValue(key)``
     set by site/index.html (head); read by site/index.html: ``embed`` and ``lang``
     before any module runs.
-``window.playgroundWords``
+``playground.words``
     the page's own words, ``{language, choose, text(key, values), use(language)}``: set by
     site/index.html (head); read by site/loader.js, site/accessible_names.js, and
     ``language.show_page_language`` (``use``).
-``window.playgroundScreen(kind, detail)``, ``window.playgroundMissing(file)``
+``playground.screen(kind, detail)``, ``playground.missing(file)``
     the error screens: set by site/index.html (head); called by site/loader.js, and
-    ``playgroundMissing`` by the ``onerror`` of every script tag (site/index.html,
-    sitebuild/page.py).
-``window.playgroundDownloads``
+    ``missing`` by the ``onerror`` of every script tag (site/index.html, sitebuild/page.py).
+``playground.downloads``
     the download worker and its early messages: set by the head script that
     sitebuild/page.py writes (``preloads``); read by site/loader.js.
-``window.playgroundScriptsRan``
+``playground.scriptsRan``
     a promise, resolved once the deferred scripts (BokehJS, Panel) ran: set by
     site/index.html; awaited by site/loader.js before boot.py draws.
-``window.playgroundTimings``
+``playground.timings``
     the loader's marks: set by site/loader.js; read by bench/site.py and tests/e2e.
-``window.playgroundPythonError(text)``
+``playground.pythonError(text)``
     set by site/loader.js; called by site/boot.py with the errors of Panel's callbacks
     and of the event loop.
-``window.playgroundNextPaint()``
+``playground.nextPaint()``
     a promise of the next painted frame: set by site/loader.js; awaited by site/loader.js
     and ``browser.next_paint``.
-``window.playgroundPyodide``
+``playground.pyodide``
     the page's Python, once ready: set by site/loader.js; read by bench/site.py and
     tests/e2e only.
-``window.playgroundTrainingWorker``
+``playground.trainingWorker``
     ``{ready, failed, advance(request), requests}``, once the page is ready: set by
     site/loader.js; read by ``browser.training_worker`` (for playground/worker/client.py:
     ``ready``, ``advance``), bench/site.py and tests/e2e.
-``window.playgroundEmbed``
-    ``{framed, post(type, json), listen(handler, origins)}``: set by site/embed_bridge.js;
+``playground.embed``
+    ``{framed, post(type, json), listen(handler, origins, shapes)}``: set by site/embed_bridge.js;
     read by ``bridge.connect``.
-
-``window.npShareEscape``
-    a flag, so that the Share dialog's Escape key is listened for once: set and read by
-    the script the Share button runs (``ESCAPE_JS``, playground/ui/share_dialog.py).
+``playground.shareEscape``
+    true once the Share dialog's Escape key is listened for, so it is listened for once: set
+    and read by the script the Share button runs (playground/ui/scripts/share_escape.js), which
+    makes the object itself under ``panel serve``.
 
 Not the page's: ``window.NeuralPlayground`` is set by site/embed.js in the course page
 around an embed.
@@ -52,7 +52,7 @@ Beside those globals Python touches the address's fragment (``address``), the br
 languages (``language``), ``localStorage`` (``storage``), key presses on the document
 (``keyboard``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
 Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
-page's boot code: ``playgroundPythonError``, the app's root elements) touches the page
+page's boot code: ``playground.pythonError``, the app's root elements) touches the page
 from Python; scripts kept in Python strings run in the page by BokehJS's hands: the Share
 dialog's Copy and Escape (playground/ui/share_dialog.py) and the views' hover report
 (playground/views/live_source.py).

@@ -1,4 +1,4 @@
-"""The page's end of the embed bridge: ``window.playgroundEmbed`` (``site/embed_bridge.js``).
+"""The page's end of the embed bridge: ``window.playground.embed`` (``site/embed_bridge.js``).
 
 The bridge posts events to the host only when the page is framed, checks the origin and
 the shape of every command before handing its JSON text to Python, and holds events until
@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import NamedTuple
 
-from playground.page.browser import page_window
+from playground.page.browser import page_object
 
 
 class PageEnd(NamedTuple):
@@ -29,8 +29,7 @@ NOWHERE = PageEnd(post=lambda kind, data: None, later=lambda seconds, callback: 
 def connect(receive: Callable[[str], None], origins: list[str]) -> PageEnd:
     """Hand the host's commands (JSON text) from ``origins`` to ``receive``; return how to post
     events to the host (to those origins, or to any without them)."""
-    window = page_window()
-    bridge = getattr(window, "playgroundEmbed", None) if window is not None else None
+    bridge = getattr(page_object(), "embed", None)
     if bridge is None:
         return NOWHERE
     from pyodide.ffi import create_proxy

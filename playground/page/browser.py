@@ -17,10 +17,16 @@ def page_window():
     return js if hasattr(js, "document") else None
 
 
+def page_object():
+    """The page's one object, ``window.playground`` (its members are listed in this package's
+    docstring), or None: none outside the site's page (``panel serve`` has no such object)."""
+    return getattr(page_window(), "playground", None)
+
+
 def training_worker():
-    """The page's training worker (``window.playgroundTrainingWorker``, site/loader.js), or None: none
+    """The page's training worker (``window.playground.trainingWorker``, site/loader.js), or None: none
     outside a page, and none until the page is ready."""
-    return getattr(page_window(), "playgroundTrainingWorker", None)
+    return getattr(page_object(), "trainingWorker", None)
 
 
 def show_page_text(show: bool) -> None:
@@ -38,4 +44,4 @@ async def next_paint() -> None:
     """
     window = page_window()
     if window is not None:
-        await window.playgroundNextPaint()
+        await window.playground.nextPaint()

@@ -2,13 +2,13 @@
 
 In a browser page (Pyodide) the languages are ``navigator.languages``, and the
 page's text outside the app (header, loading and error screens) is relabelled by
-``playgroundWords`` in index.html, which also sets ``<html lang>``. Under
+``window.playground.words`` (index.html), which also sets ``<html lang>``. Under
 ``panel serve`` the languages come from the request's Accept-Language.
 """
 
 import panel as pn
 
-from playground.page.browser import page_window
+from playground.page.browser import page_object, page_window
 
 
 def browser_languages() -> list[str]:
@@ -22,6 +22,6 @@ def browser_languages() -> list[str]:
 
 def show_page_language(language: str) -> None:
     """Relabel the page around the app in ``language`` (a tag of ``i18n.LANGUAGES``)."""
-    window = page_window()
-    if window is not None and hasattr(window, "playgroundWords"):
-        window.playgroundWords.use(language)
+    words = getattr(page_object(), "words", None)
+    if words is not None:
+        words.use(language)

@@ -93,7 +93,7 @@ def test_a_chinese_browser_opens_in_chinese_without_lang(chromium, base_url):
     ("EN", []), ("zh", ["en"]), ("", ["zh-TW"]), (None, []),
 ])
 def test_the_page_chooses_the_language_as_python_does(loaded_app, requested, preferred):
-    chosen = loaded_app.page.evaluate("([requested, preferred]) => playgroundWords.choose(requested, preferred)",
+    chosen = loaded_app.page.evaluate("([requested, preferred]) => playground.words.choose(requested, preferred)",
                                       [requested, preferred])
     assert chosen == i18n.choose_language(requested, preferred)
 
@@ -113,7 +113,7 @@ def test_the_error_screens_and_banner_speak_chinese(chromium, base_url, results_
     try:
         page, log = open_page(context, base_url)
         assert wait_for_state(page) == "ready"
-        page.evaluate("playgroundPyodide.runPython('import panel as pn\\n"
+        page.evaluate("playground.pyodide.runPython('import panel as pn\\n"
                       "pn.state.add_periodic_callback(lambda: 1 / 0, period=10, count=1)')")
         banner = page.locator("#app-error")
         banner.wait_for(state="visible")

@@ -18,7 +18,7 @@ def test_app_becomes_interactive(loaded_app):
     assert page.evaluate("document.documentElement.dataset.state") == "ready"
     assert page.locator("#app .bk-root, #app [data-root-id] > *").count() > 0
     assert page.locator("#progress").is_hidden()
-    timings = page.evaluate("window.playgroundTimings")
+    timings = page.evaluate("window.playground.timings")
     assert timings["interactive"] > timings["start"]
 
 
@@ -50,7 +50,7 @@ json.dumps({"files": sorted(path.name for lesson in catalog.lessons for path in 
 
 def test_the_app_reads_every_shipped_lesson(loaded_app, dist):
     shipped = sorted(path.name for path in (dist / "lessons").glob("*.md")) if (dist / "lessons").is_dir() else []
-    found = json.loads(loaded_app.page.evaluate(f"window.playgroundPyodide.runPython({json.dumps(LESSON_FILES_IN_PYODIDE)})"))
+    found = json.loads(loaded_app.page.evaluate(f"window.playground.pyodide.runPython({json.dumps(LESSON_FILES_IN_PYODIDE)})"))
     assert found == {"files": shipped, "errors": []}
 
 
@@ -63,7 +63,7 @@ json.dumps({name: getattr(sys.modules[name].__spec__, "origin", None)
 
 def test_the_standard_library_runs_from_bytecode(loaded_app):
     # Pyodide ships its stdlib as source; the build compiles it, so no load compiles it again.
-    origins = json.loads(loaded_app.page.evaluate(f"window.playgroundPyodide.runPython({json.dumps(STDLIB_ORIGINS)})"))
+    origins = json.loads(loaded_app.page.evaluate(f"window.playground.pyodide.runPython({json.dumps(STDLIB_ORIGINS)})"))
     assert "asyncio" in origins and "pyodide.ffi" in origins, origins
     assert all(origin.startswith("/lib/python314.zip/") and origin.endswith(".pyc")
                for origin in origins.values()), origins
@@ -77,7 +77,7 @@ json.dumps({"imported": "pandas" in sys.modules, "findable": importlib.util.find
 
 def test_pandas_is_neither_shipped_nor_imported(loaded_app, dist):
     # 5 MB and 1.5 s of every load: the app, Panel (patched), Bokeh and HoloViews run without it.
-    state = json.loads(loaded_app.page.evaluate(f"window.playgroundPyodide.runPython({json.dumps(PANDAS_STATE)})"))
+    state = json.loads(loaded_app.page.evaluate(f"window.playground.pyodide.runPython({json.dumps(PANDAS_STATE)})"))
     assert state == {"imported": False, "findable": False}
     assert not list((dist / "pyodide").glob("pandas-*.whl"))
 
@@ -98,7 +98,7 @@ def test_the_page_head_starts_every_download_and_each_comes_once(loaded_app, dis
     # ones), fetched by the download worker the head starts; the page asks for no wheel. The
     # training worker, once the page is ready, takes numpy from the same image (asking for it
     # again, from the browser's cache) and downloads no numpy wheel.
-    loaded_app.page.wait_for_function("window.playgroundTrainingWorker.ready", timeout=60_000)
+    loaded_app.page.wait_for_function("window.playground.trainingWorker.ready", timeout=60_000)
     images = [url.rsplit("/", 1)[1] for url in loaded_app.log.requests if ".img" in url]
     assert sorted(images) == ["site-packages-compiled.img"] * 2 + ["site-packages.img"], images
     assert not [name for name in names if name.endswith(".whl")]
@@ -164,7 +164,7 @@ def test_python_error_after_ready_shows_a_banner_over_the_working_app(context, b
     page, log = open_page(context, base_url)
     assert wait_for_state(page) == "ready"
     # A failing button callback, as a bug in the app would be: click the real button.
-    page.evaluate("""playgroundPyodide.runPython(`
+    page.evaluate("""playground.pyodide.runPython(`
 import gc, panel as pn
 step = next(o for o in gc.get_objects() if isinstance(o, pn.widgets.Button) and o.label == "Step ▸")
 def failing_click(event):
@@ -183,7 +183,7 @@ step.on_click(failing_click)
     banner.get_by_role("button", name="Dismiss").click()
     assert banner.is_hidden()
     # A failing periodic callback (training frames are one): its task dies in asyncio.
-    page.evaluate("""playgroundPyodide.runPython(`
+    page.evaluate("""playground.pyodide.runPython(`
 def failing_frame():
     raise RuntimeError("provoked in a frame by the e2e test")
 pn.state.add_periodic_callback(failing_frame, period=10, count=1)

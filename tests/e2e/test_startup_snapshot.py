@@ -24,12 +24,12 @@ def visit(context, base_url):
 
 
 def started(page) -> str:
-    return page.evaluate("window.playgroundTimings.python")
+    return page.evaluate("window.playground.timings.python")
 
 
 def first_draws(page) -> list[float]:
     """The first number of Python's and of numpy's global random generators in this page."""
-    return page.evaluate("""JSON.parse(playgroundPyodide.runPython(
+    return page.evaluate("""JSON.parse(playground.pyodide.runPython(
       "import json, random, numpy; json.dumps([random.random(), numpy.random.random()])"))""")
 
 
@@ -42,7 +42,7 @@ def test_a_second_visit_restores_python_and_trains_with_fresh_randomness(context
     second, log = visit(context, base_url)
     assert started(second) == "restored"
     # The imports came with the snapshot: the loader ran none of them.
-    phases = [name for name, _ in second.evaluate("window.playgroundTimings.marks")]
+    phases = [name for name, _ in second.evaluate("window.playground.timings.marks")]
     assert not [name for name in phases if name.startswith("importing")], phases
     draws = first_draws(second)
     press(second, "▶ Play")
@@ -97,5 +97,5 @@ def test_a_restored_start_that_fails_starts_once_more_without_the_snapshot(conte
     page.wait_for_event("load")  # the restored start failed: the page reloads once, without it
     assert wait_for_state(page) == "error"
     assert "no_such_module_for_e2e" in page.inner_text("#screen")
-    assert page.evaluate("window.playgroundTimings.python") == "started"
+    assert page.evaluate("window.playground.timings.python") == "started"
     assert any("without the start-up snapshot" in text for kind, text in log.console if kind == "warning")

@@ -27,15 +27,15 @@ same_weights = bool((there.network.parameter_vector == here.network.parameter_ve
 def test_the_worker_trains_the_same_epochs_the_page_would(context, base_url):
     page, log = open_page(context, base_url + f"#dataset=spiral&networkShape=8,8&optimizer=adam&stopAtEpoch={STOP_AT}")
     assert wait_for_state(page) == "ready"
-    page.wait_for_function("window.playgroundTrainingWorker.ready", timeout=WORKER_READY_MS)
+    page.wait_for_function("window.playground.trainingWorker.ready", timeout=WORKER_READY_MS)
     start_loss = shown_test_loss(page)
 
     press(page, "▶ Play")
     expect_epoch(page, STOP_AT)
     expect(page.get_by_role("button", name="▶ Play")).to_be_visible()  # paused there
 
-    assert page.evaluate("window.playgroundTrainingWorker.requests") > 0
-    assert page.evaluate("code => window.playgroundPyodide.runPython(code).toJs()", SAME_AS_HERE_PY) == [
+    assert page.evaluate("window.playground.trainingWorker.requests") > 0
+    assert page.evaluate("code => window.playground.pyodide.runPython(code).toJs()", SAME_AS_HERE_PY) == [
         STOP_AT, True, True]
     assert shown_test_loss(page) < start_loss
     assert log.console_errors() == [] and log.errors == []
@@ -45,11 +45,11 @@ def test_without_its_worker_the_page_trains_itself(context, base_url):
     context.route("**/training_worker.js", lambda route: route.abort())
     page, log = open_page(context, base_url + "#dataset=xor")
     assert wait_for_state(page) == "ready"
-    page.wait_for_function("window.playgroundTrainingWorker.failed", timeout=WORKER_READY_MS)
+    page.wait_for_function("window.playground.trainingWorker.failed", timeout=WORKER_READY_MS)
 
     press(page, "▶ Play")
     epoch_at_least(page, 30)
     press(page, "❚❚ Pause")
 
-    assert page.evaluate("window.playgroundTrainingWorker.requests") == 0
+    assert page.evaluate("window.playground.trainingWorker.requests") == 0
     assert log.errors == []
