@@ -17,6 +17,7 @@ from bokeh.core.property.validation import without_property_validation
 from playground.embed.commands import EmbedCommands
 from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
+from playground.assets import asset
 from playground.i18n import Message
 from playground.lessons.tutor import Tutor
 from playground.links import (Embedding, decode, encode, given_keys, read_embedding, split_page_keys,
@@ -34,7 +35,7 @@ from playground.trainer import GRID, GRID_RESOLUTION
 from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                     training_options)
 from playground.ui.dataset_picker import DatasetPicker
-from playground.ui.lessons.guide import BESIDE_PLAYGROUND, LessonGuide
+from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
@@ -232,9 +233,9 @@ class PlaygroundApp:
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.guide.column, data, features, network, output,
-                            stylesheets=[column_order(self.embedding.embedded), BESIDE_PLAYGROUND])
+                            stylesheets=[column_order(self.embedding.embedded), asset("lesson_column.css")])
         return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share.overlay,
-                         css_classes=["np-app"])
+                         css_classes=["np-app"], stylesheets=[asset("palette.css")])
 
 
 def _wrapping(*objects, **options) -> pn.Row:

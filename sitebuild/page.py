@@ -28,6 +28,10 @@ STATIC_FILES = ["loader.js", "startup_snapshot.js", "site_image.js", "accessible
                 "style.css", "doc.css", "favicon.svg",
                 # for the page around an embedded playground
                 "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
+PACKAGE_DIR = SITE_DIR.parent / "playground"
+#: Files of the package the page uses as they are, by their place in dist/: the palette the page's
+#: CSS shares with the app.
+PACKAGE_FILES = {"palette.css": PACKAGE_DIR / "assets" / "palette.css"}
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
@@ -66,10 +70,16 @@ def render(dist: Path, *, scripts: list[str], boot: dict, data_svg: str) -> list
             .replace("{{ runtime_size }}", _mb(boot["runtime_wire_bytes"]))
             .replace("{{ package_size }}", _mb(boot["package_wire_bytes"])))
     (dist / "index.html").write_text(with_words(page), encoding="utf-8")
-    for name in STATIC_FILES:
+    copied = copied_files()
+    for name, source in copied.items():
         (dist / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SITE_DIR / name, dist / name)
-    return ["index.html", *STATIC_FILES]
+        shutil.copyfile(source, dist / name)
+    return ["index.html", *copied]
+
+
+def copied_files() -> dict[str, Path]:
+    """Every file dist/ takes as it is, by its place there: site/'s static files and the package's."""
+    return {name: SITE_DIR / name for name in STATIC_FILES} | PACKAGE_FILES
 
 
 def preloads(boot: dict) -> str:

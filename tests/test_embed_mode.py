@@ -9,7 +9,8 @@ import pytest
 
 from playground import app as app_module
 from playground.state import HIDABLE_CONTROLS
-from playground.ui.sizes import COMPACT, EMBED_ORDER, NARROW_SCREEN_ORDER, WHOLE_PAGE
+from playground.assets import asset
+from playground.ui.sizes import COMPACT, WHOLE_PAGE
 from playground.links import Embedding
 
 EMBED_LINK = "#activation=relu&embed=1&parent=https%3A%2F%2Fschool.example%2Chttp%3A%2F%2F127.0.0.1%3A8123"
@@ -78,7 +79,8 @@ def test_an_embed_gets_the_compact_views_and_its_column_order():
     whole = app_module.PlaygroundApp(app_module.PlaygroundState())
     assert (embedded.diagram.width, embedded.diagram.height) == COMPACT.network
     assert (whole.diagram.width, whole.diagram.height) == WHOLE_PAGE.network
-    assert EMBED_ORDER in _stylesheets(embedded.layout()) and NARROW_SCREEN_ORDER in _stylesheets(whole.layout())
+    assert asset("embed_columns.css") in _stylesheets(embedded.layout())
+    assert asset("page_columns.css") in _stylesheets(whole.layout())
 
 
 def _stylesheets(root: pn.viewable.Viewable) -> list:

@@ -11,6 +11,7 @@ import numpy as np
 import panel as pn
 
 from .controls import locked, shown
+from ..assets import asset
 from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, DOMAIN, generate
 from ..state import PlaygroundState
 from ..words import Words
@@ -23,30 +24,10 @@ VIEWBOX = 100
 SQUARE = 4
 """Side of one point's square in viewbox units: TF's ``fillRect(…, 4, 4)``."""
 SELECTED = "np-dataset-selected"
+"""The chosen thumbnail's class (its look: assets/dataset_picker.css)."""
 #: Which state parameter each set of thumbnails chooses, and what it shows.
 CHOICES = {"classification": ("dataset", CLASSIFICATION_DATASETS),
            "regression": ("regDataset", REGRESSION_DATASETS)}
-
-# Inside the button's shadow root (page CSS cannot reach it): picture above the
-# name, TF's faint unselected look, a dark border on the chosen one. ``:host(.np-dataset)``
-# outranks Panel's own ``:host(.solid)`` button rules.
-BUTTON = ":host(.np-dataset) .bk-btn.bk-btn-default"
-CHOSEN = f":host(.np-dataset.{SELECTED}) .bk-btn.bk-btn-default"
-STYLE = f"""
-:host {{ margin: 4px; }}
-{BUTTON} {{
-  display: flex; flex-direction: column; align-items: center; gap: 2px;
-  width: 100%; padding: 4px 2px; background: transparent; color: #777; font-size: 11px; line-height: 1.2;
-  border: 2px solid rgba(0, 0, 0, 0.1); border-radius: 3px; box-shadow: none;
-}}
-{BUTTON} > :first-child {{ opacity: 0.35; line-height: 0; }}
-{BUTTON}:hover {{ border-color: #999; }}
-{BUTTON}:focus, {BUTTON}:active {{ outline: none; }}  /* Bokeh's dotted ring, also on a mouse click */
-{BUTTON}:focus-visible {{ outline: 2px solid #183d4e; outline-offset: 1px; }}
-{CHOSEN} {{ border-color: #000; color: #000; background: #fff; box-shadow: 0 1px 5px rgba(0, 0, 0, 0.2); }}
-{CHOSEN} > :first-child {{ opacity: 1; }}
-"""
-
 
 def thumbnail_points(name: str):
     """The points a thumbnail shows: the generator's own, noise 0, always the same."""
@@ -89,7 +70,7 @@ class DatasetPicker(pn.viewable.Viewer):
             for name in names:
                 button = pn.widgets.Button(
                     label=words(f"datasets.{name}"), icon=thumbnail_svg(name), icon_size=f"{THUMBNAIL_PX}px",
-                    width=90, stylesheets=[STYLE],  # no description: its tooltip would cover the neighbour
+                    width=90, stylesheets=[asset("dataset_picker.css")],  # no description: its tooltip would cover the neighbour
                     disabled=locked(state, "dataset"),
                 )
                 button.on_click(lambda event, key=key, name=name: setattr(state, key, name))

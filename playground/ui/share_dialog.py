@@ -14,6 +14,7 @@ from html import escape
 import panel as pn
 import param
 
+from playground.assets import asset
 from playground.embed.snippet import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoices, embed_url, iframe_snippet,
                                       read_height, read_origins)
 from playground.i18n import LANGUAGES, Message, text
@@ -26,62 +27,6 @@ from playground.words import Words
 
 #: The teachers' page of each language, beside index.html in the site.
 TEACHERS_PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
-
-OVERLAY = """
-:host { position: fixed; inset: 0; width: 100vw; height: 100vh; z-index: 1000; background: rgba(24, 61, 78, .45);
-  overflow-y: auto; }
-"""
-DIALOG = """
-:host { background: #fff; border-radius: 10px; box-shadow: 0 6px 30px rgba(24, 61, 78, .3); box-sizing: border-box;
-  width: min(960px, calc(100vw - 32px)); margin: 24px auto; padding: 8px 6px 14px;
-  align-self: center; flex-shrink: 0; max-height: none; }  /* as tall as it is: the veil scrolls */
-"""
-TEXT = """
-:host { font-size: 14px; line-height: 1.45; color: #183d4e; }
-h2 { font-size: 20px; font-weight: 600; margin: 4px 0; }
-h3 { font-size: 16px; font-weight: 600; margin: 10px 0 2px; }
-p { margin: 2px 0; color: #5c7080; }
-a { color: #0877bd; }
-"""
-FIELD = """
-:host { font-size: 14px; }
-textarea { width: 100%; box-sizing: border-box; font: 13px/1.4 ui-monospace, Menlo, Consolas, monospace;
-  color: #183d4e; background: #f5f7f9; border: 1px solid #c8d3dc; border-radius: 6px; padding: 6px 8px;
-  resize: vertical; }
-.np-copy { font: inherit; font-size: 13px; margin-top: 6px; padding: 7px 22px; border: 0; border-radius: 4px;
-  background: #eef0f2; color: #22313a; cursor: pointer; }  /* as Panel's buttons beside it */
-.np-copy:hover { background: #e1e5e9; }
-.np-copy-note { margin: 4px 0 0; }
-.np-copied { color: #1b5e20; font-weight: 600; }
-.np-refused { color: #8a4b00; }
-"""
-CHECKBOXES = ":host .bk-input-group.bk-inline { flex-wrap: wrap; row-gap: 4px; column-gap: 14px; }"
-
-#: Runs in the page when Copy is pressed: the field's text to the clipboard, or selected for Ctrl+C.
-#: An inline handler of the field's own button, so it needs nothing from Bokeh and no trip to Python.
-COPY_JS = """
-const field = this.closest('.np-copy-field'), box = field.querySelector('textarea');
-const say = (which) => field.querySelectorAll('.np-copy-note').forEach((note) => {
-  note.hidden = !note.classList.contains(which);
-});
-const refused = () => { box.focus(); box.select(); say('np-refused'); };
-if (navigator.clipboard && window.isSecureContext) {
-  navigator.clipboard.writeText(box.value).then(() => say('np-copied'), refused);
-} else {
-  refused();
-}
-"""
-#: Runs in the page when the Share button is pressed: Escape presses the dialog's Close button while it shows.
-ESCAPE_JS = """
-if (!window.npShareEscape) {
-  window.npShareEscape = true;
-  document.addEventListener("keydown", (event) => {
-    const view = event.key === "Escape" ? Bokeh.index.find_one(close) : null;
-    if (view && view.el.getClientRects().length > 0) view.button_el.click();
-  });
-}
-"""
-
 
 def control_name(control: str, language: str) -> str:
     """A hidable control as the dialog lists it ("numNodes2" is "Neurons of layer 2 (+/−)")."""
@@ -99,7 +44,8 @@ class CopyField(param.Parameterized):
         super().__init__()
         self.name_key, self.rows = name_key, rows
         self.panel = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
-                                  stylesheets=[FIELD], sizing_mode="stretch_width", css_classes=[css_class],
+                                  stylesheets=[asset("share_dialog.css")], sizing_mode="stretch_width",
+                                  css_classes=["np-share-field", css_class],
                                   margin=(4, 10))
 
     def _html(self, words: Words, value: str) -> str:
@@ -110,7 +56,7 @@ class CopyField(param.Parameterized):
         name = escape(words.text(self.name_key))  # for screen readers
         return (f"<div class='np-copy-field'><textarea readonly rows='{self.rows}' spellcheck='false' "
                 f"aria-label='{name}'>"
-                f"{escape(value)}</textarea><button type='button' class='np-copy' onclick=\"{escape(COPY_JS)}\">"
+                f"{escape(value)}</textarea><button type='button' class='np-copy' onclick=\"{escape(asset('copy_field.js'))}\">"
                 f"{escape(words.text('share.copy'))}</button>{notes}</div>")
 
 
@@ -124,14 +70,15 @@ class ShareDialog:
         self.close_button = pn.widgets.Button(label=words("share.close"), width=100, align="start",
                                               css_classes=["np-share-close"])
         self.button.on_click(lambda event: self.open())
-        self.button.js_on_click(args={"close": self.close_button}, code=ESCAPE_JS)
+        self.button.js_on_click(args={"close": self.close_button}, code=asset("share_escape.js"))
         self.close_button.on_click(lambda event: self.close())
         title = _html(words.follow(lambda: f"<h2>{escape(words.text('share.title'))}</h2>"))
         self.body = pn.Column(sizing_mode="stretch_width")
         """The dialog's contents, made when first opened."""
         dialog = pn.Column(pn.Row(title, pn.layout.HSpacer(), self.close_button, sizing_mode="stretch_width"),
-                           self.body, stylesheets=[DIALOG], css_classes=["np-share-dialog"])
-        self.overlay = pn.Column(dialog, stylesheets=[OVERLAY], css_classes=["np-share-overlay"], visible=False)
+                           self.body, stylesheets=[asset("share_dialog.css")], css_classes=["np-share-dialog"])
+        self.overlay = pn.Column(dialog, stylesheets=[asset("share_dialog.css")], css_classes=["np-share-overlay"],
+                                 visible=False)
         """The dialog and the veil over the playground behind it: put last in the app's layout."""
         self.height = DEFAULT_HEIGHT
         self.parents: tuple[str, ...] = ()
@@ -180,7 +127,7 @@ class ShareDialog:
         words, lessons = self.words, self.lessons.catalog.lessons
         self.hide = pn.widgets.CheckBoxGroup(
             options=words.follow(lambda: {control_name(c, words.language): c for c in HIDABLE_CONTROLS}),
-            value=[], inline=True, sizing_mode="stretch_width", stylesheets=[CHECKBOXES],
+            value=[], inline=True, sizing_mode="stretch_width", stylesheets=[asset("share_dialog.css")],
             css_classes=["np-share-hide"])
         self.lesson = pn.widgets.Select(
             label=words("share.lesson"), width=260, css_classes=["np-share-lesson"],
@@ -287,4 +234,5 @@ class ShareDialog:
 
 
 def _html(content, **params) -> pn.pane.HTML:
-    return pn.pane.HTML(content, stylesheets=[TEXT], sizing_mode="stretch_width", margin=(0, 10), **params)
+    return pn.pane.HTML(content, stylesheets=[asset("share_dialog.css")], css_classes=["np-share-text"],
+                        sizing_mode="stretch_width", margin=(0, 10), **params)

@@ -9,6 +9,7 @@ column. The whole page keeps TF Playground's sizes and order.
 
 from dataclasses import dataclass
 
+from playground.assets import asset
 from playground.ui.network_editor import SHAPE_BUTTON_PX
 from playground.views.network_diagram import HEIGHT_PX
 
@@ -35,26 +36,10 @@ COMPACT = ViewSizes(network=(370, 430), shape_button=17, output_map=250, scale_b
 """Network (380 px with its margins) and output (290 px) side by side in a 700 px iframe; the
 network alone on a 400 px phone."""
 
-NARROW_SCREEN_ORDER = """
-@media (max-width: 1180px) {  /* a tablet: data, features and output side by side, the network below */
-  .np-network { order: 1; }
-}
-"""
-EMBED_ORDER = """
-@media (max-width: 1099px) {  /* the four columns do not fit in a row: network and output first */
-  .np-data, .np-features { order: 1; }
-}
-@media (max-width: 599px) {  /* a phone: one column */
-  .np-data, .np-features, .np-network, .np-output { flex: 0 0 100%; }
-}
-"""
-"""Stylesheets for the row of the playground's columns (css classes np-data, np-features,
-np-network, np-output), the whole page's and an embed's."""
-
-
 def view_sizes(embedded: bool) -> ViewSizes:
     return COMPACT if embedded else WHOLE_PAGE
 
 
 def column_order(embedded: bool) -> str:
-    return EMBED_ORDER if embedded else NARROW_SCREEN_ORDER
+    """The stylesheet ordering the row of the playground's columns, an embed's or the whole page's."""
+    return asset("embed_columns.css" if embedded else "page_columns.css")

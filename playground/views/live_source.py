@@ -11,11 +11,7 @@ import numpy as np
 import panel as pn
 from bokeh.models import CustomJS, HoverTool
 
-REPORT_HOVER_JS = """
-const hit = cb_data.index.indices;
-const row = hit.length ? hit[0] : -1;
-if (source.tags[0] !== row) source.tags = [row];
-"""
+from playground.assets import asset
 
 
 class LiveSource:
@@ -37,7 +33,7 @@ class LiveSource:
         self.source.selected.on_change("indices", self._tapped)
         if self.hover_callbacks:
             plot.state.add_tools(HoverTool(renderers=[plot.handles["glyph_renderer"]], tooltips=None,
-                                           callback=CustomJS(args={"source": self.source}, code=REPORT_HOVER_JS)))
+                                           callback=CustomJS(args={"source": self.source}, code=asset("report_hover.js"))))
             self.source.on_change("tags", self._hovered)
 
     def on_hover(self, callback) -> None:

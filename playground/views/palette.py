@@ -1,10 +1,13 @@
-"""TF Playground's colours: orange for −1, blue for +1, a light grey between."""
+"""TF Playground's colours: orange for −1, blue for +1, a light grey between.
+
+Read from the app's one palette (``playground/assets/palette.css``), which the page's CSS uses too.
+"""
 
 import numpy as np
 
-NEGATIVE = "#f59322"
-NEUTRAL = "#e8eaeb"
-POSITIVE = "#0877bd"
+from playground.assets import palette
+
+NEGATIVE, NEUTRAL, POSITIVE = (palette()[name] for name in ("negative", "neutral", "positive"))
 
 
 def _rgb(hex_colour: str) -> np.ndarray:

@@ -75,9 +75,9 @@ class Elements(HTMLParser):
 def site(tmp_path_factory) -> Path:
     """The reading pages as the build writes them, beside the static files they use."""
     dist = tmp_path_factory.mktemp("dist")
-    for name in page.STATIC_FILES:
+    for name, source in page.copied_files().items():
         (dist / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page.SITE_DIR / name, dist / name)
+        shutil.copyfile(source, dist / name)
     (dist / "index.html").write_text("the playground", encoding="utf-8")
     written = doc_pages.render(dist, ROOT)
     assert sorted(written) == sorted(p.output(language) for p in doc_pages.PAGES for language in LANGUAGES)

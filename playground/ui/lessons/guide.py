@@ -15,21 +15,6 @@ from playground.ui.controls import shown
 from playground.ui.lessons.picker import LessonPicker
 from playground.ui.lessons.step import LessonPanel
 
-BESIDE_PLAYGROUND = """
-.np-lesson-column { order: -1; flex: 0 0 100%; }  /* narrow screens: above the playground */
-@media (min-width: 1260px) {  /* room for the playground's four columns: the lesson takes data's and features' top */
-  :host { display: grid; grid-template-columns: repeat(4, auto); justify-content: start; align-items: start; }
-  .np-lesson-column { grid-area: 1 / 1 / 2 / 3; contain: inline-size; }
-  .np-network { grid-area: 1 / 3 / 3 / 4; }
-  .np-output { grid-area: 1 / 4 / 3 / 5; }
-}
-"""
-"""A stylesheet for the row of the playground's columns (data, features, network, output) with the
-lesson column first among them: at 1260 px and more the lesson sits above data and features, so
-the network and the output stay where they always are; on narrower screens it spans the row above
-them. Data and features fall into the first free cells, the top row when no lesson is open."""
-
-
 class LessonGuide:
     """Shows a ``Tutor``: the lessons' menu button, and a column beside the playground."""
 

@@ -10,18 +10,10 @@ from html import escape
 
 import panel as pn
 
+from playground.assets import asset
 from playground.i18n import DEFAULT_LANGUAGE, text
 from playground.lessons import Lesson
 from playground.lessons.store import LessonStore
-
-#: A title may be long: it wraps, left-aligned, inside its button.
-TITLE_BUTTON = ":host(.np-lesson-choice) .bk-btn { white-space: normal; text-align: left; font-weight: 600; }"
-STYLE = """
-:host { font-size: 13px; color: #5c7080; }
-h2 { font-size: 18px; font-weight: 600; margin: 0; color: #183d4e; }
-.np-lesson-done { color: #1b5e20; font-weight: 600; }
-"""
-
 
 class LessonPicker:
     """A list of the lessons to open, each marked done, at step k, or not done."""
@@ -31,12 +23,14 @@ class LessonPicker:
         self.lessons = lessons
         self.store = store
         self.language = language
-        self.heading = pn.pane.HTML(stylesheets=[STYLE], margin=(4, 10))
+        self.heading = pn.pane.HTML(stylesheets=[asset("lesson_picker.css")], css_classes=["np-lesson-about"],
+                                    margin=(4, 10))
         self.buttons = [pn.widgets.Button(sizing_mode="stretch_width", css_classes=["np-lesson-choice"],
-                                          stylesheets=[TITLE_BUTTON], margin=(8, 10, 0, 10)) for _ in lessons]
+                                          stylesheets=[asset("lesson_picker.css")], margin=(8, 10, 0, 10)) for _ in lessons]
         for lesson, button in zip(lessons, self.buttons):
             button.on_click(lambda event, lesson=lesson: on_choose(lesson))
-        self.marks = [pn.pane.HTML(stylesheets=[STYLE], margin=(2, 12)) for _ in lessons]
+        self.marks = [pn.pane.HTML(stylesheets=[asset("lesson_picker.css")], css_classes=["np-lesson-about"],
+                                   margin=(2, 12)) for _ in lessons]
         rows = [item for pair in zip(self.buttons, self.marks) for item in pair]
         self.panel = pn.Column(self.heading, *rows, css_classes=["np-lesson-picker"], sizing_mode="stretch_width",
                                visible=False)

@@ -12,26 +12,10 @@ from html import escape
 
 import panel as pn
 
+from playground.assets import asset
 from playground.i18n import DEFAULT_LANGUAGE, text
 from playground.lessons import LessonProgress
 from playground.lessons.goals import Continue
-
-
-STYLE = """
-:host { font-size: 14px; line-height: 1.45; color: #183d4e; }
-.np-lesson-title { font-size: 16px; font-weight: 600; }
-.np-lesson-step { color: #5c7080; font-size: 13px; }
-h3 { font-size: 15px; margin: 6px 0 4px; }
-h4 { font-size: 14px; margin: 8px 0 2px; }
-p { margin: 4px 0 8px; }
-.np-lesson-goal { background: #eef3f7; border-radius: 6px; padding: 6px 10px; }
-.np-lesson-status { color: #5c7080; font-size: 13px; margin-top: 2px; }
-.np-goal-reached { color: #1b5e20; background: #e6f4ea; border: 1px solid #81c995; border-radius: 6px;
-  padding: 6px 10px; font-weight: 600; }
-.np-hint, .np-answer { border-left: 3px solid #f59322; padding: 2px 0 2px 10px; margin: 6px 0; }
-.np-answer { border-left-color: #0877bd; }
-"""
-"""Panel draws each pane in a shadow root of its own, so every pane carries the panel's style."""
 
 
 @cache
@@ -48,7 +32,8 @@ def markdown_html(source: str) -> str:
 
 
 def _pane(**params) -> pn.pane.HTML:
-    return pn.pane.HTML("", stylesheets=[STYLE], sizing_mode="stretch_width", margin=(4, 10), **params)
+    """Panel draws each pane in a shadow root of its own, so every pane carries the panel's style."""
+    return pn.pane.HTML("", stylesheets=[asset("lesson_step.css")], sizing_mode="stretch_width", margin=(4, 10), **params)
 
 
 def _button(on_click: Callable[[], None], **params) -> pn.widgets.Button:
