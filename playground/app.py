@@ -105,7 +105,7 @@ class PlaygroundApp:
         self.session.param.watch(lambda event: self.restart_views(), "revision")
         self.lessons = Tutor(self.session)
         """The lesson flow; ``guide`` shows it."""
-        self.guide = LessonGuide(self.lessons, language=words.language)
+        self.guide = LessonGuide(self.lessons, words)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
         page = connect(lambda text: self.commands.receive(text), list(self.embedding.parents))
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
@@ -207,7 +207,6 @@ class PlaygroundApp:
     def _speak(self) -> None:
         """Say in the new language what the views wrote (widgets and panes follow ``words`` themselves)."""
         show_page_language(self.words.language)
-        self.guide.set_language(self.words.language)
         self.redraw()
 
     def _show_pause(self, playing: bool) -> None:
@@ -224,17 +223,17 @@ class PlaygroundApp:
         bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
                          self.regenerate_button, width=200, css_classes=["np-data"])
-        features = pn.Column(_heading(words, "features"), FeatureToggles(state, words).widget, width=110,
+        features = pn.Column(_heading(words, "features"), FeatureToggles(state, words), width=110,
                              css_classes=["np-features"])
         layer_buttons = LayerButtons(state, self.sizes.network, words, button_px=self.sizes.shape_button)
-        network = pn.Column(_heading(words, "network"), layer_buttons.panel,
-                            pn.pane.HoloViews(self.diagram.element), self.editor.panel, css_classes=["np-network"])
+        network = pn.Column(_heading(words, "network"), layer_buttons,
+                            pn.pane.HoloViews(self.diagram.element), self.editor, css_classes=["np-network"])
         output = pn.Column(_heading(words, "output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
                            self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
                            css_classes=["np-output"])
-        columns = _wrapping(self.guide.column, data, features, network, output,
+        columns = _wrapping(self.guide, data, features, network, output,
                             stylesheets=[column_order(self.embedding.embedded), asset("lesson_column.css")])
-        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share.overlay,
+        return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share,
                          css_classes=["np-app"], stylesheets=[asset("palette.css")])
 
 

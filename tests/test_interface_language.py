@@ -140,10 +140,10 @@ def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
         tutor.open(lesson, step=0)
         for index in range(len(lesson.steps)):
             tutor.progress.go_to(index)
-            guide.panel.show(tutor.progress)
+            guide.lesson_panel.show_step(tutor.progress)
             for _ in lesson.text("zh-CN").steps[index].hints:
-                guide.panel.show_hint()
-            guide.panel.show_answer()
+                guide.lesson_panel.show_hint()
+            guide.lesson_panel.show_answer()
             tutor.follow()
             texts |= shown_texts(root)
     first = tutor.catalog.lessons[0]

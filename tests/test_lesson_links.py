@@ -70,7 +70,7 @@ def test_the_language_switch_relabels_the_lesson_and_a_lesson_keeps_the_language
     app = app_module.PlaygroundApp(app_module.PlaygroundState())
     app.lessons.open_link({"lesson": "one-neuron", "step": "2"}, ())
     app.session.state.lang = "zh-CN"
-    assert "第 2 步，共 3 步" in app.guide.panel.heading.object and app.guide.menu_button.label == "☰ 课程"
+    assert "第 2 步，共 3 步" in app.guide.lesson_panel.heading.object and app.guide.menu_button.label == "☰ 课程"
 
     app.lessons.restart()
     app.lessons.close()

@@ -77,7 +77,7 @@ class DatasetPicker(pn.viewable.Viewer):
                 self.buttons[name] = button
             groups.append(pn.GridBox(*(self.buttons[n] for n in names), ncols=2,
                                      visible=pn.bind(lambda current, p=problem: current == p, state.param.problem)))
-        self.panel = pn.Column(*groups, width=200, visible=shown(state, "dataset"))
+        self._layout = pn.Column(*groups, width=200, visible=shown(state, "dataset"))
         state.param.watch(lambda *events: self._highlight(), ["dataset", "regDataset"])
         self._highlight()
 
@@ -91,4 +91,4 @@ class DatasetPicker(pn.viewable.Viewer):
         return [name for name, button in self.buttons.items() if SELECTED in button.css_classes]
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.panel
+        return self._layout

@@ -43,7 +43,7 @@ def resize_layer(shape: list[int], layer: int, change: int) -> list[int]:
     return sizes
 
 
-class FeatureToggles:
+class FeatureToggles(pn.viewable.Viewer):
     """One toggle button per offered input feature, in step with the state's switches.
 
     A lesson may hide inputs (their buttons go) and lock them. Bokeh cannot disable one
@@ -52,6 +52,7 @@ class FeatureToggles:
     """
 
     def __init__(self, state: PlaygroundState, words: Words | None = None):
+        super().__init__()
         self.state = state
         words = words or Words()
         self.widget = pn.widgets.CheckButtonGroup(
@@ -66,6 +67,9 @@ class FeatureToggles:
         state.param.watch(lambda event: self.widget.param.update(options=self._options(), value=state.features()),
                           "hidden")
 
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.widget
+
     def _options(self) -> dict[str, str]:
         return {FEATURES[key].label: key for key in self.state.offered_features()}
 
@@ -79,7 +83,7 @@ class FeatureToggles:
             self.widget.value = self.state.features()
 
 
-class LayerButtons:
+class LayerButtons(pn.viewable.Viewer):
     """TF Playground's "+ / −" for hidden layers, and for each layer's neurons above its column.
 
     They are made again for each new shape, and in a new language (a few small
@@ -88,15 +92,19 @@ class LayerButtons:
 
     def __init__(self, state: PlaygroundState, diagram_px: tuple[int, int], words: Words | None = None,
                  button_px: int = SHAPE_BUTTON_PX):
+        super().__init__()
         self.state = state
         self.diagram_px = diagram_px
         """The diagram's width and height, which say where it draws each layer."""
         self.button_px = button_px
         self.words = words or Words()
-        self.panel = pn.Column(margin=0)
+        self._layout = pn.Column(margin=0)
         state.param.watch(lambda event: self._rebuild(), ["networkShape", "locked"])
         self.words.param.watch(lambda event: self._rebuild(), "language")
         self._rebuild()
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._layout
 
     def _rebuild(self) -> None:
         shape, words = self.state.networkShape, self.words
@@ -125,7 +133,7 @@ class LayerButtons:
             )
             for i, size in enumerate(shape)
         ]
-        self.panel.objects = [layers, pn.Row(*_spaced(neurons, centres, width), margin=0)]
+        self._layout.objects = [layers, pn.Row(*_spaced(neurons, centres, width), margin=0)]
 
     def _hidden_column_centres(self, hidden_layers: int) -> np.ndarray:
         """Where the diagram draws each hidden layer (its input and output columns aside)."""

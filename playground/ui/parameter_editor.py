@@ -6,16 +6,20 @@ student can nudge one weight and watch the maps change.
 """
 
 import panel as pn
+import param
 
 from playground.engine.features import FEATURES
 from playground.session import Session
 from playground.words import Words
 
 
-class ParameterEditor:
+class ParameterEditor(pn.viewable.Viewer):
     """A number field and a Set button for the tapped link or bias."""
 
+    visible = param.Boolean(default=False, doc="Open on a tapped link or bias.")
+
     def __init__(self, session: Session, on_change, words: Words | None = None):
+        super().__init__()
         self.session = session
         self.on_change = on_change
         self.words = words or Words()
@@ -26,8 +30,11 @@ class ParameterEditor:
         self.close_button = pn.widgets.Button(label=self.words("editor.close"), width=70, align="end")
         self.apply_button.on_click(lambda event: self.apply())
         self.close_button.on_click(lambda event: self.close())
-        self.panel = pn.Row(self.title, self.value, self.apply_button, self.close_button, visible=False)
+        self._row = pn.Row(self.title, self.value, self.apply_button, self.close_button, visible=self.param.visible)
         self.words.param.watch(lambda event: self._write_title(), "language")
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._row
 
     def edit_weight(self, row: dict) -> None:
         layer, source, target = int(row["layer"]), int(row["source"]), int(row["target"])
@@ -40,7 +47,7 @@ class ParameterEditor:
     def close(self) -> None:
         """Hide the editor and forget its parameter (after a reset, it names a network that is gone)."""
         self.target = None
-        self.panel.visible = False
+        self.visible = False
 
     def apply(self) -> None:
         """Set the typed value on the network the editor was opened on."""
@@ -58,7 +65,7 @@ class ParameterEditor:
         self.target = target
         self._write_title()
         self.value.value = round(float(value), 4)
-        self.panel.visible = True
+        self.visible = True
 
     def _write_title(self) -> None:
         """Name the parameter being edited, in the interface's language."""

@@ -35,7 +35,7 @@ def control_name(control: str, language: str) -> str:
     return text(f"share.control.{control}", language)
 
 
-class CopyField(param.Parameterized):
+class CopyField(pn.viewable.Viewer):
     """A read-only text and its Copy button; the text is selected for Ctrl+C when the browser refuses."""
 
     text = param.String(default="")
@@ -43,10 +43,13 @@ class CopyField(param.Parameterized):
     def __init__(self, words: Words, name_key: str, rows: int, css_class: str):
         super().__init__()
         self.name_key, self.rows = name_key, rows
-        self.panel = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
+        self._pane = pn.pane.HTML(words.follow(lambda value: self._html(words, value), self.param.text),
                                   stylesheets=[asset("share_dialog.css")], sizing_mode="stretch_width",
                                   css_classes=["np-share-field", css_class],
                                   margin=(4, 10))
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._pane
 
     def _html(self, words: Words, value: str) -> str:
         """The text, its button and what Copy said (hidden until it says it), drawn again with each new
@@ -60,10 +63,12 @@ class CopyField(param.Parameterized):
                 f"{escape(words.text('share.copy'))}</button>{notes}</div>")
 
 
-class ShareDialog:
-    """The Share / Embed button, and the dialog it opens over the playground."""
+class ShareDialog(pn.viewable.Viewer):
+    """The Share / Embed button, and the dialog it opens over the playground (the viewable: put it last
+    in the app's layout)."""
 
     def __init__(self, state: PlaygroundState, words: Words, lessons: Tutor):
+        super().__init__()
         self.state, self.words, self.lessons = state, words, lessons
         self.button = pn.widgets.Button(label=words("share.button"), width=130, align="end",
                                         css_classes=["np-share-button"], visible=shown(state, "shareButton"))
@@ -79,12 +84,15 @@ class ShareDialog:
                            self.body, stylesheets=[asset("share_dialog.css")], css_classes=["np-share-dialog"])
         self.overlay = pn.Column(dialog, stylesheets=[asset("share_dialog.css")], css_classes=["np-share-overlay"],
                                  visible=False)
-        """The dialog and the veil over the playground behind it: put last in the app's layout."""
+        """The dialog and the veil over the playground behind it."""
         self.height = DEFAULT_HEIGHT
         self.parents: tuple[str, ...] = ()
         self.problems: dict[str, Message] = {}
         """What is wrong with what was typed, by field; said in each new language."""
         self.built = False
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.overlay
 
     def open(self) -> None:
         if not self.built:
@@ -109,12 +117,12 @@ class ShareDialog:
                                               f"rel='noopener' class='np-share-teachers'>"
                                               f"{escape(words.text('share.teachers'))}</a></p>"))
         self.body.objects = [
-            say("share.link_heading", "h3"), say("share.link_about"), self.link.panel,
+            say("share.link_heading", "h3"), say("share.link_about"), self.link,
             say("share.embed_heading", "h3"), say("share.embed_about"),
             say("share.hide", "h3"), self.hide,
             pn.Row(self.lesson, self.step, self.language, self.height_input, styles={"flex-wrap": "wrap"}),
             self.preset_note, self.parents_input, self.problem_notice,
-            say("share.snippet", "h3"), self.snippet.panel,
+            say("share.snippet", "h3"), self.snippet,
             pn.Row(self.preview_button, self.close_preview_button), say("share.preview_note"), self.preview,
             teachers,
         ]

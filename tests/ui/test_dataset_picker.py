@@ -50,9 +50,9 @@ def test_thumbnails_are_self_contained_and_small():
 
 def offered(picker: DatasetPicker) -> list[str]:
     """Labels of the thumbnails a learner sees now."""
-    if not picker.panel.visible:
+    if not picker.__panel__().visible:
         return []
-    return [button.label for group in picker.panel if group.visible for button in group]
+    return [button.label for group in picker.__panel__() if group.visible for button in group]
 
 
 def test_each_thumbnail_is_a_button_named_by_its_label_without_a_tooltip():
@@ -87,7 +87,7 @@ def test_the_problem_decides_which_thumbnails_are_offered():
 def test_a_change_from_elsewhere_moves_the_highlight_in_the_page_too():
     state = PlaygroundState(dataset="gauss")
     picker = DatasetPicker(state)
-    root = picker.panel.get_root()  # the Bokeh models a page shows
+    root = picker.__panel__().get_root()  # the Bokeh models a page shows
     models = {m.label: m for m in root.select({"type": BokehButton})}
     assert SELECTED in models["Gaussian"].css_classes
 

@@ -28,18 +28,18 @@ def test_layer_buttons_change_the_network_the_session_trains():
     session = Session(state)
     buttons = LayerButtons(state, WHOLE_PAGE.network)
 
-    clicks(buttons.panel)["Add a hidden layer"].clicks += 1
+    clicks(buttons.__panel__())["Add a hidden layer"].clicks += 1
     assert state.networkShape == [4, 2, 2]
-    clicks(buttons.panel)["Add a neuron to layer 3"].clicks += 1
+    clicks(buttons.__panel__())["Add a neuron to layer 3"].clicks += 1
     assert state.networkShape == [4, 2, 3]
-    clicks(buttons.panel)["Remove a neuron from layer 1"].clicks += 1
+    clicks(buttons.__panel__())["Remove a neuron from layer 1"].clicks += 1
     assert state.networkShape == [3, 2, 3]
     assert session.trainer.network.layer_sizes == [2, 3, 2, 3, 1]
 
 
 def test_buttons_at_a_limit_are_disabled():
     buttons = LayerButtons(PlaygroundState(networkShape=[8] * 6), WHOLE_PAGE.network)
-    found = clicks(buttons.panel)
+    found = clicks(buttons.__panel__())
     assert found["Add a hidden layer"].disabled and found["Add a neuron to layer 1"].disabled
     assert not found["Remove the last hidden layer"].disabled
 
@@ -67,7 +67,7 @@ def test_each_layers_buttons_sit_above_its_column_without_overlapping(sizes):
     from playground.views.network_layout import network_layout
 
     shape = [8] * 6
-    row = LayerButtons(PlaygroundState(networkShape=shape), sizes.network, button_px=sizes.shape_button).panel.objects[1]
+    row = LayerButtons(PlaygroundState(networkShape=shape), sizes.network, button_px=sizes.shape_button).__panel__().objects[1]
     centres, widths, edge = [], [], 0
     for item in row.objects:
         if not isinstance(item, pn.Spacer):
@@ -106,6 +106,6 @@ def test_locked_layers_and_neurons_have_their_buttons_disabled():
     state = PlaygroundState(networkShape=[4, 2])
     buttons = LayerButtons(state, WHOLE_PAGE.network)
     state.locked = ["numHiddenLayers", "numNodes2"]
-    found = clicks(buttons.panel)
+    found = clicks(buttons.__panel__())
     assert found["Add a hidden layer"].disabled and found["Remove the last hidden layer"].disabled
     assert found["Remove a neuron from layer 2"].disabled and not found["Add a neuron to layer 1"].disabled

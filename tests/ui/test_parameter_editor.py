@@ -21,7 +21,7 @@ def test_tapping_a_link_edits_that_weight_without_a_reset():
 
     links.source.selected.indices = [row]
 
-    assert app.editor.panel.visible
+    assert app.editor.visible
     assert "Weight from" in app.editor.title.object
     assert app.editor.value.value == round(app.session.trainer.network.weights[layer][source, target], 4)
     app.editor.value.value = 2.5
@@ -40,4 +40,4 @@ def test_tapping_a_bias_edits_that_bias_and_a_reset_closes_the_editor():
     assert app.session.trainer.network.biases[1][0] == -0.7
 
     app.session.reset()
-    assert not app.editor.panel.visible
+    assert not app.editor.visible
