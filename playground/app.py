@@ -14,7 +14,7 @@ import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
-from playground.embed.commands import EmbedCommands
+from playground.embed.commands import SHAPES, EmbedCommands
 from playground.embed.events import EmbedEvents
 from playground.engine.training import LOSS_NOT_FINITE, PARAMETER_NOT_FINITE
 from playground.assets import asset
@@ -107,7 +107,7 @@ class PlaygroundApp:
         """The lesson flow; ``guide`` shows it."""
         self.guide = LessonGuide(self.lessons, words)
         self.lessons.param.watch(lambda event: self.write_address(), "page_keys")
-        page = connect(lambda text: self.commands.receive(text), list(self.embedding.parents))
+        page = connect(lambda text: self.commands.receive(text), list(self.embedding.parents), SHAPES)
         self.events = EmbedEvents(self.session, self.lessons, page.post, page.later)
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)

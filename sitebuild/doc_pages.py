@@ -26,6 +26,8 @@ from . import link_tables
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 TEMPLATE = SITE_DIR / "doc.html"
+#: The embed's message schemas: the app reads them, the site ships them in dist/embed/.
+SCHEMAS = sorted((SITE_DIR.parent / "playground" / "embed").glob("*.schema.json"))
 #: Where the examples' site address stands; the page puts its own address there when served.
 EXAMPLE_SITE = "https://playground.school.example/"
 INSERT = re.compile(r"<!-- insert: ([\w-]+) -->")
@@ -118,11 +120,11 @@ def _with_inserts(text: str, source: Path, language: str, project: Path, dist: P
 
 
 def _schema_links(language: str) -> str:
-    """Links to the message schemas the site ships (site/embed/*.schema.json), each with its title."""
-    schemas = sorted((SITE_DIR / "embed").glob("*.schema.json"))
-    if not schemas:
+    """Links to the message schemas the site ships (playground/embed/*.schema.json, in dist/embed/), each
+    with its title."""
+    if not SCHEMAS:
         return ""
-    items = "".join(map(_schema_item, schemas))
+    items = "".join(map(_schema_item, SCHEMAS))
     return f'<p>{link_tables.word("teachers.schemas", language)}</p>\n<ul class="schemas">{items}</ul>'
 
 

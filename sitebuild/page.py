@@ -26,12 +26,12 @@ SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 STATIC_FILES = ["loader.js", "startup_snapshot.js", "site_image.js", "accessible_names.js", "download_worker.js",
                 "embed_bridge.js", "training_worker.js",
                 "style.css", "doc.css", "favicon.svg",
-                # for the page around an embedded playground
-                "embed.js", "embed/events.schema.json", "embed/commands.schema.json"]
+                "embed.js"]  # for the page around an embedded playground
 PACKAGE_DIR = SITE_DIR.parent / "playground"
-#: Files of the package the page uses as they are, by their place in dist/: the palette the page's
-#: CSS shares with the app.
-PACKAGE_FILES = {"palette.css": PACKAGE_DIR / "assets" / "palette.css"}
+#: Files of the package the site ships as they are, by their place in dist/: the palette the page's
+#: CSS shares with the app, and the embed's message schemas, which the app reads too.
+PACKAGE_FILES = {"palette.css": PACKAGE_DIR / "assets" / "palette.css",
+                 **{f"embed/{path.name}": path for path in doc_pages.SCHEMAS}}
 #: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
 PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')

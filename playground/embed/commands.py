@@ -1,15 +1,20 @@
-"""Commands from the page around an embedded playground (``site/embed/commands.schema.json``).
+"""Commands from the page around an embedded playground (``commands.schema.json`` beside this file).
 
-``site/embed_bridge.js`` passes on only messages from an origin of the embed URL's ``parent=``
-list that look like a command; they are checked again here, as plain data against the schema,
-and anything else is ignored: a command is never evaluated, and a malformed one changes
+The schema is the one statement of each command's shape: read here, handed to
+``site/embed_bridge.js`` when it is connected (``SHAPES``), and shipped to course pages. The
+bridge passes on only messages from an origin of the embed URL's ``parent=`` list that fit a
+shape; they are checked again here, as plain data against the schema, and anything else is
+ignored: a command is never evaluated, and a malformed one changes
 nothing and gets no reply. A command that is understood but (partly) refused, such as
 ``setState`` with a bad key, is answered with ``commandRejected`` and its problems in the
 interface's language. ``setState`` is read exactly as a link is (``links.decode``), on top of
-the playground as it is, so only the keys it gives change.
+the playground as it is, so only the keys it gives change. A new command is its shape in the
+schema and its handler here (``EmbedCommands._<type>``).
 """
 
 import json
+import math
+from importlib.resources import files
 
 from playground.embed.events import EmbedEvents
 from playground.i18n import Message
@@ -20,21 +25,31 @@ from playground.words import Words
 
 NAMESPACE = "neural-playground"
 VERSION = 1
-MAX_LESSON_ID = 100
 MAX_MESSAGE = 2 * MAX_FRAGMENT + 200
 """Longest message text read at all: a setState link at its longest with every character escaped, and the envelope."""
 
-#: Each command's data: its keys and what each must be (the schema's, for a Python reader).
-COMMANDS = {
-    "setState": {"link": lambda value: isinstance(value, str) and len(value) <= MAX_FRAGMENT},
-    "play": {},
-    "pause": {},
-    "reset": {},
-    "goToLessonStep": {
-        "lesson": lambda value: isinstance(value, str) and 1 <= len(value) <= MAX_LESSON_ID,
-        "step": lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
-    },
-}
+SCHEMA = json.loads(files(__package__).joinpath("commands.schema.json").read_text(encoding="utf-8"))
+SHAPES: dict[str, dict] = SCHEMA["$defs"]
+"""Each command's data, by its type: a JSON Schema of the few keywords ``fits`` reads."""
+SHAPE_KEYWORDS = {"type", "properties", "required", "additionalProperties", "minLength", "maxLength", "minimum",
+                  "description"}
+"""What ``fits`` (and the bridge's ``fits``) understands; the tests hold the schema to it."""
+
+
+def fits(value, shape: dict) -> bool:
+    """Whether ``value`` (plain data, as JSON reads) is of ``shape``: an object with only the keys it
+    names (``additionalProperties`` is always false), a string within its lengths, or a whole number
+    (not a boolean) from its minimum."""
+    kind = shape["type"]
+    if kind == "object":
+        properties = shape.get("properties", {})
+        return (isinstance(value, dict) and set(shape.get("required", ())) <= set(value) <= set(properties)
+                and all(fits(value[key], properties[key]) for key in value))
+    if kind == "string":
+        return isinstance(value, str) and shape.get("minLength", 0) <= len(value) <= shape.get("maxLength", math.inf)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool) and value >= shape.get("minimum", -math.inf)
+    return False
 
 
 def parse(text: str) -> tuple[str, dict] | None:
@@ -50,10 +65,8 @@ def parse(text: str) -> tuple[str, dict] | None:
     kind, data, version = message["type"], message["data"], message["version"]
     if message["namespace"] != NAMESPACE or type(version) is not int or version != VERSION:
         return None
-    fields = COMMANDS.get(kind) if isinstance(kind, str) else None
-    if fields is None or not isinstance(data, dict) or set(data) != set(fields):
-        return None
-    if not all(valid(data[name]) for name, valid in fields.items()):
+    shape = SHAPES.get(kind) if isinstance(kind, str) else None
+    if shape is None or not fits(data, shape):
         return None
     return kind, data
 

@@ -1,4 +1,4 @@
-"""What the playground tells the page around it when embedded (``site/embed/events.schema.json``).
+"""What the playground tells the page around it when embedded (``playground/embed/events.schema.json``).
 
 Each event's data is built here from the session and the lessons' tutor, then handed to
 ``post(type, data)``: in the browser that is ``playground.page.bridge``'s seam to ``site/embed_bridge.js``,

@@ -26,14 +26,15 @@ NOWHERE = PageEnd(post=lambda kind, data: None, later=lambda seconds, callback: 
 """No page around: events are dropped at once, so nothing waits for an event loop."""
 
 
-def connect(receive: Callable[[str], None], origins: list[str]) -> PageEnd:
-    """Hand the host's commands (JSON text) from ``origins`` to ``receive``; return how to post
-    events to the host (to those origins, or to any without them)."""
+def connect(receive: Callable[[str], None], origins: list[str], shapes: dict[str, dict]) -> PageEnd:
+    """Hand the host's commands (JSON text) from ``origins`` that fit ``shapes`` (each command's data,
+    by type: ``embed.commands.SHAPES``) to ``receive``; return how to post events to the host (to those
+    origins, or to any without them)."""
     bridge = getattr(page_object(), "embed", None)
     if bridge is None:
         return NOWHERE
     from pyodide.ffi import create_proxy
 
-    bridge.listen(create_proxy(lambda text: receive(str(text))), json.dumps(origins))
+    bridge.listen(create_proxy(lambda text: receive(str(text))), json.dumps(origins), json.dumps(shapes))
     return PageEnd(post=lambda kind, data: bridge.post(kind, json.dumps(data, ensure_ascii=False, allow_nan=False)),
                    later=lambda seconds, callback: asyncio.get_event_loop().call_later(seconds, callback))

@@ -4,7 +4,7 @@ The site is served on one port (``base_url``) and the course page on a second (`
 they are different origins; ``localhost`` on the course page's port is a third. Each test is
 one page load of the course page, its iframe loading the whole app, so each groups what it
 checks. Every message the course page hears from the site is checked against
-site/embed/events.schema.json.
+playground/embed/events.schema.json.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Commands from the page around an embedded playground: read as plain data against the schema
-(site/embed/commands.schema.json), carried out as clicks would be, refused with reasons in the
+(playground/embed/commands.schema.json), carried out as clicks would be, refused with reasons in the
 interface's language, and anything malformed ignored without a reply."""
 
 import json

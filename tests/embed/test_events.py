@@ -1,5 +1,5 @@
 """What the page around an embedded playground hears: each event when it happens, in the spec's
-shape (site/embed/events.schema.json), ready first, progress throttled and stateChanged coalesced."""
+shape (playground/embed/events.schema.json), ready first, progress throttled and stateChanged coalesced."""
 
 from playground.embed.events import PROGRESS_PERIOD_S, STATE_PERIOD_S, EmbedEvents
 from playground.state import PlaygroundState

@@ -1,6 +1,6 @@
 """What the tests share: test files import these modules, never one another.
 
-embed_schema   the embed's messages against site/embed/*.schema.json
+embed_schema   the embed's messages against playground/embed/*.schema.json
 embedded       an embedded session and the page around it, for the embed's events and commands
 lesson_files   a small valid lesson to write and break
 pages          the built site's pages in Chromium: open one, wait for the app, read and press

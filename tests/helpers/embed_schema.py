@@ -1,4 +1,4 @@
-"""Check messages against site/embed/*.schema.json (JSON Schema draft 2020-12) with ``jsonschema``."""
+"""Check messages against playground/embed/*.schema.json (JSON Schema draft 2020-12) with ``jsonschema``."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator
 
 from tests.helpers import ROOT
 
-SCHEMAS = ROOT / "site" / "embed"
+SCHEMAS = ROOT / "playground" / "embed"
 
 
 def load(direction: str) -> dict:
