@@ -3,11 +3,10 @@ horizontal scrollbar from 1,200 px down to a phone, the network and the output s
 700 px column, the controls a link hides absent, and the embed kept in the address.
 
 One page is loaded at 700 px and then resized, as a course page's column or a phone turned
-around resizes an iframe; screenshots at each width go to test-results/ and /tmp/embed-shots/.
+around resizes an iframe; screenshots at each width go to test-results/.
 """
 from __future__ import annotations
 
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import pytest
 
 from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_address, wait_for_state
 
-SHOTS = Path("/tmp/embed-shots")
 PARENT = "parent=https%3A%2F%2Fschool.example"
 #: A teacher's page about hidden layers: what the lesson does not need is hidden.
 HIDDEN = ("regularization", "regularizationRate", "problem", "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
@@ -36,8 +34,6 @@ def horizontal_overflow(page) -> int:
 def shoot(page, results_dir: Path, width: int) -> None:
     path = results_dir / f"embed-{width}px.png"
     page.screenshot(path=str(path), full_page=True)
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copyfile(path, SHOTS / path.name)
 
 
 @pytest.fixture(scope="module")

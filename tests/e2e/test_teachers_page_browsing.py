@@ -2,7 +2,7 @@
 on a phone, every link of it answered by the site, and the snippets naming the site's own address.
 
 Screenshots (desktop 1280 px and phone 400 px, each language, and the main page's header) go to
-/tmp/teachers-shots/.
+test-results/teachers/.
 """
 from __future__ import annotations
 
@@ -16,15 +16,15 @@ from playground.links import STATE_KEYS
 from playground.state import HIDABLE_CONTROLS
 from tests.helpers.pages import open_page, wait_for_state
 
-SHOTS = Path("/tmp/teachers-shots")
 PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
 HEADINGS = {"en": "Neural Playground for teachers", "zh-CN": "神经网络游乐场：教师指南"}
 
 
 @pytest.fixture(scope="module")
-def shots() -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS
+def shots(results_dir) -> Path:
+    folder = results_dir / "teachers"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.mark.parametrize("language", list(PAGES))
