@@ -42,7 +42,7 @@ script adds its members. A new member is added to this list, with who sets it an
     read by ``bridge.connect``.
 ``playground.shareEscape``
     true once the Share dialog's Escape key is listened for, so it is listened for once: set
-    and read by the script the Share button runs (playground/ui/scripts/share_escape.js), which
+    and read by the script the Share button runs (playground/assets/share_escape.js), which
     makes the object itself under ``panel serve``.
 
 Not the page's: ``window.NeuralPlayground`` is set by site/embed.js in the course page
