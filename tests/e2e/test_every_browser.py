@@ -15,6 +15,8 @@ import pytest
 from sitebuild import firefox, webkit
 from tests.helpers.pages import READY_TIMEOUT_MS, WAIT_MS
 
+# Selenium's own WebKitGTK driver sets an address its RemoteConnection has deprecated.
+pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
 ENGINES = {"firefox": firefox, "webkit": webkit}
 LESSON_ONE = "One neuron draws a straight line"
 EPOCHS = 30
