@@ -26,6 +26,20 @@ if [ -z "${PLAYGROUND_CHROMIUM:-}" ] && ! command -v chromium > /dev/null && [ !
     fi
 fi
 
+# The smoke test in other browsers (tests/e2e/test_every_browser.py) drives Debian's Firefox ESR
+# over WebDriver BiDi and WebKitGTK (Safari's engine) through webkit2gtk-driver, on a private
+# Xvfb. Install what is missing on Debian; elsewhere those tests are skipped and say why.
+missing=()
+command -v firefox-esr > /dev/null || command -v firefox > /dev/null || [ -n "${PLAYGROUND_FIREFOX:-}" ] \
+    || missing+=(firefox-esr)
+command -v WebKitWebDriver > /dev/null || missing+=(webkit2gtk-driver)
+command -v Xvfb > /dev/null || [ -n "${DISPLAY:-}" ] || missing+=(xvfb)
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get > /dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        "${missing[@]}" > /dev/null \
+        || echo "warning: ${missing[*]} could not be installed; those browsers' smoke tests will be skipped"
+fi
+
 # The screenshots of the Chinese interface (test-results/) need a font with Chinese
 # characters; a machine without one draws boxes. Debian's smallest is WenQuanYi Micro Hei.
 if command -v fc-list > /dev/null && [ -z "$(fc-list :lang=zh)" ] && command -v apt-get > /dev/null \
