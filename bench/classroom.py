@@ -32,13 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitebuild import manifest, serve  # noqa: E402
+from sitebuild import lock, manifest, serve  # noqa: E402
 
 CONNECTIONS = 6  # a browser's connections to one host over HTTP/1.1
 BOOT_CONFIG = re.compile(r'<script id="boot-config" type="application/json">(.*?)</script>', re.S)
 NAMED_BY_PAGE = re.compile(r'<(?:script|link)\b[^>]*?\b(?:src|href)="([^"#:]+)"|new Worker\("([^"]+)"')
 NAMED_BY_SCRIPT = re.compile(r'from "\./([^"]+)"|new Worker\((?:siteUrl\()?"([^"]+)"')
-WORKER_PACKAGES = re.compile(r"packages: (\[[^\]]*\])")
 
 
 def first_visit(dist: Path) -> list[str]:
@@ -55,9 +54,8 @@ def first_visit(dist: Path) -> list[str]:
     for name in files:  # grows as it goes: a script's imports and workers are read in turn
         if name.endswith(".js") and "/" not in name:
             files += [a or b for a, b in NAMED_BY_SCRIPT.findall((dist / name).read_text(encoding="utf-8"))]
-    lock = json.loads((dist / boot["lock"]).read_text(encoding="utf-8"))["packages"]
-    for packages in WORKER_PACKAGES.findall((dist / "training_worker.js").read_text(encoding="utf-8")):
-        files += [boot["pyodide_dir"] + lock[name]["file_name"] for name in json.loads(packages)]
+    wheels = lock.wheel_files(json.loads((dist / boot["lock"]).read_text(encoding="utf-8")), boot["training_packages"])
+    files += [boot["pyodide_dir"] + name for name in sorted(wheels)]
     return list(dict.fromkeys(files))
 
 

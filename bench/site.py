@@ -4,11 +4,14 @@
                          [--bandwidth 20]
 
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
-empty HTTP cache) and reloads it in the same profile (warm). Prints the median of:
+empty HTTP cache) and reloads it in the same profile (warm: once the cold visit's service
+worker has kept the site, for a build with one, so from its cache). Prints the median of:
 first contentful paint, interactive (the loader's "ready") and the phases it is made
 of (page and JS start, runtime and wheels, each step of boot.py), and the bytes the page
 and its image worker received (response bodies as sent: the build's brotli copies,
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
+After the cold load: how long after "ready" the service worker had kept the site for
+offline use, and the bytes it downloaded for that (most come from the HTTP cache).
 Then plays each configuration. ``--throttle 4`` slows the loading page's CPU 4x
 (Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` sends every
 response through one shared 20 Mbit/s line (sitebuild/serve.py's Uplink), as a school's
@@ -62,6 +65,27 @@ def load(page, url: str | None) -> dict:
         figures[last] = figures.pop(last)
     figures["renderer_rss_mb"] = renderer_rss_mb()
     return figures
+
+
+# Seconds from "ready" until the service worker that site/offline.js registers then is active, its
+# copy of the site complete; null for a build without one (it registers within moments of "ready").
+OFFLINE_KEPT_JS = """async () => {
+  const registration = async () => navigator.serviceWorker && navigator.serviceWorker.getRegistration();
+  for (let tries = 0; tries < 40 && !(await registration()); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!(await registration())) return null;
+  const worker = (await navigator.serviceWorker.ready).active;
+  while (worker.state === "activating") await new Promise((resolve) => worker.addEventListener("statechange", resolve));
+  return (performance.now() - (window.playground?.timings ?? window.playgroundTimings).interactive) / 1000;
+}"""
+
+
+def kept_offline(page, downloads: list) -> dict:
+    """When a first visit's offline copy was complete, and the megabytes its service worker
+    downloaded (DOWNLOADS: its finished requests); nothing for a build without one."""
+    seconds = page.evaluate(OFFLINE_KEPT_JS)
+    if seconds is None:
+        return {}
+    return {"offline_kept_s": seconds, "offline_mb": sum(r.sizes()["responseBodySize"] for r in downloads) / 1e6}
 
 
 def renderer_rss_mb() -> float:
@@ -194,7 +218,10 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
             cdp = context.new_cdp_session(page)
             if throttle != 1:
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+            worker_downloads = []
+            context.on("requestfinished", lambda request: request.service_worker and worker_downloads.append(request))
             results.setdefault("cold", []).append(load(page, url))
+            results["cold"][-1].update(kept_offline(page, worker_downloads))
             results.setdefault("warm", []).append(load(page, None))
             for name, fragment in PLAYING.items() if play else ():
                 results.setdefault(name, []).append(measure_playing(context, url + fragment))

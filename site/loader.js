@@ -339,7 +339,8 @@ function startTrainingWorker() {
       }
     };
     worker.postMessage({ boot: { pyodide: siteUrl(config.pyodide), indexURL: siteUrl(config.pyodide_dir),
-                                 lockFileURL: siteUrl(config.lock), wheel: siteUrl(config.training_wheel),
+                                 lockFileURL: siteUrl(config.lock), packages: config.training_packages,
+                                 wheel: siteUrl(config.training_wheel),
                                  numpy: { ...config.compiled_image, file: siteUrl(config.compiled_image.file) } } });
     handle.advance = (request) => new Promise((resolve) => {
       const id = handle.requests++;

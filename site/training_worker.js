@@ -14,10 +14,10 @@ async function fetchBytes(url, init) {
   return response.arrayBuffer();
 }
 
-async function boot({ pyodide, indexURL, lockFileURL, wheel, numpy }) {
+async function boot({ pyodide, indexURL, lockFileURL, packages, wheel, numpy }) {
   const { loadPyodide } = await import(pyodide);
   const [python, image, ours] = await Promise.all([
-    loadPyodide({ indexURL, lockFileURL, packages: ["param"] }),
+    loadPyodide({ indexURL, lockFileURL, packages }),
     fetchBytes(numpy.file, { integrity: numpy.integrity }),
     fetchBytes(wheel),
   ]);

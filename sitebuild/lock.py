@@ -69,3 +69,14 @@ def pruned(wheels: dict[str, Path], official_lock: dict, official: set[str],
             "unvendored_tests": False,
         }
     return {"info": official_lock["info"], "packages": packages}
+
+
+def wheel_files(lock: dict, names: list[str]) -> set[str]:
+    """The file names of the wheels that loadPackage(NAMES) fetches with LOCK: theirs and their dependencies'."""
+    files, todo = set(), list(names)
+    while todo:
+        entry = lock["packages"][todo.pop()]
+        if entry["file_name"] not in files:
+            files.add(entry["file_name"])
+            todo += entry["depends"]
+    return files

@@ -24,7 +24,7 @@ from . import doc_pages
 
 SITE_DIR = Path(__file__).resolve().parent.parent / "site"
 STATIC_FILES = ["loader.js", "startup_snapshot.js", "site_image.js", "accessible_names.js", "download_worker.js",
-                "embed_bridge.js", "training_worker.js",
+                "embed_bridge.js", "training_worker.js", "offline.js",
                 "style.css", "doc.css", "favicon.svg",
                 "embed.js"]  # for the page around an embedded playground
 PACKAGE_DIR = SITE_DIR.parent / "playground"

@@ -16,10 +16,12 @@ from pathlib import Path
 
 from playground import i18n
 
-from . import (assets, binaries, bytecode, doc_pages, fetch, lessons, lock, manifest, page, patches, pins, precompress,
-               pure, runtime, site_image, skeleton, slim)
+from . import (assets, binaries, bytecode, doc_pages, fetch, lessons, lock, manifest, offline, page, patches, pins,
+               precompress, pure, runtime, site_image, skeleton, slim, web_app)
 
 ROOT = Path(__file__).resolve().parent.parent
+#: What site/training_worker.js installs with loadPackage, beside this project's own wheel.
+TRAINING_PACKAGES = ["param"]
 
 
 @dataclass
@@ -138,6 +140,7 @@ def build(opts: Options) -> dict:
              image["integrity"], imports]).encode()).hexdigest()[:32],
         "app_module": opts.app_module, "panel_cdn_root": urls["panel_cdn_root"],
         "training_wheel": f"pyodide/{ours.name}",  # site/training_worker.js installs it alone
+        "training_packages": TRAINING_PACKAGES,
         # The bar fills with the bytes as the page reads them (decoded); the page names
         # the sizes on the wire, as brotli (what our server and most hosts send).
         **_stage_sizes("runtime", runtime_files, wire), **_stage_sizes("package", image_files, wire),
@@ -147,6 +150,7 @@ def build(opts: Options) -> dict:
     data_svg = skeleton.data_svg(skeleton.training_points(opts.project))
     written = page.render(partial, scripts=urls["scripts"], boot=boot, data_svg=data_svg)
     written += doc_pages.render(partial, opts.project)
+    written += web_app.write(partial, page.SITE_DIR / "favicon.svg")
     ours_files = {*written, *shipped_lessons, "pyodide/pyodide-lock.json", f"pyodide/{ours.name}"}
     info = {"fingerprint": fingerprint(opts), "pyodide": p.pyodide_version,
             "app_module": opts.app_module, "bytecode": opts.bytecode,
@@ -154,7 +158,12 @@ def build(opts: Options) -> dict:
             "build_s": round(time.perf_counter() - start, 1)}
     precompress.write([f for f in precompress.candidates(partial) if f not in wire])
     step("page + compressed copies")
-    manifest.write(partial, ours_files, info)
+    # Last but the manifest: the service worker lists every other file with its hash.
+    fetched_wheels = {boot["training_wheel"], *(f"{boot['pyodide_dir']}{name}"
+                                                for name in lock.wheel_files(pruned, TRAINING_PACKAGES))}
+    info["offline_version"] = offline.write(partial, fetched_wheels)
+    precompress.write([partial / offline.SCRIPT])
+    manifest.write(partial, ours_files | {offline.SCRIPT}, info)
     shutil.rmtree(opts.dist, ignore_errors=True)
     partial.rename(opts.dist)
     step("manifest")

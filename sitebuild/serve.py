@@ -38,6 +38,7 @@ TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/ja
          ".svg": "image/svg+xml", ".css": "text/css", ".html": "text/html; charset=utf-8",
          ".py": "text/x-python", ".ico": "image/x-icon", ".woff2": "font/woff2",
          ".md": "text/markdown; charset=utf-8",
+         ".png": "image/png", ".webmanifest": "application/manifest+json",
          ".img": "application/octet-stream"}  # the package images (sitebuild/site_image.py)
 HTML = TYPES[".html"]
 

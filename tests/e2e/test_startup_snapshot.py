@@ -3,6 +3,8 @@ after the imports instead of importing again, and a snapshot that does not fit c
 a normal start."""
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state
 
 # Resolves once this site's snapshot (the heap and what JavaScript must put back) is stored.
@@ -82,7 +84,17 @@ def test_a_snapshot_that_does_not_fit_gives_a_normal_start_and_is_replaced(conte
     assert started(third) == "restored"
 
 
-def test_a_restored_start_that_fails_starts_once_more_without_the_snapshot(context, base_url):
+@pytest.fixture()
+def context_without_service_worker(chromium):
+    """A fresh profile whose pages come from the server: no service worker (site/service_worker.js)
+    answers them from its cache, so a route can change what the server sends."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield context
+    context.close()
+
+
+def test_a_restored_start_that_fails_starts_once_more_without_the_snapshot(context_without_service_worker, base_url):
+    context = context_without_service_worker
     first, _ = visit(context, base_url)
     first.evaluate(SNAPSHOT_STORED)
     first.close()
