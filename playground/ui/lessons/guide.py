@@ -14,6 +14,7 @@ from playground.lessons.tutor import Tutor
 from playground.ui.controls import shown
 from playground.ui.lessons.picker import LessonPicker
 from playground.ui.lessons.step import LessonPanel
+from playground.ui.notice import Notice
 
 BESIDE_PLAYGROUND = """
 .np-lesson-column { order: -1; flex: 0 0 100%; }  /* narrow screens: above the playground */
@@ -38,7 +39,7 @@ class LessonGuide:
         self.language = language
         self.picker: LessonPicker | None = None
         self.panel: LessonPanel | None = None
-        self.notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10))
+        self.notice = Notice(alert_type="warning", visible=False, margin=(4, 10))
         self.menu_button = pn.widgets.Button(label=text("lessons.menu", language), width=120, align="end",
                                              css_classes=["np-lessons-menu"],
                                              visible=shown(tutor.session.state, "lessonsButton"))
