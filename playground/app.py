@@ -8,7 +8,6 @@ where the static site's loader calls it.
 """
 
 import math
-import re
 
 import numpy as np
 import panel as pn
@@ -37,6 +36,7 @@ from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
+from playground.ui.notice import Notice
 from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
 from playground.ui.sizes import column_order, view_sizes
@@ -82,9 +82,9 @@ class PlaygroundApp:
         """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
         self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
         self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
-        self.link_notice = pn.pane.Alert(words.follow(lambda: _link_notice(words, link_problems)),
-                                         alert_type="warning", visible=bool(link_problems))
-        self.divergence_notice = pn.pane.Alert(alert_type="danger", visible=False)
+        self.link_notice = Notice(words.follow(lambda: _link_notice(words, link_problems)),
+                                  alert_type="warning", visible=bool(link_problems))
+        self.divergence_notice = Notice(alert_type="danger", visible=False)
         # No tooltips here: Bokeh's tooltip popover would cover the neighbouring button.
         self.play_button = pn.widgets.Button(
             label=words.follow(lambda playing: words.text("buttons.pause" if playing else "buttons.play"),
@@ -253,13 +253,8 @@ def _heading(words: Words, column: str) -> pn.pane.HTML:
 def _link_notice(words: Words, problems: list[Message]) -> str:
     """One line for each problem of the link, in the interface's language, as plain text: whoever
     wrote the link wrote its values, which must not become markup (a link to click, say)."""
-    return "\n".join(_literal(words.text("messages.link_ignored", problem=problem.in_language(words.language)))
+    return "\n".join(words.text("messages.link_ignored", problem=problem.in_language(words.language))
                      for problem in problems)
-
-
-def _literal(text: str) -> str:
-    """``text`` for a Markdown pane, shown as it is: every ASCII punctuation mark escaped."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 def _metrics_html(words: Words, metrics) -> str:

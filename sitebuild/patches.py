@@ -7,6 +7,9 @@ be applied in a build, so one left behind by an upgrade is noticed too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from . import plain_markdown
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,24 @@ PATCHES = [
     Patch("panel/io/cache.py", "    unittest.mock.Mock : lambda obj: _int_to_bytes(id(obj)),\n",
           "    lambda obj: type(obj).__module__ == 'unittest.mock': lambda obj: _int_to_bytes(id(obj)),\n",
           "Mock objects are still hashed by identity, recognised by their module"),
+    # Upstream: Panel could render a description without Markdown syntax as it is (or import
+    # markdown-it on first hover); a tooltip's text is almost always a plain sentence.
+    Patch("panel/widgets/base.py", "from ..viewable import Layoutable, Viewable\n",
+          "from ..viewable import Layoutable, Viewable\n" + Path(plain_markdown.__file__).read_text().split('"""', 2)[2],
+          "sitebuild/plain_markdown.py's plain_paragraph, in Panel's widget module"),
+    Patch("panel/widgets/base.py",
+          "            if isinstance(description, str):\n"
+          "                from ..pane.markup import Markdown\n"
+          "                parser = Markdown._get_parser('markdown-it', (), Markdown.hard_line_break, **renderer_options)\n"
+          "                html = parser.render(description)\n",
+          "            if isinstance(description, str):\n"
+          "                html = None if renderer_options else plain_paragraph(description)\n"
+          "                if html is None:  # not plain text (sitebuild/patches.py)\n"
+          "                    from ..pane.markup import Markdown\n"
+          "                    parser = Markdown._get_parser('markdown-it', (), Markdown.hard_line_break, **renderer_options)\n"
+          "                    html = parser.render(description)\n",
+          "a tooltip in plain words is its HTML without markdown-it, which a page with tooltips "
+          "imported at start (81 modules, ~0.2 s of a first visit)"),
 ]
 
 

@@ -23,6 +23,7 @@ from playground.links import encode, with_page_keys
 from playground.page.address import read_base
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 from playground.ui.controls import SELECT_WIDTH, shown
+from playground.ui.notice import Notice
 from playground.words import Words
 
 #: The teachers' page of each language, beside index.html in the site.
@@ -163,8 +164,8 @@ class ShareDialog(pn.viewable.Viewer):
                                                   sizing_mode="stretch_width", css_classes=["np-share-parents"])
         self.height_input.param.watch(lambda event: self._read("height", read_height, event.new), "value")
         self.parents_input.param.watch(lambda event: self._read("parents", read_origins, event.new), "value")
-        self.problem_notice = pn.pane.Alert(alert_type="warning", visible=False, margin=(4, 10),
-                                            css_classes=["np-share-problem"])
+        self.problem_notice = Notice(alert_type="warning", visible=False, margin=(4, 10),
+                                     css_classes=["np-share-problem"])
         self.preset_note = _html(words.follow(lambda: f"<p>{escape(words.text('share.lesson_from_preset'))}</p>"),
                                  visible=False)
 

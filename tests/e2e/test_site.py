@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from sitebuild import manifest
 from tests.helpers.pages import open_page, wait_for_state
@@ -80,6 +81,22 @@ def test_pandas_is_neither_shipped_nor_imported(loaded_app, dist):
     state = json.loads(loaded_app.page.evaluate(f"window.playground.pyodide.runPython({json.dumps(PANDAS_STATE)})"))
     assert state == {"imported": False, "findable": False}
     assert not list((dist / "pyodide").glob("pandas-*.whl"))
+
+
+NOT_IMPORTED_AT_START = ("markdown_it", "numpy.random")
+"""Imported on first use, not by the start (~0.2 s of a first visit each): the lessons' Markdown
+(widget tooltips render without it: sitebuild/plain_markdown.py), numpy's generators."""
+
+
+def test_the_start_leaves_markdown_and_numpys_generators_for_later(context, base_url, results_dir):
+    page, log = open_page(context, base_url + "#**bold**=1")  # a page of its own: none opened a lesson
+    assert wait_for_state(page) == "ready"
+    expect(page.get_by_text("ignored: unknown key '**bold**'")).to_be_visible()  # the notice, as written
+    page.screenshot(path=str(results_dir / "site-link-notice.png"))
+    imported = page.evaluate(
+        "code => window.playground.pyodide.runPython(code).toJs()",
+        f"import sys; [name for name in {NOT_IMPORTED_AT_START!r} if name in sys.modules]")
+    assert imported == [] and log.errors == []
 
 
 PYODIDE_DOWNLOADS = """() => performance.getEntriesByType('resource')

@@ -13,6 +13,7 @@ from playground.lessons.tutor import Tutor
 from playground.ui.controls import shown
 from playground.ui.lessons.picker import LessonPicker
 from playground.ui.lessons.step import LessonPanel
+from playground.ui.notice import Notice
 from playground.words import Words
 
 
@@ -25,7 +26,7 @@ class LessonGuide(pn.viewable.Viewer):
         self.words = words = words or Words()
         self.picker: LessonPicker | None = None
         self.lesson_panel: LessonPanel | None = None
-        self.notice = pn.pane.Alert(
+        self.notice = Notice(
             words.follow(lambda notice: notice.in_language(words.language) if notice else "", tutor.param.notice),
             alert_type="warning", visible=pn.bind(lambda notice: notice is not None, tutor.param.notice), margin=(4, 10))
         self.menu_button = pn.widgets.Button(label=words("lessons.menu"), width=120, align="end",
