@@ -193,7 +193,7 @@ class PlaygroundApp:
                 self.divergence_notice.object = words.text(
                     "messages.diverged", epoch=trainer.epoch, reason=words.text(DIVERGENCE_REASONS[trainer.divergence]))
                 self.divergence_notice.visible = True
-            self.lessons.follow()
+            self.lessons.check_goal()
 
     def address(self) -> str:
         """The fragment naming the whole setup, as TF's does, the lesson step open and the embedding."""

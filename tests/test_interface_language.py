@@ -144,12 +144,12 @@ def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
             for _ in lesson.text("zh-CN").steps[index].hints:
                 guide.lesson_panel.show_hint()
             guide.lesson_panel.show_answer()
-            tutor.follow()
+            tutor.check_goal()
             texts |= shown_texts(root)
     first = tutor.catalog.lessons[0]
     tutor.open(first, step=1)
     app.session.trainer.step(first.steps[1].answer.train)
-    tutor.follow()  # the goal reached
+    tutor.check_goal()  # the goal reached
     texts |= shown_texts(root)
     assert any("目标已达成" in text for text in texts)
     assert untranslated(texts) == []

@@ -49,7 +49,7 @@ class Tutor(param.Parameterized):
         self._presetting = False
         """True while the playground is set to a preset: no goal is checked halfway through it."""
         # A goal on a setting is met the moment it is set, even while paused and nothing redraws.
-        session.state.param.watch(lambda *events: self.follow(), list(session.state.param))
+        session.state.param.watch(lambda *events: self.check_goal(), list(session.state.param))
 
     @property
     def catalog(self) -> Catalog:
@@ -57,7 +57,7 @@ class Tutor(param.Parameterized):
             self._catalog = default_catalog()
         return self._catalog
 
-    def follow(self) -> None:
+    def check_goal(self) -> None:
         """Check the open step's goal against the playground now; the app runs this after every frame."""
         progress = self.progress
         if progress is None or self._presetting:
@@ -160,7 +160,7 @@ class Tutor(param.Parameterized):
 
     def _show_step(self) -> None:
         self.param.trigger("new_step")
-        self.follow()
+        self.check_goal()
         self._save()
 
     def _from_preset(self, progress: LessonProgress, keep: Collection[str] = ()) -> None:

@@ -40,7 +40,7 @@ def train_until_reached(tutor: Tutor, epochs: int) -> None:
     """Train as the app's frames do, ten epochs then a check, until the goal is reached."""
     for _ in range(epochs // 10):
         tutor.session.trainer.step(10)
-        tutor.follow()
+        tutor.check_goal()
         if reached(tutor):
             return
     raise AssertionError(f"goal not reached in {epochs} epochs: {tutor.progress.status('en')}")
@@ -95,7 +95,7 @@ def test_each_step_shown_is_said_then_checked(tutor):
     tutor.next()
     assert said == ["new_step", "checked", "page_keys"]
     said.clear()
-    tutor.follow()
+    tutor.check_goal()
     assert said == ["checked"], "a check that changes nothing changes no address"
 
 
@@ -111,7 +111,7 @@ def test_a_step_to_read_is_done_once_shown_and_a_goal_reached_by_training_is_sav
 
     assert tutor.store.saved(tutor.progress.lesson).steps_done == ("watch", "train")
     assert reached_steps == [("one-neuron", 0), ("one-neuron", 1)]
-    tutor.follow()
+    tutor.check_goal()
     assert len(reached_steps) == 2, "a goal is reached once"
 
 

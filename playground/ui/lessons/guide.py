@@ -39,7 +39,7 @@ class LessonGuide(pn.viewable.Viewer):
         tutor.param.watch(lambda *events: self._show(), ["progress", "notice"])
         tutor.param.watch(lambda event: self._show_picker(), "choosing")
         tutor.param.watch(lambda event: self._show_step(), "new_step")
-        tutor.param.watch(lambda event: self.lesson_panel.follow(), "checked")
+        tutor.param.watch(lambda event: self.lesson_panel.show_goal_status(), "checked")
         if tutor.choosing:
             self._show_picker()
         if tutor.progress is not None:

@@ -1,7 +1,7 @@
 """The lesson panel: the open lesson's current step, its goal checked as the student works.
 
 Built once and filled in place. A new step or a new language (it follows its ``Words``) rewrites
-its panes; a frame (``follow``) touches only the goal's live status, and only when its text
+its panes; a frame (``show_goal_status``) touches only the goal's live status, and only when its text
 changed, and the "goal reached" line and the Next button when the goal is first met. What the
 buttons do to the lesson (another step, restart, close) is the caller's: the panel shows.
 """
@@ -100,7 +100,7 @@ class LessonPanel(pn.viewable.Viewer):
         self.answer.visible = True
         self._render_help()
 
-    def follow(self) -> None:
+    def show_goal_status(self) -> None:
         """Bring the live parts up to date: the goal's status, "goal reached", Next. Cheap; run every frame."""
         progress, words = self.progress, self.words
         reached = progress.step.id in progress.done
@@ -136,9 +136,9 @@ class LessonPanel(pn.viewable.Viewer):
         last = progress.index == steps - 1
         self.previous_button.disabled = progress.index == 0
         self.next_button.label = words.text("lessons.finish" if last else "lessons.next")
-        self._status_text = self._reached = None  # so that follow() writes them in this language
+        self._status_text = self._reached = None  # so that show_goal_status() writes them in this language
         self._render_help()
-        self.follow()
+        self.show_goal_status()
 
     def _render_help(self) -> None:
         """The hints revealed, the answer if asked for, and the buttons that reveal more."""

@@ -37,7 +37,7 @@ def train_until_reached(guide: LessonGuide, epochs: int) -> None:
     panel, tutor = guide.lesson_panel, guide.tutor
     for _ in range(epochs // 10):
         tutor.session.trainer.step(10)
-        tutor.follow()
+        tutor.check_goal()
         if panel.reached.visible:
             return
     raise AssertionError(f"goal not reached in {epochs} epochs: {panel.status.object}")
