@@ -149,7 +149,8 @@ PLAY_SECONDS = 8
 # Counts redraws with a MutationObserver on the epoch counter's shadow root (Panel
 # renders each pane in its own), and epochs from the counter's first and last value.
 # A redraw the browser never paints is not seen: painted_per_s counts the animation
-# frames (the browser's paints) that show a new epoch, what a user sees move.
+# frames (the browser's paints) that show a new epoch, what a user sees move; frame_p95_ms
+# and frame_max_ms are the gaps between those frames (a stutter is a long one).
 DEEP_FIND_JS = """const find = (root, test) => {
     for (const node of root.querySelectorAll('*')) {
       if (test(node)) return node;
@@ -161,11 +162,16 @@ SAMPLE_PLAYING_JS = """async (seconds) => {
   """ + DEEP_FIND_JS + """
   const root = find(document, node => node.matches('.np-value')).getRootNode();
   const read = () => Number(root.querySelector('.np-value').textContent.replace(/,/g, ''));
-  let redraws = 0, painted = 0, running = true, shown = read();
+  let redraws = 0, painted = 0, running = true, shown = read(), lastPainted = null;
+  const gaps = [];
   const observer = new MutationObserver(() => { redraws += 1; });
-  const onFrame = () => {
+  const onFrame = (time) => {
     const now = read();
-    if (now !== shown) { painted += 1; shown = now; }
+    if (now !== shown) {
+      painted += 1; shown = now;
+      if (lastPainted !== null) gaps.push(time - lastPainted);
+      lastPainted = time;
+    }
     if (running) requestAnimationFrame(onFrame);
   };
   const first = shown, start = performance.now();
@@ -175,7 +181,9 @@ SAMPLE_PLAYING_JS = """async (seconds) => {
   running = false;
   observer.disconnect();
   const elapsed = (performance.now() - start) / 1000;
-  return {epochs_per_s: (read() - first) / elapsed, redraws_per_s: redraws / elapsed, painted_per_s: painted / elapsed};
+  gaps.sort((a, b) => a - b);
+  return {epochs_per_s: (read() - first) / elapsed, redraws_per_s: redraws / elapsed, painted_per_s: painted / elapsed,
+          frame_p95_ms: gaps[Math.floor(0.95 * (gaps.length - 1))], frame_max_ms: gaps[gaps.length - 1]};
 }"""
 
 

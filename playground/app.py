@@ -37,6 +37,7 @@ from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.notice import Notice
+from playground.ui.readout import Readout
 from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
 from playground.ui.sizes import column_order, view_sizes
@@ -78,10 +79,10 @@ class PlaygroundApp:
         self.hovered: tuple[int, int] | None = None
         """(layer, neuron) under the pointer: shown large until the pointer leaves, as in TF."""
         self.diagram.neurons.on_hover(self.hovered_neuron)
-        self.focus_note = pn.pane.HTML("", height=20, margin=(0, 10), css_classes=["np-focus-note"])
+        self.focus_note = Readout("", height=20, margin=(0, 10), css_classes=["np-focus-note"])
         """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
-        self.epoch = pn.pane.HTML(width=130, css_classes=["np-epoch"])
-        self.metrics = pn.pane.HTML(css_classes=["np-metrics"])
+        self.epoch = Readout(width=130, css_classes=["np-epoch"])
+        self.metrics = Readout(css_classes=["np-metrics"])
         self.link_notice = Notice(words.follow(lambda: _link_notice(words, link_problems)),
                                   alert_type="warning", visible=bool(link_problems))
         self.divergence_notice = Notice(alert_type="danger", visible=False)

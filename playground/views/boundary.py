@@ -28,8 +28,16 @@ def _points(hook) -> hv.Points:
     return hv.Points({"x1": [], "x2": [], "label": [], "outline": []}, kdims=["x1", "x2"],
                      vdims=["label", "outline"]).opts(
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
-        hooks=[hook, _outlines_as_given], default_tools=[],
+        hooks=[hook, _outlines_as_given, _on_top_layer], default_tools=[],
     )
+
+
+def _on_top_layer(plot, element) -> None:
+    """Draw this glyph on the plot's top canvas layer (Bokeh's "overlay" level): a frame that
+    changes only what is drawn there repaints that layer alone, not the axes, the colour scale
+    and the rest beneath. The map and its points change together, so both are up there, the
+    points drawn last."""
+    plot.handles["glyph_renderer"].level = "overlay"
 
 
 def _outlines_as_given(plot, element) -> None:
@@ -56,7 +64,8 @@ class DecisionBoundary:
         image = hv.Image(blank, bounds=BOUNDS, kdims=["x1", "x2"], vdims=[hv.Dimension("output", range=(-1, 1))])
         self.element = (
             image.opts(
-                cmap=diverging(), clim=(-1, 1), colorbar=True, hooks=[self.heatmap.hook, self.words.hook],
+                cmap=diverging(), clim=(-1, 1), colorbar=True,
+                hooks=[self.heatmap.hook, self.words.hook, _on_top_layer, _scale_of_its_own],
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
@@ -74,6 +83,15 @@ class DecisionBoundary:
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
         self.heatmap.update(image=[output_grid])
+
+
+def _scale_of_its_own(plot, element) -> None:
+    """Give the colour scale a copy of the map's colour mapper. BokehJS re-scans a mapper's data
+    each time it colours an image and tells the scale, which then lays out and repaints the
+    whole plot: at every frame, though the limits are fixed at ±1."""
+    colorbar = plot.handles["colorbar"]
+    mapper = colorbar.color_mapper
+    colorbar.color_mapper = type(mapper)(**mapper.properties_with_values(include_defaults=False))
 
 
 def _plot_size(size_px: int, scale_below: bool) -> dict:
