@@ -7,6 +7,7 @@ from bokeh.core.properties import field
 from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
 from ..words import Words
+from .layers import on_top_layer
 from .live_source import LiveSource
 from .palette import diverging
 from .plot_words import PlotWords
@@ -28,16 +29,8 @@ def _points(hook) -> hv.Points:
     return hv.Points({"x1": [], "x2": [], "label": [], "outline": []}, kdims=["x1", "x2"],
                      vdims=["label", "outline"]).opts(
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
-        hooks=[hook, _outlines_as_given, _on_top_layer], default_tools=[],
+        hooks=[hook, _outlines_as_given, on_top_layer], default_tools=[],
     )
-
-
-def _on_top_layer(plot, element) -> None:
-    """Draw this glyph on the plot's top canvas layer (Bokeh's "overlay" level): a frame that
-    changes only what is drawn there repaints that layer alone, not the axes, the colour scale
-    and the rest beneath. The map and its points change together, so both are up there, the
-    points drawn last."""
-    plot.handles["glyph_renderer"].level = "overlay"
 
 
 def _outlines_as_given(plot, element) -> None:
@@ -65,7 +58,7 @@ class DecisionBoundary:
         self.element = (
             image.opts(
                 cmap=diverging(), clim=(-1, 1), colorbar=True,
-                hooks=[self.heatmap.hook, self.words.hook, _on_top_layer, _scale_of_its_own],
+                hooks=[self.heatmap.hook, self.words.hook, on_top_layer, _scale_of_its_own],
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )

@@ -19,6 +19,7 @@ from ..ui.accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import GRID, THUMBNAIL_ROWS
 from ..words import Words
+from .layers import on_top_layer
 from .live_source import LiveSource
 from .network_layout import (
     BIAS_PX, NODE_PX, PAD_PX, ROW_PX, THUMBNAIL_RESOLUTION, Layout, biases, cell_offsets, links, network_layout,
@@ -60,30 +61,31 @@ class NetworkDiagram:
             {name: [] for name in ("x0", "y0", "x1", "y1", "weight", "line_width", "layer", "source", "target")},
             ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
         ).opts(
-            color="weight", line_width="line_width", **colours, hooks=[self.links.hook, self.words[0].hook],
+            color="weight", line_width="line_width", **colours, hooks=[self.links.hook, self.words[0].hook, on_top_layer],
             tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
         images = hv.Image(np.zeros((1, 1)), bounds=(0, 0, 1, 1)).opts(
-            **colours, clipping_colors={"NaN": "transparent"}, hooks=[self.thumbnails.hook])  # NaN between tiles
+            **colours, clipping_colors={"NaN": "transparent"}, hooks=[self.thumbnails.hook, on_top_layer])  # NaN between tiles
         bias_points = hv.Points(
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
             color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
-            hooks=[self.biases.hook, self.words[1].hook], tools=["hover", "tap"],
+            hooks=[self.biases.hook, self.words[1].hook, on_top_layer], tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
         veils = hv.Points({"x": [], "y": []}, ["x", "y"]).opts(
             marker="square", size=NODE_PX, color="white", alpha=OFF_INPUT_VEIL, line_alpha=0,
-            hooks=[self.veils.hook], default_tools=[],
+            hooks=[self.veils.hook, on_top_layer], default_tools=[],
         )
         # Invisible squares over the thumbnails: the image glyph reports taps per pixel, not per neuron.
         neuron_targets = hv.Points(
             {"x": [], "y": [], "layer": [], "neuron": [], "feature": []}, ["x", "y"], ["layer", "neuron", "feature"]
         ).opts(
-            marker="square", size=NODE_PX, fill_alpha=0, line_alpha=0, hooks=[self.neurons.hook], tools=["tap"],
+            marker="square", size=NODE_PX, fill_alpha=0, line_alpha=0, hooks=[self.neurons.hook, on_top_layer], tools=["tap"],
             nonselection_alpha=0, selection_alpha=0, default_tools=[],
         )
+        # The inputs' names never change while training: alone beneath the top layer, which a frame repaints.
         labels = hv.Labels({"x": [], "y": [], "text": []}, ["x", "y"], "text").opts(
             text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,
             hooks=[self.labels.hook], default_tools=[],
