@@ -248,14 +248,16 @@ def report(results: dict, runs: int, play: bool) -> None:
     print(f"median of {runs} runs (fresh-profile loads{what}); seconds unless named")
     names = {dist: dist.name if len({d.name for d in results}) == len(results) else str(dist) for dist in results}
     columns = [(dist, load) for dist in results for load in ("cold", "warm")]
-    keys = list(dict.fromkeys(key for dist, load in columns for row in results[dist][load] for key in row))
+    keys = list(dict.fromkeys(key for dist, load in columns for row in results[dist].get(load, []) for key in row))
     print(f"  {'':26s}" + "".join(f"{f'{names[dist]} {load}':>16s}" for dist, load in columns))
     for key in keys:
-        cells = (median(results[dist][load], key) for dist, load in columns)
+        cells = (median(results[dist].get(load, []), key) for dist, load in columns)
         print(f"  {key:26s}" + "".join(f"{'—' if c is None else f'{c:.2f}':>16s}" for c in cells))
     for name in PLAYING if play else ():
         for dist in results:
-            rows = results[dist][name]
+            rows = results[dist].get(name)
+            if not rows:
+                continue
             cells = ", ".join(f"{key} {median(rows, key):.1f}" for key in rows[0])
             print(f"  {name:26s} {names[dist]}: {cells}")
 
@@ -277,16 +279,28 @@ def main(argv: list[str]) -> int:
         if manifest.check(dist):
             print(f"{dist} is not a valid build: run python build.py", file=sys.stderr)
             return 1
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     results = {dist: {} for dist in dists}
+    crashes = {dist: 0 for dist in dists}
     with sync_playwright() as playwright:
         for run in range(args.runs):
             # Alternate which build goes first, so neither always meets the machine's same moment.
             for dist in dists if run % 2 == 0 else dists[::-1]:
-                measure_run(playwright, dist, results[dist], args.play, args.throttle, args.bandwidth)
+                try:
+                    measure_run(playwright, dist, results[dist], args.play, args.throttle, args.bandwidth)
+                except Error as error:  # a renderer crash is a figure too, not the end of the benchmark
+                    if "crashed" not in str(error):
+                        raise
+                    crashes[dist] += 1
+                    print(f"run {run + 1} of {dist}: the renderer crashed ({error.message.splitlines()[0]})",
+                          file=sys.stderr)
+                    continue
                 print(f"run {run + 1} of {dist}: cold {results[dist]['cold'][-1]}", file=sys.stderr)
     report(results, args.runs, args.play)
+    for dist, count in crashes.items():
+        if count:
+            print(f"  {dist.name}: the renderer crashed in {count} of {args.runs} runs (their figures left out)")
     return 0
 
 
