@@ -164,3 +164,15 @@ def test_hovering_a_neuron_shows_its_map_until_the_pointer_leaves():
     app.diagram.neurons.source.tags = [-1]
     np.testing.assert_allclose(app.boundary.heatmap.source.data["image"][0], output)
     assert app.focus_note.object == ""
+
+
+def test_a_long_run_draws_the_history_the_trainer_keeps():
+    from playground.trainer import HISTORY_LIMIT
+
+    app = rendered_app(dataset="xor", networkShape=[1], percTrainData=10)
+    while app.session.trainer.epoch < 2 * HISTORY_LIMIT:
+        app.session.trainer.step(700)
+        app.redraw()
+
+    drawn = list(app.loss_chart.losses.source.data["epoch"])
+    assert drawn == [m.epoch for m in app.session.trainer.history] and len(drawn) <= HISTORY_LIMIT
