@@ -29,6 +29,7 @@ printed beside it.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -96,11 +97,11 @@ def renderer_mb(profile: str) -> tuple[float, float]:
     Chromium using ``profile`` (the tab: Chromium runs a page's dedicated workers in its process),
     from /proc/PID/smaps_rollup (Linux; 0 elsewhere)."""
     best = (0, 0)
-    marker = f"--user-data-dir={profile}".encode()
+    marker = re.compile(rb"--user-data-dir=" + re.escape(profile.encode()) + rb"[\s\0]")
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            arguments = cmdline.read_bytes().split(b"\0")
-            if b"--type=renderer" in arguments and marker in arguments:
+            arguments = cmdline.read_bytes() + b"\0"  # a renderer's are one string, spaced (Chromium rewrites them)
+            if b"--type=renderer" in arguments and marker.search(arguments):
                 rollup = (cmdline.parent / "smaps_rollup").read_text().splitlines()[1:]
                 sizes = {line.split(":")[0]: int(line.split()[1]) for line in rollup}
                 best = max(best, (sizes["Rss"], sizes["Pss"]))
