@@ -1,7 +1,7 @@
 """Benchmark the built site in headless Chromium: paint, interactive and its phases, bytes.
 
     python bench/site.py [--dist dist] [--runs 3] [--against OTHER_DIST] [--no-play] [--throttle 4]
-                         [--bandwidth 20]
+                         [--bandwidth 20] [--train-seconds 60]
 
 Serves dist/ on 127.0.0.1 and, for each run, opens the page in a fresh profile (cold:
 empty HTTP cache) and reloads it in the same profile (warm: once the cold visit's service
@@ -12,7 +12,10 @@ and its image worker received (response bodies as sent: the build's brotli copie
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
 After the cold load: how long after "ready" the service worker had kept the site for
 offline use, and the bytes it downloaded for that (most come from the HTTP cache).
-Then plays each configuration. ``--throttle 4`` slows the loading page's CPU 4x
+Then plays each configuration, and reads the memory of a tab training the heaviest one (spiral
+6×8, every input) once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
+(Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
+and the worker's) and the page's JS heap. ``--throttle 4`` slows the loading page's CPU 4x
 (Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` sends every
 response through one shared 20 Mbit/s line (sitebuild/serve.py's Uplink), as a school's
 connection. (Chromium's own network emulation throttles a worker's requests apart from
@@ -26,6 +29,7 @@ printed beside it.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -39,7 +43,7 @@ from sitebuild import browser, manifest  # noqa: E402
 READY_TIMEOUT_MS = 120_000
 
 
-def load(page, url: str | None) -> dict:
+def load(page, url: str | None, profile: str) -> dict:
     """Navigate (or reload when url is None) and measure until the app is ready."""
     finished = []
 
@@ -63,7 +67,7 @@ def load(page, url: str | None) -> dict:
     figures = {"fcp_s": fcp / 1000, **phases(page.evaluate(PHASES_JS)), "mb": mb}
     for last in ("interactive_s", "restored", "wasm_memory_mb", "js_heap_mb"):  # after the phases
         figures[last] = figures.pop(last)
-    figures["renderer_rss_mb"] = renderer_rss_mb()
+    figures["renderer_rss_mb"] = renderer_mb(profile)[0]
     return figures
 
 
@@ -88,16 +92,22 @@ def kept_offline(page, downloads: list) -> dict:
     return {"offline_kept_s": seconds, "offline_mb": sum(r.sizes()["responseBodySize"] for r in downloads) / 1e6}
 
 
-def renderer_rss_mb() -> float:
-    """The largest resident size of a Chromium renderer process (the tab), from /proc (Linux; 0 elsewhere)."""
-    sizes = [0]
-    for status in Path("/proc").glob("[0-9]*/status"):
+def renderer_mb(profile: str) -> tuple[float, float]:
+    """The resident and proportional sizes (RSS, PSS) in MB of the largest renderer process of the
+    Chromium using ``profile`` (the tab: Chromium runs a page's dedicated workers in its process),
+    from /proc/PID/smaps_rollup (Linux; 0 elsewhere)."""
+    best = (0, 0)
+    marker = re.compile(rb"--user-data-dir=" + re.escape(profile.encode()) + rb"[\s\0]")
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if b"--type=renderer" in (status.parent / "cmdline").read_bytes():
-                sizes += [int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmRSS:")]
-        except OSError:  # the process ended meanwhile
+            arguments = cmdline.read_bytes() + b"\0"  # a renderer's are one string, spaced (Chromium rewrites them)
+            if b"--type=renderer" in arguments and marker.search(arguments):
+                rollup = (cmdline.parent / "smaps_rollup").read_text().splitlines()[1:]
+                sizes = {line.split(":")[0]: int(line.split()[1]) for line in rollup}
+                best = max(best, (sizes["Rss"], sizes["Pss"]))
+        except (OSError, KeyError, ValueError):  # the process ended meanwhile
             continue
-    return max(sizes) / 1e3
+    return best[0] / 1e3, best[1] / 1e3
 
 
 # The page's one object (playground/page/__init__.py); a build from before it had its members as
@@ -204,6 +214,43 @@ def measure_playing(context, url: str) -> dict:
     return figures
 
 
+MEMORY_SETUP = "spiral 6x8 all inputs"
+TRAIN_SECONDS = 60
+
+# Python's wasm memory in the page and in its training worker (site/training_worker.js, which
+# hangs its Pyodide on self.playground for this; 0 for a build without one), in bytes.
+PAGE_WASM_JS = f"(({PAGE_JS}).pyodide?._module?.HEAPU8?.length ?? 0)"
+WORKER_WASM_JS = "(self.playground?.pyodide?._module?.HEAPU8?.length ?? 0)"
+
+
+def memory_now(page, cdp, profile: str) -> dict:
+    """The tab's memory now: its renderer's RSS and PSS, both Pythons' wasm memory, the page's JS heap."""
+    rss, pss = renderer_mb(profile)
+    heap = {metric["name"]: metric["value"] for metric in cdp.send("Performance.getMetrics")["metrics"]}
+    worker = [w for w in page.workers if "training_worker" in w.url]
+    return {"rss_mb": rss, "pss_mb": pss, "page_wasm_mb": page.evaluate(PAGE_WASM_JS) / 1e6,
+            "worker_wasm_mb": worker[0].evaluate(WORKER_WASM_JS) / 1e6 if worker else 0.0,
+            "js_heap_used_mb": heap["JSHeapUsedSize"] / 1e6, "js_heap_mb": heap["JSHeapTotalSize"] / 1e6}
+
+
+def measure_memory(context, url: str, profile: str, seconds: float) -> dict:
+    """The tab's memory once ready with its training worker, then after ``seconds`` of training."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto(url)
+    page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(f"(worker => !worker || worker.ready || worker.failed)({PAGE_JS}.trainingWorker)",
+                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_timeout(2000)  # the worker's first moments settled
+    figures = {f"ready_{key}": value for key, value in memory_now(page, cdp, profile).items()}
+    page.get_by_role("button", name="▶ Play").click()
+    page.wait_for_timeout(seconds * 1000)
+    figures.update({f"trained_{key}": value for key, value in memory_now(page, cdp, profile).items()})
+    page.close()
+    return figures
+
+
 # A click on Pause while training: milliseconds until the button shows "Play" again.
 PAUSE_LATENCY_JS = """async () => {
   """ + DEEP_FIND_JS + """
@@ -215,8 +262,10 @@ PAUSE_LATENCY_JS = """async () => {
 }"""
 
 
-def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float, bandwidth: float | None) -> None:
-    """One run on ``dist``: a cold and a warm load, then each configuration played once."""
+def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: float, bandwidth: float | None,
+                train_seconds: float) -> None:
+    """One run on ``dist``: a cold and a warm load, each configuration played once, then the memory
+    of a tab training the heaviest one for ``train_seconds``."""
     with browser.serving(dist, uplink_mbit=bandwidth) as url:
         # A persistent profile in a new temp dir: empty, but with a disk HTTP cache
         # (an incognito context's memory cache is too small to keep the wheels warm).
@@ -228,11 +277,15 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
             worker_downloads = []
             context.on("requestfinished", lambda request: request.service_worker and worker_downloads.append(request))
-            results.setdefault("cold", []).append(load(page, url))
+            results.setdefault("cold", []).append(load(page, url, profile))
             results["cold"][-1].update(kept_offline(page, worker_downloads))
-            results.setdefault("warm", []).append(load(page, None))
+            results.setdefault("warm", []).append(load(page, None, profile))
             for name, fragment in PLAYING.items() if play else ():
                 results.setdefault(name, []).append(measure_playing(context, url + fragment))
+            if play and train_seconds:
+                page.close()  # so the tab measured is the only one
+                results.setdefault("memory", []).append(
+                    measure_memory(context, url + PLAYING[MEMORY_SETUP], profile, train_seconds))
             context.close()
 
 
@@ -241,7 +294,7 @@ def median(rows: list[dict], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
-def report(results: dict, runs: int, play: bool) -> None:
+def report(results: dict, runs: int, play: bool, train_seconds: float) -> None:
     """One table of the loads (phases as rows, each build's cold and warm as columns), then
     the configurations played, a line each, every build's figures beside each other."""
     what = f", then {PLAY_SECONDS} s playing each" if play else ""
@@ -260,6 +313,13 @@ def report(results: dict, runs: int, play: bool) -> None:
                 continue
             cells = ", ".join(f"{key} {median(rows, key):.1f}" for key in rows[0])
             print(f"  {name:26s} {names[dist]}: {cells}")
+    for dist in results:
+        if rows := results[dist].get("memory"):
+            figure = lambda key: f"{median(rows, 'ready_' + key):.0f} → {median(rows, 'trained_' + key):.0f}"  # noqa: E731
+            print(f"  memory, MB ({MEMORY_SETUP}, ready → after {train_seconds:.0f} s of training) {names[dist]}: "
+                  f"tab's renderer RSS {figure('rss_mb')}, PSS {figure('pss_mb')}; wasm: page {figure('page_wasm_mb')},"
+                  f" worker {figure('worker_wasm_mb')}; page's JS heap used {figure('js_heap_used_mb')},"
+                  f" allocated {figure('js_heap_mb')}")
 
 
 def main(argv: list[str]) -> int:
@@ -269,6 +329,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--against", type=Path, help="another build, measured in the same runs")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-play", dest="play", action="store_false", help="measure the loads only")
+    parser.add_argument("--train-seconds", type=float, default=TRAIN_SECONDS,
+                        help=f"seconds of training {MEMORY_SETUP} before its memory is read (0: no memory figure)")
     parser.add_argument("--throttle", type=float, default=1,
                         help="slow Chromium's CPU this many times (4: a classroom Chromebook)")
     parser.add_argument("--bandwidth", type=float,
@@ -288,7 +350,8 @@ def main(argv: list[str]) -> int:
             # Alternate which build goes first, so neither always meets the machine's same moment.
             for dist in dists if run % 2 == 0 else dists[::-1]:
                 try:
-                    measure_run(playwright, dist, results[dist], args.play, args.throttle, args.bandwidth)
+                    measure_run(playwright, dist, results[dist], args.play, args.throttle, args.bandwidth,
+                                args.train_seconds)
                 except Error as error:  # a renderer crash is a figure too, not the end of the benchmark
                     if "crashed" not in str(error):
                         raise
@@ -297,7 +360,7 @@ def main(argv: list[str]) -> int:
                           file=sys.stderr)
                     continue
                 print(f"run {run + 1} of {dist}: cold {results[dist]['cold'][-1]}", file=sys.stderr)
-    report(results, args.runs, args.play)
+    report(results, args.runs, args.play, args.train_seconds)
     for dist, count in crashes.items():
         if count:
             print(f"  {dist.name}: the renderer crashed in {count} of {args.runs} runs (their figures left out)")

@@ -114,7 +114,7 @@ def run(state: PlaygroundState, epochs: int, every: int, as_json: bool, warnings
     """Train ``state`` for ``epochs`` and report as a table or as JSON."""
     if epochs < 0:
         raise UsageError("playground: --epochs must be 0 or more")
-    trainer = Trainer(state)
+    trainer = Trainer(state, history_limit=None)  # --json lists every epoch
     every = every if every > 0 else max(1, epochs // 10)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

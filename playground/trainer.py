@@ -19,6 +19,12 @@ from .state import PlaygroundState
 GRID_RESOLUTION = 100
 THUMBNAIL_RESOLUTION = 20
 """Cells per side of a neuron's map in the network diagram (TF draws 10)."""
+RECENT_EPOCHS = 2_000
+"""The latest epochs the history always holds every one of: more than a frame trains, so a lesson's
+goal, checked after each frame, sees each epoch."""
+HISTORY_LIMIT = 4_000
+"""Entries the history holds at most: past that, every other one older than RECENT_EPOCHS goes,
+so an hour of training holds as many points as a few minutes (the loss chart is 380 px wide)."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +73,11 @@ class Picture:
 class Trainer:
     """Trains the network a state describes, one or many epochs at a time."""
 
-    def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0):
+    def __init__(self, state: PlaygroundState, dataset: Dataset | None = None, weight_draw: int = 0,
+                 history_limit: int | None = HISTORY_LIMIT):
         """``weight_draw`` > 0 picks other first weights for the same seed ("new weights"): the
-        stream's next draws, as pressing TF's reset that many times would."""
+        stream's next draws, as pressing TF's reset that many times would. ``history_limit``
+        bounds the history (None keeps every epoch, as the command line's JSON does)."""
         self.recipe = state.values()
         """The state's values this trainer was made from: another process makes the same one from them."""
         self.weight_draw = weight_draw
@@ -103,7 +111,10 @@ class Trainer:
         self._grid_inputs: np.ndarray | None = None
         self._maps: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = None  # points, weights, maps
         self._picture: Picture | None = None
+        self.history_limit = history_limit
         self.history: list[Metrics] = [self.metrics()]
+        """The metrics after epoch 0 and after each epoch since, in order: every one of the latest
+        RECENT_EPOCHS, fewer and fewer of the older ones once it holds ``history_limit``."""
 
     @property
     def network(self) -> Network:
@@ -120,8 +131,23 @@ class Trainer:
                 break
             self.learner.train_epoch(self.train_inputs, self.dataset.train.labels, self.batch_size)
             self.epoch += 1
-            self.history.append(self.metrics())
+            self.record([self.metrics()])
         return self.history[-1]
+
+    def record(self, metrics: list[Metrics]) -> None:
+        """Add the metrics of the epochs just trained (here, or in the training worker) to the history,
+        thinning its older part once it is full: the history of an hour stays as long as a few minutes'."""
+        self.history.extend(metrics)
+        if self.history_limit is not None and len(self.history) > self.history_limit:
+            older, recent = self.history[:-RECENT_EPOCHS], self.history[-RECENT_EPOCHS:]
+            self.history = older[::2] + recent  # the first epoch stays
+
+    def metrics_at(self, epoch: int) -> Metrics:
+        """The history's metrics after ``epoch`` epochs, or, for an epoch thinned out, the last kept before it."""
+        index = len(self.history) - 1 - (self.epoch - epoch)
+        if 0 <= index < len(self.history) and self.history[index].epoch == epoch:
+            return self.history[index]  # every recent epoch is in place
+        return next(metrics for metrics in reversed(self.history) if metrics.epoch <= epoch)
 
     def metrics(self) -> Metrics:
         """Losses (and accuracies for classification) on both sets, now."""

@@ -316,18 +316,22 @@ for name in ${JSON.stringify(modules)}:
 // A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).
 // Started after "ready" so it never delays the page; until it is ready, or if it fails, the
 // page's own Python trains, as it does without Web Workers.
+// A worker that fails (e.g. out of memory: its Python could not start, or a frame raised) is
+// ended, so its memory goes back to the tab.
 function startTrainingWorker() {
   const handle = { ready: false, failed: null, advance: null, requests: 0 };
   const waiting = new Map(); // by request number
+  let worker = null;
   const fail = (why) => {
     handle.ready = false;
     handle.failed = why;
+    worker?.terminate();
     console.warn(`training worker: ${why}; training runs in the page`);
     for (const resolve of waiting.values()) resolve(null);
     waiting.clear();
   };
   try {
-    const worker = new Worker(siteUrl("training_worker.js"), { type: "module" });
+    worker = new Worker(siteUrl("training_worker.js"), { type: "module" });
     worker.onerror = (event) => fail(event.message || "it could not start");
     worker.onmessage = ({ data }) => {
       if (data.ready) handle.ready = true;
@@ -343,6 +347,7 @@ function startTrainingWorker() {
                                  wheel: siteUrl(config.training_wheel),
                                  numpy: { ...config.compiled_image, file: siteUrl(config.compiled_image.file) } } });
     handle.advance = (request) => new Promise((resolve) => {
+      if (handle.failed) return resolve(null); // ended: nothing would answer
       const id = handle.requests++;
       waiting.set(id, resolve);
       worker.postMessage({ id, request }, [request.buffer]);

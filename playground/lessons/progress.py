@@ -1,7 +1,7 @@
 """Where a student is in a lesson: the current step and its goal, checked on a live session.
 
 The app calls ``check()`` after every frame. It looks at each epoch trained since the
-last look (the trainer keeps every epoch's metrics), so a goal reached in the middle of
+last look (the trainer keeps every recent epoch's metrics), so a goal reached in the middle of
 a frame is not missed and ``within`` counts exactly. Epochs count from the step's start;
 when the session's trainer is replaced (Reset, New weights, or a change that rebuilds
 the network, all of which bump ``Session.revision``) the student has started again, and
@@ -118,4 +118,4 @@ class LessonProgress(param.Parameterized):
     def _snapshot_at(self, epoch: int) -> Snapshot:
         trainer = self.session.trainer
         diverged = trainer.divergence is not None and epoch == trainer.epoch
-        return Snapshot(self.session.state, trainer.history[epoch], diverged, epoch - self._start_epoch)
+        return Snapshot(self.session.state, trainer.metrics_at(epoch), diverged, epoch - self._start_epoch)

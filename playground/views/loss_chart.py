@@ -20,7 +20,7 @@ class LossChart:
         self.losses = LiveSource()
         self.words = PlotWords(words or Words(), _write_words)
         """Columns ``epoch``, ``test`` and ``train``: one row per epoch."""
-        self._first = None  # the first history entry drawn: another one means a new history
+        self._drawn = None  # the history list drawn: another list is a new or thinned history
         self._count = 0  # history entries drawn
         self.element = hv.Curve({"epoch": [], "test": [], "train": []}, "epoch", ["test", "train"]).opts(
             color=TEST_COLOUR, line_width=2, width=width_px, height=height_px, toolbar=None, default_tools=[],
@@ -32,11 +32,11 @@ class LossChart:
 
         Epochs already drawn are not sent again: a frame streams its new epochs only,
         so a long run costs each frame the same. A history that did not grow from
-        the one drawn (a reset) is drawn afresh.
+        the one drawn (a reset, or the trainer's thinning of a long one) is drawn afresh.
         """
-        restarted = not history or history[0] is not self._first or len(history) < self._count
+        restarted = history is not self._drawn or len(history) < self._count
         if restarted:
-            self._first, self._count = (history[0] if history else None), 0
+            self._drawn, self._count = history, 0
         new = history[self._count:]
         self._count = len(history)
         if not new and not restarted:

@@ -80,6 +80,6 @@ def adopt(trainer: Trainer, sent: Progress, reply: bytes) -> int:
     if not sent.matches(trainer):
         return 0
     progress.restore(trainer)
-    trainer.history.extend(progress.history)
+    trainer.record(progress.history)
     trainer.keep_picture(picture)
     return progress.epoch - sent.epoch

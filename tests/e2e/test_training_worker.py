@@ -53,3 +53,23 @@ def test_without_its_worker_the_page_trains_itself(context, base_url):
 
     assert page.evaluate("window.playground.trainingWorker.requests") == 0
     assert log.errors == []
+
+
+def test_a_worker_that_fails_to_start_is_ended_and_the_page_trains_itself(context, base_url):
+    # Only the training worker fetches this package's wheel (the page has it in its image): its
+    # start fails after its Python began to load, as one that ran out of memory would.
+    context.route("**/neural_playground-*.whl", lambda route: route.abort())
+    page, log = open_page(context, base_url + "#dataset=xor")
+    assert wait_for_state(page) == "ready"
+    page.wait_for_function("window.playground.trainingWorker.failed", timeout=WORKER_READY_MS)
+    for _ in range(50):  # Playwright hears of the worker's end a moment later
+        if not [worker for worker in page.workers if "training_worker" in worker.url]:
+            break
+        page.wait_for_timeout(100)
+    assert not [worker for worker in page.workers if "training_worker" in worker.url]  # ended, its memory freed
+
+    press(page, "▶ Play")
+    epoch_at_least(page, 30)
+    press(page, "❚❚ Pause")
+    assert page.evaluate("window.playground.trainingWorker.requests") == 0
+    assert log.errors == []

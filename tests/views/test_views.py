@@ -177,3 +177,15 @@ def test_a_frame_repaints_only_the_map_and_its_points_not_the_axes_and_scale():
     mapper = image.glyph.color_mapper
     assert scale.color_mapper is not mapper  # the same colours on the same limits, but its own
     assert (scale.color_mapper.palette, scale.color_mapper.low, scale.color_mapper.high) == (mapper.palette, -1, 1)
+
+
+def test_a_long_run_draws_the_history_the_trainer_keeps():
+    from playground.trainer import HISTORY_LIMIT
+
+    app = rendered_app(dataset="xor", networkShape=[1], percTrainData=10)
+    while app.session.trainer.epoch < 2 * HISTORY_LIMIT:
+        app.session.trainer.step(700)
+        app.redraw()
+
+    drawn = list(app.loss_chart.losses.source.data["epoch"])
+    assert drawn == [m.epoch for m in app.session.trainer.history] and len(drawn) <= HISTORY_LIMIT
