@@ -1,6 +1,6 @@
 """Where a frame of training goes in the page: the main thread's work, and what each plot repaints.
 
-    python bench/frames.py [--dist dist] [--against OTHER_DIST] [--seconds 3] [--setup default|spiral6x8]
+    python bench/frames.py [--dist dist] [--against OTHER_DIST] [--seconds 3] [--setup "spiral 6x8 all inputs"]
 
 Plays a setup in headless Chromium and, over ``--seconds`` of training, prints per frame the
 browser committed: the main thread's time by kind of work (a Chrome trace's top-level events:
@@ -21,13 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from engines import SAMPLER as SITE_BENCH  # noqa: E402  bench/site.py: its setups, its way to a page ready to train
 from sitebuild import browser  # noqa: E402
-
-SETUPS = {
-    "default": "",
-    "spiral6x8": "#dataset=spiral&networkShape=8,8,8,8,8,8&" + "&".join(
-        f"{key}=true" for key in ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY")),
-}
 
 # Wraps every Bokeh plot view's painting for ``seconds``: per plot, the levels painted and who
 # invalidated them (a renderer's type and level, or "all").
@@ -60,10 +55,7 @@ def measure(playwright, dist: Path, fragment: str, seconds: float) -> tuple[dict
     """Main-thread milliseconds by event over ``seconds`` of Play, the frames committed, and the plots' probe."""
     with browser.serving(dist) as url:
         chromium = browser.launch(playwright)
-        page = chromium.new_context(viewport={"width": 1400, "height": 900}).new_page()
-        page.goto(url + fragment)
-        page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=180_000)
-        page.wait_for_function("(w => !w || w.ready || w.failed)(window.playground.trainingWorker)", timeout=120_000)
+        page = SITE_BENCH.ready_to_train(chromium.new_context(viewport={"width": 1400, "height": 900}), url + fragment)
         page.get_by_role("button", name="▶ Play").click()
         page.wait_for_timeout(1500)  # past the first frames' warm-up
         chromium.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
@@ -109,13 +101,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--against", type=Path, help="another build, measured right after this one")
     parser.add_argument("--seconds", type=float, default=3)
-    parser.add_argument("--setup", choices=SETUPS, default="default")
+    parser.add_argument("--setup", choices=SITE_BENCH.PLAYING, default="default")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         for dist in [args.dist, *([args.against] if args.against else [])]:
-            report(dist, *measure(playwright, dist, SETUPS[args.setup], args.seconds), args.seconds)
+            report(dist, *measure(playwright, dist, SITE_BENCH.PLAYING[args.setup], args.seconds), args.seconds)
     return 0
 
 

@@ -71,6 +71,11 @@ def load(page, url: str | None, profile: str) -> dict:
     return figures
 
 
+# The page's one object (playground/page/__init__.py); a build from before it had its members as
+# globals of their own (window.playgroundTimings, ...), which --against may be measuring.
+PAGE_JS = ("(window.playground ?? {timings: window.playgroundTimings, pyodide: window.playgroundPyodide,"
+           " trainingWorker: window.playgroundTrainingWorker})")
+
 # Seconds from "ready" until the service worker that site/offline.js registers then is active, its
 # copy of the site complete; null for a build without one (it registers within moments of "ready").
 OFFLINE_KEPT_JS = """async () => {
@@ -79,8 +84,8 @@ OFFLINE_KEPT_JS = """async () => {
   if (!(await registration())) return null;
   const worker = (await navigator.serviceWorker.ready).active;
   while (worker.state === "activating") await new Promise((resolve) => worker.addEventListener("statechange", resolve));
-  return (performance.now() - (window.playground?.timings ?? window.playgroundTimings).interactive) / 1000;
-}"""
+  return (performance.now() - PAGE.timings.interactive) / 1000;
+}""".replace("PAGE", PAGE_JS)
 
 
 def kept_offline(page, downloads: list) -> dict:
@@ -109,11 +114,6 @@ def renderer_mb(profile: str) -> tuple[float, float]:
             continue
     return best[0] / 1e3, best[1] / 1e3
 
-
-# The page's one object (playground/page/__init__.py); a build from before it had its members as
-# globals of their own (window.playgroundTimings, ...), which --against may be measuring.
-PAGE_JS = ("(window.playground ?? {timings: window.playgroundTimings, pyodide: window.playgroundPyodide,"
-           " trainingWorker: window.playgroundTrainingWorker})")
 
 # Where the time goes: the loader's marks (each phase's end, in order; older builds have
 # none), and when the wasm and the last package (a wheel, or the site-packages image) had
@@ -197,8 +197,8 @@ SAMPLE_PLAYING_JS = """async (seconds) => {
 }"""
 
 
-def measure_playing(context, url: str) -> dict:
-    """Epochs and redraws per second while playing the page at ``url`` (a new tab)."""
+def ready_to_train(context, url: str):
+    """A new tab on ``url``, once the app is ready and its training worker has started (or failed)."""
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
@@ -206,6 +206,12 @@ def measure_playing(context, url: str) -> dict:
     # (A build from before the worker has none.)
     page.wait_for_function(f"(worker => !worker || worker.ready || worker.failed)({PAGE_JS}.trainingWorker)",
                            timeout=READY_TIMEOUT_MS)
+    return page
+
+
+def measure_playing(context, url: str) -> dict:
+    """Epochs and redraws per second while playing the page at ``url`` (a new tab)."""
+    page = ready_to_train(context, url)
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1000)  # past the first frames' warm-up
     figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)
@@ -235,13 +241,9 @@ def memory_now(page, cdp, profile: str) -> dict:
 
 def measure_memory(context, url: str, profile: str, seconds: float) -> dict:
     """The tab's memory once ready with its training worker, then after ``seconds`` of training."""
-    page = context.new_page()
+    page = ready_to_train(context, url)
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
-    page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
-    page.wait_for_function(f"(worker => !worker || worker.ready || worker.failed)({PAGE_JS}.trainingWorker)",
-                           timeout=READY_TIMEOUT_MS)
     page.wait_for_timeout(2000)  # the worker's first moments settled
     figures = {f"ready_{key}": value for key, value in memory_now(page, cdp, profile).items()}
     page.get_by_role("button", name="▶ Play").click()
