@@ -5,7 +5,7 @@ a name for screen readers and tests, and works by Tab + Enter/Space and touch.
 Its picture is an inline SVG drawn once from the real generator (noise 0, a
 fixed seed, 200 points as TF), so it always shows the data a click trains on. The seed
 is drawn by seedrandom, as the data's own, not numpy.random: importing that costs the
-page's first start ~0.2 s, and nothing else in it needs numpy's generators.
+page's first start ~0.3 s (measured in Node), and nothing else in it needs numpy's generators.
 Nothing is fetched: the SVG travels inside the page.
 """
 
