@@ -2,7 +2,6 @@
 
 import holoviews as hv
 import numpy as np
-from bokeh.models import DataRange1d
 
 from playground.app import PlaygroundApp
 from playground.state import PlaygroundState
@@ -46,11 +45,15 @@ def test_the_loss_chart_grows_with_the_epochs_and_restarts_on_reset():
     figure = app.loss_chart.losses.handles["plot"]
     lines = {r.glyph.y for r in figure.renderers if r.data_source is app.loss_chart.losses.source}
     assert lines == {"test", "train"}
-    assert isinstance(figure.x_range, DataRange1d) and isinstance(figure.y_range, DataRange1d)
+    highest = max(max(m.test_loss, m.train_loss) for m in history)
+    # Both lines fit, and fill at least 80 % of each axis.
+    assert 12 <= figure.x_range.end <= 12 / 0.8 and highest <= figure.y_range.end <= highest / 0.8
+    assert figure.x_range.start == figure.y_range.start == 0
 
     app.session.reset()
 
     assert list(app.loss_chart.losses.source.data["epoch"]) == [0]
+    assert figure.x_range.end == 1  # the axis shrank back with the new history
 
 
 def test_divergence_shows_a_notice_that_suggests_a_lower_learning_rate():
@@ -128,19 +131,26 @@ def test_each_frame_streams_only_the_new_epochs_to_the_loss_chart():
     from bokeh.document import Document
 
     app = rendered_app()
-    app.session.trainer.step(5)
+    app.session.trainer.step(9)
     app.redraw()
     document = Document()
     document.add_root(app.loss_chart.losses.handles["plot"])
     sent = []
     document.on_change(lambda event: sent.append(event))
 
-    app.session.trainer.step(3)
+    app.session.trainer.step(1)
     app.redraw()
 
-    assert [type(event).__name__ for event in sent] == ["ColumnsStreamedEvent"]  # no ranges, no resend
-    assert list(sent[0].data["epoch"]) == [6, 7, 8]
-    assert list(app.loss_chart.losses.source.data["epoch"]) == list(range(9))
+    # The epoch axis ends at 10 from epoch 9 on: no range change, no resend.
+    assert [type(event).__name__ for event in sent] == ["ColumnsStreamedEvent"]
+    assert list(sent[0].data["epoch"]) == [10]
+    assert list(app.loss_chart.losses.source.data["epoch"]) == list(range(11))
+
+    app.session.trainer.step(1)
+    app.redraw()
+
+    assert [(type(event).__name__, getattr(event, "attr", None), getattr(event, "new", None)) for event in sent[1:]] == [
+        ("ColumnsStreamedEvent", "data", None), ("ModelChangedEvent", "end", 12.0)]  # past 10, the axis grows to 12
 
 
 def test_hovering_a_neuron_shows_its_map_until_the_pointer_leaves():
