@@ -2,11 +2,11 @@
 
 import holoviews as hv
 import numpy as np
-from bokeh.core.properties import field
 
 from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
 from ..words import Words
+from .glyph_fields import draw_from_column
 from .layers import on_top_layer
 from .live_source import LiveSource
 from .palette import diverging
@@ -36,11 +36,7 @@ def _points(hook) -> hv.Points:
 def _outlines_as_given(plot, element) -> None:
     """Outline each point in the colour its row names. (From empty data HoloViews cannot tell
     the column holds colours, and maps it through a colour scale.)"""
-    renderer = plot.handles["glyph_renderer"]
-    for glyph in (renderer.glyph, renderer.selection_glyph, renderer.nonselection_glyph, renderer.hover_glyph,
-                  renderer.muted_glyph):
-        if glyph is not None and glyph != "auto":
-            glyph.line_color = field("line_color")
+    draw_from_column(plot, "line_color", "line_color", through_scale=False)
 
 
 class DecisionBoundary:

@@ -19,6 +19,7 @@ from ..ui.accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import GRID, THUMBNAIL_ROWS
 from ..words import Words
+from .glyph_fields import coloured_by
 from .layers import on_top_layer
 from .live_source import LiveSource
 from .network_layout import (
@@ -61,7 +62,8 @@ class NetworkDiagram:
             {name: [] for name in ("x0", "y0", "x1", "y1", "weight", "line_width", "layer", "source", "target")},
             ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
         ).opts(
-            color="weight", line_width="line_width", **colours, hooks=[self.links.hook, self.words[0].hook, on_top_layer],
+            color="weight", line_width="line_width", **colours,
+            hooks=[self.links.hook, coloured_by("weight", "line_color"), self.words[0].hook, on_top_layer],
             tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
@@ -71,7 +73,8 @@ class NetworkDiagram:
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
             color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
-            hooks=[self.biases.hook, self.words[1].hook, on_top_layer], tools=["hover", "tap"],
+            hooks=[self.biases.hook, coloured_by("bias", "fill_color"), self.words[1].hook, on_top_layer],
+            tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
         veils = hv.Points({"x": [], "y": []}, ["x", "y"]).opts(
@@ -111,11 +114,11 @@ class NetworkDiagram:
         # Positions go to the browser only with a new layout; each frame sends just the values.
         weights = np.concatenate([w.ravel() for w in network.weights])
         self.links.update(
-            **(self._link_rows if relaid else {}), weight=weights, color=weights,
+            **(self._link_rows if relaid else {}), weight=weights,
             line_width=1 + (MAX_LINK_PX - 1) * np.minimum(np.abs(weights) / 5, 1),
         )
         bias = np.concatenate(network.biases)
-        self.biases.update(**(self._bias_rows if relaid else {}), bias=bias, color=bias)
+        self.biases.update(**(self._bias_rows if relaid else {}), bias=bias)
         mosaic = self._blank_mosaic.copy()
         mosaic.flat[self._neuron_cells] = _images(*neuron_maps[1:]).ravel()
         self.thumbnails.update(**(self._mosaic_place if relaid else {}), image=[mosaic])

@@ -231,8 +231,8 @@ def test_a_frame_sends_only_the_values_and_a_new_shape_sends_the_positions_too(d
 
     trainer.step(1)
     diagram.show(trainer, trainer.neuron_maps(diagram.points))
-    assert dict(sent) == {diagram.links.source: {"weight", "color", "line_width"},
-                          diagram.biases.source: {"bias", "color"}, diagram.thumbnails.source: {"image"}}
+    assert dict(sent) == {diagram.links.source: {"weight", "line_width"},
+                          diagram.biases.source: {"bias"}, diagram.thumbnails.source: {"image"}}
 
     sent.clear()
     small = Trainer(PlaygroundState(networkShape=[3]))
