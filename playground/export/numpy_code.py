@@ -59,42 +59,45 @@ HEADS = {
 }
 """By the engine's head names (``engine/losses.py``)."""
 
-OPTIMIZER_CONSTANTS = {
-    "sgd": "",
-    "momentum": f"MOMENTUM = {Momentum().momentum!r}\n",
-    "adam": f"BETA1, BETA2, EPS = {Adam().beta1!r}, {Adam().beta2!r}, {Adam().eps!r}\n",
-}
+@dataclass(frozen=True)
+class Optimizer:
+    """An update rule: its name and how it works in words, its constants and the body of ``update``."""
 
-OPTIMIZER_WORDS = {
-    "sgd": "plain gradient descent (TF Playground's): each weight takes a step against its gradient",
-    "momentum": "momentum: each weight moves by a velocity that keeps MOMENTUM of the last one and adds the gradient",
-    "adam": "Adam: each weight's step is its gradient's running mean over the square root of its running mean square",
-}
+    name: str
+    how: str
+    constants: str
+    step: str
 
-OPTIMIZER_STEPS = {
-    "sgd": """\
-    for layer, gradient in zip(layers, gradients):
+
+OPTIMIZERS = {
+    "sgd": Optimizer(
+        "plain gradient descent (TF Playground's)", "each weight takes a step against its gradient", "", """\
+    for layer, gradient in zip(layers, layer_gradients):
         layer -= LEARNING_RATE * gradient
-""",
-    "momentum": """\
-    for layer, gradient, velocity in zip(layers, gradients, memory["velocities"]):
+"""),
+    "momentum": Optimizer(
+        "momentum", "each weight moves by a velocity that keeps MOMENTUM of the last one and adds the gradient",
+        f"MOMENTUM = {Momentum().momentum!r}\n", """\
+    for layer, gradient, velocity in zip(layers, layer_gradients, memory["velocities"]):
         velocity *= MOMENTUM
         velocity += gradient
         layer -= LEARNING_RATE * velocity
-""",
-    "adam": """\
+"""),
+    "adam": Optimizer(
+        "Adam", "each weight's step is its gradient's running mean over the square root of its running mean square",
+        f"BETA1, BETA2, EPS = {Adam().beta1!r}, {Adam().beta2!r}, {Adam().eps!r}\n", """\
     memory["steps"] += 1
     first_correction = 1.0 - BETA1 ** memory["steps"]
     second_correction = 1.0 - BETA2 ** memory["steps"]
-    for layer, gradient, mean, square in zip(layers, gradients, memory["mean"], memory["square"]):
+    for layer, gradient, mean, square in zip(layers, layer_gradients, memory["mean"], memory["square"]):
         mean *= BETA1
         mean += (1.0 - BETA1) * gradient
         square *= BETA2
         square += (1.0 - BETA2) * gradient * gradient
         layer -= (LEARNING_RATE / first_correction) * mean / (np.sqrt(square / second_correction) + EPS)
-""",
+"""),
 }
-"""The body of ``update`` for each optimizer, as ``engine/optimizers.py`` steps."""
+"""Each optimizer as ``engine/optimizers.py`` steps, with its defaults."""
 
 PENALTIES = {
     "L1": """\

@@ -116,7 +116,7 @@ def _setup(trainer: Trainer, epochs: int, progress: Progress | None) -> Part:
     ]
     return Part("The setup",
                 "The playground's settings. Change them and run again: a higher learning rate, more epochs…",
-                "\n".join(lines) + "\n" + numpy_code.OPTIMIZER_CONSTANTS[learner.optimizer.name])
+                "\n".join(lines) + "\n" + numpy_code.OPTIMIZERS[learner.optimizer.name].constants)
 
 
 def _data(trainer: Trainer, generator_code: str) -> Part:
@@ -229,15 +229,15 @@ def _gradients() -> Part:
 
 def _update(trainer: Trainer) -> Part:
     learner = trainer.learner
+    optimizer = numpy_code.OPTIMIZERS[learner.optimizer.name]
     penalty = learner.regularization.name if _penalised(trainer) else None
-    words = numpy_code.OPTIMIZER_WORDS[learner.optimizer.name]
-    body = numpy_code.OPTIMIZER_STEPS[learner.optimizer.name]
+    body, words = optimizer.step, f"{optimizer.name}: {optimizer.how}"
     if penalty:
         body = ("    weights_before = [layer[:-1].copy() for layer in layers]\n" + body
                 + f"    # {penalty} regularization, its own step after the update, on weights (not biases)\n"
                 + numpy_code.PENALTIES[penalty])
         words += f"; then {penalty} regularization shrinks every weight (not the biases)"
-    code = f'def update(layers, gradients, memory):\n    """One step of {words.split(":")[0]}, in place."""\n{body}'
+    code = f'def update(layers, layer_gradients, memory):\n    """One step of {optimizer.name}, in place."""\n{body}'
     return Part("Learning: the update", f"The update rule is {words}.", code)
 
 
@@ -257,7 +257,8 @@ random = SeedRandom(SEED)
 train_xy, train_labels, test_xy, test_labels = make_data(random)
 train_inputs, test_inputs = features(train_xy), features(test_xy)
 layers = {layers}
-memory = {memory}  # what training remembers from one batch to the next
+# What training remembers from one batch to the next
+memory = {memory}
 
 train_loss, test_loss = mean_loss(train_inputs, train_labels, layers), mean_loss(test_inputs, test_labels, layers)
 print(f"epoch {{START_EPOCH:6d}}  train loss {{train_loss:.12f}}  test loss {{test_loss:.12f}}")
