@@ -84,6 +84,17 @@ def test_an_exported_script_ends_with_the_test_loss_from_url_reports(tmp_path):
     assert float(ran.stdout.splitlines()[-1].split()[-1]) == pytest.approx(trained["final"]["test_loss"], abs=1e-9)
 
 
+def test_a_script_from_the_weights_now_trains_epochs_more(tmp_path):
+    link = "#dataset=circle&optimizer=momentum&regularization=L1&regularizationRate=0.01"
+    exported = playground("export", link, "--epochs", "6", "--format", "script", "--start", "current",
+                          "-o", str(tmp_path / "on.py"))
+    assert exported.returncode == 0, exported.stderr
+    ran = subprocess.run([sys.executable, "-I", "on.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.stdout.splitlines()[0].split()[1] == "6"
+    trained = json.loads(playground("from-url", link, "--epochs", "12", "--json").stdout)
+    assert float(ran.stdout.splitlines()[-1].split()[-1]) == pytest.approx(trained["final"]["test_loss"], abs=1e-9)
+
+
 def test_export_writes_each_format_named_after_the_setup(tmp_path):
     for format in ("script", "notebook", "weights", "data", "losses"):
         result = subprocess.run([sys.executable, "-m", "playground", "export", "#dataset=spiral", "--epochs", "3",
