@@ -64,7 +64,7 @@ def program(trainer: Trainer, epochs: int | None = None, start: str = "first") -
         title=f"{state.active_dataset()} data, {_shape(trainer)}, trained in numpy",
         about=(f"Exported from Neural Playground, {where}. It needs only numpy: it makes TF Playground's "
                f"points again, and the network's weights, and trains them for {epochs} epochs as the "
-               f"playground does, printing the same losses.\n\nThe setup's link: #{encode(state)}"),
+               f"playground does, printing the same losses.\n\nThe setup's link: `#{encode(state)}`"),
         imports=imports,
         parts=(
             _setup(trainer, epochs, progress),
@@ -196,8 +196,11 @@ def loss_slope(z, o, t):
         weights = ("Its first weights come next in the random stream, after the data, as TF Playground draws them: "
                    "each weight `random() - 0.5`, each bias 0.1." if not trainer.recipe["initZero"]
                    else "Every weight and bias starts at 0 (`initZero`).")
+    hidden = " → ".join(f"{count} {network.activation.name} neurons" for count in network.hidden)
+    inputs = ", ".join(FEATURES[key].label for key in trainer.features) or "no inputs"
     return Part("The network",
-                f"{_shape(trainer)}. A layer is one matrix: a row for each input and a last row for the biases, "
+                f"{inputs} → {hidden + ' → ' if hidden else ''}one output neuron. "
+                "A layer is one matrix: a row for each input and a last row for the biases, "
                 f"a column for each neuron. {head.words} {weights}",
                 code)
 
