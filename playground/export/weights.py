@@ -105,7 +105,10 @@ def _optimizer(saved: dict, trainer: Trainer) -> dict:
 
 
 def _vector(values: list, trainer: Trainer, where: str) -> np.ndarray:
-    vector = np.asarray(values, dtype=float)
+    try:
+        vector = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        vector = np.empty(0)
     if vector.shape != trainer.network.parameter_vector.shape or not np.isfinite(vector).all():
         raise ValueError(f"{where}: needs {trainer.network.parameter_vector.size} finite numbers")
     return vector

@@ -67,6 +67,8 @@ BAD_FILES = {
     "no epoch": (edited(lambda s: s.pop("epoch")), "'epoch'"),
     "a negative epoch": (edited(lambda s: s.update(epoch=-1)), "epoch: needs a whole number"),
     "another optimizer": (edited(lambda s: s["training"]["optimizer"].update(name="sgd")), "training.optimizer: 'sgd'"),
+    "text in an optimizer vector": (edited(lambda s: s["training"]["optimizer"]["second"][0].__setitem__(1, "x")),
+                                    "training.optimizer.second"),
     "a short optimizer vector": (edited(lambda s: s["training"]["optimizer"]["first"][0].pop()), "training.optimizer.first"),
     "dead weights of another shape": (edited(lambda s: s["training"]["dead"].pop()), "training.dead"),
     "a history that ends elsewhere": (edited(lambda s: s["history"].pop()), "history: "),
