@@ -1,4 +1,5 @@
-"""Command line: train a configuration or the one a playground link describes; check lessons.
+"""Command line: train a configuration or the one a playground link describes; export it as a file;
+check lessons.
 
 Every mistake in the arguments ends in one line on stderr and exit status 2,
 never a traceback, so the CLI is safe to script and to teach with.
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .engine.datasets import dataset_name, problem_of
+from .export import FORMATS, STARTS, export, file_name
 from .engine.features import FEATURES, feature_key
 from .lessons import lessons_dir, load_catalog, replay
 from .i18n import Message
@@ -54,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     from_url = commands.add_parser("from-url", help="train the configuration of a playground link")
     from_url.add_argument("link", help="a TF Playground or Neural Playground link, or just its #fragment")
     _add_run_options(from_url)
+
+    export_command = commands.add_parser(
+        "export", help="train a link's setup, then write it as a file: a numpy script, a notebook, its weights, data or losses")
+    export_command.add_argument("link", help="a TF Playground or Neural Playground link, or just its #fragment")
+    export_command.add_argument("--epochs", type=int, default=100, help="epochs to train first (default 100)")
+    export_command.add_argument(
+        "--format", required=True, choices=FORMATS,
+        help="script: a Python file (numpy only) that trains the setup and prints the same losses; notebook: the same "
+        "as a Jupyter notebook; weights: the network and its training state as JSON; data: the points as CSV; "
+        "losses: the loss history as CSV")
+    export_command.add_argument(
+        "--start", choices=STARTS, default="first",
+        help="script and notebook: train from the first weights for --epochs (default), or from the weights after "
+        "--epochs for --epochs more")
+    export_command.add_argument("-o", "--output", help="the file to write, - for standard output "
+                                "(default: named after the data set and epoch, like spiral-epoch-100.py)")
 
     lessons = commands.add_parser("lessons", help="work with guided lessons")
     lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True, parser_class=_Parser)
@@ -116,8 +134,7 @@ def run(state: PlaygroundState, epochs: int, every: int, as_json: bool, warnings
         raise UsageError("playground: --epochs must be 0 or more")
     trainer = Trainer(state, history_limit=None)  # --json lists every epoch
     every = every if every > 0 else max(1, epochs // 10)
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn(warnings)
     if not as_json:
         print(f"# link: #{encode(state)}")
         print(_row(trainer.history[-1]))
@@ -127,13 +144,45 @@ def run(state: PlaygroundState, epochs: int, every: int, as_json: bool, warnings
             print(_row(metrics))
     if as_json:
         print(json.dumps(_result(state, trainer, warnings), allow_nan=False))
-    elif trainer.divergence:
-        print(
-            f"training diverged at epoch {trainer.epoch}: {trainer.divergence}; "
-            "try a lower learning rate",
-            file=sys.stderr,
-        )
+    else:
+        _say_if_diverged(trainer)
     return 0
+
+
+def export_file(state: PlaygroundState, epochs: int, format: str, start: str, output: str | None,
+                warnings: list[str]) -> int:
+    """Train ``state`` for ``epochs``, then write its file in ``format`` to ``output`` (``-``: standard output)."""
+    if epochs < 0:
+        raise UsageError("playground export: --epochs must be 0 or more")
+    _warn(warnings)
+    trainer = Trainer(state, history_limit=None)  # the losses' file lists every epoch
+    trainer.step(epochs)
+    _say_if_diverged(trainer)
+    try:
+        text = export(trainer, format, epochs, start)
+    except ValueError as error:
+        raise UsageError(f"playground export: {_first_line(error)}") from None
+    if output == "-":
+        sys.stdout.write(text)
+        return 0
+    path = Path(output or file_name(trainer, format))
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"playground export: cannot write {path}: {error.strerror or error}") from None
+    print(f"wrote {path}: the {format} at epoch {trainer.epoch}")
+    return 0
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _say_if_diverged(trainer: Trainer) -> None:
+    if trainer.divergence:
+        print(f"training diverged at epoch {trainer.epoch}: {trainer.divergence}; try a lower learning rate",
+              file=sys.stderr)
 
 
 def _row(metrics) -> str:
@@ -201,6 +250,15 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
+def _link_state(link: str) -> tuple[PlaygroundState, list]:
+    """The setup a link describes, and a warning for each part of it that is not trained."""
+    setup, page = split_page_keys(link)
+    state, warnings = decode(setup)
+    if page:  # a lesson or an embed is the web page's business; say so rather than drop it silently
+        warnings.append(Message("links.page_keys_not_trained", keys=", ".join(page)))
+    return state, warnings
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         options = build_parser().parse_args(argv)
@@ -208,10 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             return run(state_from_options(options), options.epochs, options.every, options.json, [])
         if options.command == "lessons":
             return check_lessons(options.directory, options.replay, options.json)
-        setup, page = split_page_keys(options.link)
-        state, warnings = decode(setup)
-        if page:  # a lesson or an embed is the web page's business; say so rather than drop it silently
-            warnings.append(Message("links.page_keys_not_trained", keys=", ".join(page)))
+        state, warnings = _link_state(options.link)
+        if options.command == "export":
+            return export_file(state, options.epochs, options.format, options.start, options.output, warnings)
         return run(state, options.epochs, options.every, options.json, warnings)
     except UsageError as error:
         print(error, file=sys.stderr)

@@ -116,6 +116,11 @@ class Trainer:
         """The metrics after epoch 0 and after each epoch since, in order: every one of the latest
         RECENT_EPOCHS, fewer and fewer of the older ones once it holds ``history_limit``."""
 
+    def state(self) -> PlaygroundState:
+        """The setup this trainer trains now: its recipe, with the learning rate it has now (which a
+        student may have changed while training)."""
+        return PlaygroundState(**{**self.recipe, "learningRate": self.learner.learning_rate})
+
     @property
     def network(self) -> Network:
         return self.learner.network
@@ -184,6 +189,44 @@ class Trainer:
     def keep_picture(self, picture: Picture) -> None:
         """Take a picture made elsewhere (by the training worker) of weights this trainer now has."""
         self._picture = picture
+
+
+@dataclass
+class Progress:
+    """What training changes in a trainer, and the metrics of the epochs it trained: what the training
+    worker's messages carry (``worker/protocol.py``), and a saved network (``export/weights.py``)."""
+
+    epoch: int
+    parameters: np.ndarray
+    optimizer: dict
+    dead: list[np.ndarray]
+    carried: tuple[np.ndarray, int] | None
+    divergence: str | None
+    learning_rate: float
+    history: list
+
+    @classmethod
+    def of(cls, trainer: Trainer, history: list | None = None) -> "Progress":
+        learner = trainer.learner
+        return cls(trainer.epoch, learner.network.parameter_vector.copy(), dict(vars(learner.optimizer)),
+                   [dead.copy() for dead in learner.dead], learner.carried, learner.divergence,
+                   learner.learning_rate, history or [])
+
+    def restore(self, trainer: Trainer) -> None:
+        """Make ``trainer`` (one of the same recipe) continue from here."""
+        learner = trainer.learner
+        np.copyto(learner.network.parameter_vector, self.parameters)  # in place: the layers are views
+        vars(learner.optimizer).update(self.optimizer)
+        learner.dead = self.dead
+        learner.carried = self.carried
+        learner.divergence = self.divergence
+        learner.learning_rate = self.learning_rate
+        trainer.epoch = self.epoch
+
+    def matches(self, trainer: Trainer) -> bool:
+        """Whether ``trainer`` is still where this was taken from."""
+        return (trainer.epoch == self.epoch and trainer.learner.learning_rate == self.learning_rate
+                and np.array_equal(trainer.network.parameter_vector, self.parameters))
 
 
 def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int) -> SeedRandom:

@@ -1,11 +1,14 @@
 """The command line as a user runs it: a real process, its output and exit status."""
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
+from playground.export import load_weights
+from tests.helpers import ROOT
 from tests.helpers.lesson_files import ENGLISH, NAME, line_of, write_lesson
 
 TF_LINK = (
@@ -70,6 +73,48 @@ def test_from_url_trains_the_setup_of_an_embed_link_and_says_its_page_keys_are_n
     assert len(data["warnings"]) == 1 and "lesson, step, embed" in data["warnings"][0]
 
 
+def test_an_exported_script_ends_with_the_test_loss_from_url_reports(tmp_path):
+    link, epochs = "#dataset=gauss&noise=30&networkShape=5,3&activation=sigmoid&optimizer=adam&batchSize=30", "25"
+    exported = playground("export", link, "--epochs", epochs, "--format", "script", "-o", str(tmp_path / "gauss.py"))
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == f"wrote {tmp_path / 'gauss.py'}: the script at epoch 25"
+    ran = subprocess.run([sys.executable, "-I", "gauss.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    trained = json.loads(playground("from-url", link, "--epochs", epochs, "--json").stdout)
+    assert float(ran.stdout.splitlines()[-1].split()[-1]) == pytest.approx(trained["final"]["test_loss"], abs=1e-9)
+
+
+def test_a_script_from_the_weights_now_trains_epochs_more(tmp_path):
+    link = "#dataset=circle&optimizer=momentum&regularization=L1&regularizationRate=0.01"
+    exported = playground("export", link, "--epochs", "6", "--format", "script", "--start", "current",
+                          "-o", str(tmp_path / "on.py"))
+    assert exported.returncode == 0, exported.stderr
+    ran = subprocess.run([sys.executable, "-I", "on.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.stdout.splitlines()[0].split()[1] == "6"
+    trained = json.loads(playground("from-url", link, "--epochs", "12", "--json").stdout)
+    assert float(ran.stdout.splitlines()[-1].split()[-1]) == pytest.approx(trained["final"]["test_loss"], abs=1e-9)
+
+
+def test_export_writes_each_format_named_after_the_setup(tmp_path):
+    for format in ("script", "notebook", "weights", "data", "losses"):
+        result = subprocess.run([sys.executable, "-m", "playground", "export", "#dataset=spiral", "--epochs", "3",
+                                 "--format", format], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert result.returncode == 0, result.stderr
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["spiral-data.csv", "spiral-epoch-3-losses.csv", "spiral-epoch-3-network.json",
+                     "spiral-epoch-3.ipynb", "spiral-epoch-3.py"]
+    assert load_weights((tmp_path / "spiral-epoch-3-network.json").read_text()).epoch == 3
+    assert json.loads((tmp_path / "spiral-epoch-3.ipynb").read_text())["nbformat"] == 4
+    assert len((tmp_path / "spiral-epoch-3-losses.csv").read_text().splitlines()) == 1 + 4
+
+
+def test_export_to_standard_output():
+    result = playground("export", "#dataset=xor", "--epochs", "0", "--format", "data", "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "x,y,label,set" and len(result.stdout.splitlines()) == 501
+
+
 def test_divergence_is_reported_and_exits_cleanly():
     result = playground(
         "train", "--dataset", "plane", "--learning-rate", "10", "--activation", "relu",
@@ -110,6 +155,10 @@ def test_a_link_with_tf_noise_above_the_slider_trains():
         (["train", "--epochs", "many"], "many"),
         (["train", "--no-such-flag"], "no-such-flag"),
         (["dance"], "dance"),
+        (["export", "#dataset=xor", "--format", "png"], "png"),
+        (["export", "#dataset=xor"], "--format"),
+        (["export", "#dataset=xor", "--format", "script", "--epochs", "-1"], "epochs"),
+        (["export", "#dataset=xor", "--format", "data", "-o", "no-such-directory/data.csv"], "no-such-directory"),
         (["lessons", "check", "no-such-directory"], "no-such-directory"),
         (["lessons"], "required"),
         ([], "required"),

@@ -166,8 +166,9 @@ def _reg_gauss(n, noise, rng):
     return xy, values[np.arange(n), best] + 0.0  # + 0.0 turns -0.0 into TF's 0
 
 
-_GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral,
-               "reg-plane": _reg_plane, "reg-gauss": _reg_gauss}
+GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral,
+              "reg-plane": _reg_plane, "reg-gauss": _reg_gauss}
+"""Each data set's generator by its URL name (an exported script copies the one it uses)."""
 
 
 # --- public API -------------------------------------------------------------
@@ -176,7 +177,7 @@ _GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spira
 def dataset_name(name: str) -> str:
     """The canonical (URL) name for a data set given by name or CLI alias."""
     key = DATASET_ALIASES.get(str(name).strip().lower(), str(name).strip().lower())
-    if key in _GENERATORS:
+    if key in GENERATORS:
         return key
     choices = ", ".join(CLASSIFICATION_DATASETS + REGRESSION_DATASETS + tuple(DATASET_ALIASES))
     raise ValueError(f"unknown dataset {name!r}; choose from {choices}")
@@ -205,7 +206,7 @@ def generate(name: str, noise: float, rng,
     n = NUM_SAMPLES[problem_of(key)] if num_samples is None else num_samples
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
         raise ValueError(f"num_samples must be an integer of at least 2, got {n!r}")
-    return Points(*_GENERATORS[key](int(n), noise / 100, rng))
+    return Points(*GENERATORS[key](int(n), noise / 100, rng))
 
 
 def shuffled_order(n: int, rng) -> list[int]:

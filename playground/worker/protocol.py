@@ -13,48 +13,8 @@ read here only.
 """
 
 import pickle
-from dataclasses import dataclass
 
-import numpy as np
-
-from ..trainer import Picture, Trainer
-
-
-@dataclass
-class Progress:
-    """What training changes in a trainer, and the metrics of the epochs it trained."""
-
-    epoch: int
-    parameters: np.ndarray
-    optimizer: dict
-    dead: list[np.ndarray]
-    carried: tuple[np.ndarray, int] | None
-    divergence: str | None
-    learning_rate: float
-    history: list
-
-    @classmethod
-    def of(cls, trainer: Trainer, history: list | None = None) -> "Progress":
-        learner = trainer.learner
-        return cls(trainer.epoch, learner.network.parameter_vector.copy(), dict(vars(learner.optimizer)),
-                   [dead.copy() for dead in learner.dead], learner.carried, learner.divergence,
-                   learner.learning_rate, history or [])
-
-    def restore(self, trainer: Trainer) -> None:
-        """Make ``trainer`` (one of the same recipe) continue from here."""
-        learner = trainer.learner
-        np.copyto(learner.network.parameter_vector, self.parameters)  # in place: the layers are views
-        vars(learner.optimizer).update(self.optimizer)
-        learner.dead = self.dead
-        learner.carried = self.carried
-        learner.divergence = self.divergence
-        learner.learning_rate = self.learning_rate
-        trainer.epoch = self.epoch
-
-    def matches(self, trainer: Trainer) -> bool:
-        """Whether ``trainer`` is still where this was taken from."""
-        return (trainer.epoch == self.epoch and trainer.learner.learning_rate == self.learning_rate
-                and np.array_equal(trainer.network.parameter_vector, self.parameters))
+from ..trainer import Picture, Progress, Trainer
 
 
 def request(trainer: Trainer, budget_s: float, epochs_per_frame: int, stop_at_epoch: int) -> tuple[Progress, bytes]:

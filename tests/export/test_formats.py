@@ -1,0 +1,20 @@
+"""One way in for the command line and the page: ``export(trainer, format)`` and the file's name."""
+
+import pytest
+
+from playground.export import FORMATS, export, file_name
+from tests.helpers.exported import trained
+
+
+def test_every_format_is_text_named_after_the_setup_and_epoch():
+    trainer = trained("problem=regression&regDataset=reg-gauss", 2)
+    for format in FORMATS:
+        assert export(trainer, format).strip()
+    assert [file_name(trainer, format) for format in FORMATS] == [
+        "reg-gauss-epoch-2.py", "reg-gauss-epoch-2.ipynb", "reg-gauss-epoch-2-network.json",
+        "reg-gauss-data.csv", "reg-gauss-epoch-2-losses.csv"]
+
+
+def test_an_unknown_format_is_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match="png.*script, notebook, weights, data, losses"):
+        export(trained("dataset=xor", 0), "png")
