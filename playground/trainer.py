@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import Learner, Network
+from .engine.confusion import confusion_matrix
 from .engine.datasets import DOMAIN, Dataset, make_dataset
 from .engine.features import feature_matrix
 from .engine.losses import make_head
@@ -67,7 +68,8 @@ class Picture:
     thumbnails: list[np.ndarray]
     """Per layer [inputs, hidden…, output], every neuron at ``GRID[THUMBNAIL_ROWS]``."""
     output: np.ndarray
-    """The output neuron at every point of ``grid_points()``."""
+    """The output neuron at every point of ``grid_points()``, shape (n,); for K classes, each class's
+    probability there, shape (n, K)."""
 
 
 class Trainer:
@@ -84,8 +86,9 @@ class Trainer:
         self.problem = state.problem
         self.features = state.features()
         self.batch_size = state.batchSize
+        self.classes = dataset.classes if dataset else state.class_count()
         self.dataset = dataset or make_dataset(
-            state.active_dataset(), state.noise, state.percTrainData, state.seed
+            state.active_dataset(), state.noise, state.percTrainData, state.seed, classes=self.classes
         )
         self.train_inputs = feature_matrix(self.dataset.train.xy, self.features)
         self.test_inputs = feature_matrix(self.dataset.test.xy, self.features)
@@ -95,8 +98,9 @@ class Trainer:
             activation=state.activation,
             # Cross-entropy is for classes: regression keeps square loss, while the state
             # (and the link) keep the choice for when the problem is classification again.
-            head=make_head(state.problem, state.loss if state.problem == "classification" else "square"),
-            rng=_weights_stream(self.dataset, state, weight_draw),
+            head=make_head(state.problem, state.loss if state.problem == "classification" else "square",
+                           self.classes),
+            rng=_weights_stream(self.dataset, state, weight_draw, self.classes),
             init_zero=state.initZero,
         )
         self.learner = Learner(
@@ -157,6 +161,15 @@ class Trainer:
             train_accuracy = test_accuracy = None
         return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
 
+    def confusion(self, part: str = "test") -> np.ndarray:
+        """The confusion matrix of the "train" or "test" points now: counts by class (row) and
+        predicted class (column)."""
+        points = getattr(self.dataset, part)
+        inputs = self.train_inputs if part == "train" else self.test_inputs
+        with np.errstate(all="ignore"):
+            predicted = self.network.head.decide(self.network.predict(inputs))
+        return confusion_matrix(points.labels, predicted, self.classes)
+
     def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
         """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output].
 
@@ -178,7 +191,8 @@ class Trainer:
         parameters = self.network.parameter_vector
         if self._picture is None or not np.array_equal(self._picture.parameters, parameters):
             maps = self.neuron_maps(GRID)
-            self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], maps[-1][:, 0])
+            output = self.network.head.scores(maps[-1])
+            self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], output)
         return self._picture
 
     def keep_picture(self, picture: Picture) -> None:
@@ -186,14 +200,14 @@ class Trainer:
         self._picture = picture
 
 
-def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int) -> SeedRandom:
+def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int, classes: int) -> SeedRandom:
     """TF's stream where the data left it (a copy), past ``weight_draw`` earlier networks' weights.
 
     Data that came without one (a user's own) draws from the seed's stream from its start.
     """
     stream = dataset.random_after.copy() if dataset.random_after else SeedRandom(state.seed)
     features = len(state.features())
-    sizes = [features, *state.networkShape, 1]
+    sizes = [features, *state.networkShape, 1 if classes == 2 else classes]
     stream.random(weight_draw * sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:])))
     return stream
 
