@@ -12,6 +12,7 @@ import numpy as np
 from .engine import Learner, Network
 from .engine.confusion import confusion_matrix
 from .engine.datasets import DOMAIN, Dataset, make_dataset
+from .engine.gradient_flow import GradientFlow, gradient_flow
 from .engine.features import feature_matrix
 from .engine.losses import make_head
 from .engine.seedrandom import SeedRandom
@@ -37,9 +38,12 @@ class Metrics:
     test_loss: float
     train_accuracy: float | None
     test_accuracy: float | None
+    gradient_flow: GradientFlow | None = None
+    """The epoch's gradient flow, while the trainer's ``track_gradients`` asks for it."""
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        """The losses and accuracies (the gradient flow is for the views)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "gradient_flow"}
 
 
 def grid_points(resolution: int = GRID_RESOLUTION) -> np.ndarray:
@@ -111,6 +115,9 @@ class Trainer:
             regularization_rate=state.regularizationRate,
         )
         self.epoch = 0
+        self.track_gradients = False
+        """Whether each epoch's metrics carry its gradient flow: a backward pass over the training set per
+        epoch, so only while a view shows it."""
         self._grid: np.ndarray | None = None
         self._grid_inputs: np.ndarray | None = None
         self._maps: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = None  # points, weights, maps
@@ -133,9 +140,10 @@ class Trainer:
         for _ in range(epochs):
             if self.divergence:
                 break
+            before = self.network.parameter_vector.copy() if self.track_gradients else None
             self.learner.train_epoch(self.train_inputs, self.dataset.train.labels, self.batch_size)
             self.epoch += 1
-            self.record([self.metrics()])
+            self.record([self.metrics(before)])
         return self.history[-1]
 
     def record(self, metrics: list[Metrics]) -> None:
@@ -153,13 +161,16 @@ class Trainer:
             return self.history[index]  # every recent epoch is in place
         return next(metrics for metrics in reversed(self.history) if metrics.epoch <= epoch)
 
-    def metrics(self) -> Metrics:
-        """Losses (and accuracies for classification) on both sets, now."""
+    def metrics(self, parameters_before: np.ndarray | None = None) -> Metrics:
+        """Losses (and accuracies for classification) on both sets, now, and the gradient flow
+        since ``parameters_before`` when given."""
         train_loss, train_accuracy = self.learner.evaluate(self.train_inputs, self.dataset.train.labels)
         test_loss, test_accuracy = self.learner.evaluate(self.test_inputs, self.dataset.test.labels)
         if self.problem != "classification":
             train_accuracy = test_accuracy = None
-        return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
+        flow = None if parameters_before is None else gradient_flow(
+            self.network, self.train_inputs, self.dataset.train.labels, parameters_before)
+        return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy, flow)
 
     def confusion(self, part: str = "test") -> np.ndarray:
         """The confusion matrix of the "train" or "test" points now: counts by class (row) and
