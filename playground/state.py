@@ -11,7 +11,7 @@ import param
 
 from playground.engine.activations import ACTIVATIONS, TF_ACTIVATIONS
 from playground.engine.datasets import (
-    CLASSIFICATION_DATASETS, MULTICLASS_DATASETS, NOISE_MAX, PROBLEMS, REGRESSION_DATASETS, class_counts,
+    CLASSIFICATION_DATASETS, NOISE_MAX, OUR_CLASSIFICATION_DATASETS, PROBLEMS, REGRESSION_DATASETS, class_counts,
 )
 from playground.engine.features import FEATURES
 from playground.engine.losses import CLASS_COUNTS, LOSSES
@@ -79,7 +79,7 @@ class PlaygroundState(param.Parameterized):
     regularization = param.Selector(default="none", objects=list(REGULARIZATIONS), doc="Weight penalty.")
     batchSize = param.Integer(10, bounds=(1, 30), step=1, doc="Examples per weight update.")
     dataset = param.Selector(
-        default="circle", objects=list(dict.fromkeys(CLASSIFICATION_DATASETS + MULTICLASS_DATASETS)),
+        default="circle", objects=[*CLASSIFICATION_DATASETS, *OUR_CLASSIFICATION_DATASETS],
         doc="Classification data (TF's four, then ours).",
     )
     regDataset = param.Selector(default="reg-plane", objects=list(REGRESSION_DATASETS), doc="Regression data.")

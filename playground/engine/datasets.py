@@ -30,7 +30,8 @@ from playground.engine.losses import CLASS_COUNTS
 from playground.engine.seedrandom import SeedRandom
 
 CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral")
-"""TF's; ``MULTICLASS_DATASETS`` are ours."""
+"""TF's; OUR_CLASSIFICATION_DATASETS follow them."""
+OUR_CLASSIFICATION_DATASETS = ("blobs",)
 MULTICLASS_DATASETS = ("blobs", "spiral")
 """The data sets made for any number of classes (CLASS_COUNTS); the others have two."""
 REGRESSION_DATASETS = ("reg-plane", "reg-gauss")
@@ -203,7 +204,8 @@ def dataset_name(name: str) -> str:
     key = DATASET_ALIASES.get(str(name).strip().lower(), str(name).strip().lower())
     if key in _GENERATORS:
         return key
-    choices = ", ".join(CLASSIFICATION_DATASETS + ("blobs",) + REGRESSION_DATASETS + tuple(DATASET_ALIASES))
+    choices = ", ".join(CLASSIFICATION_DATASETS + OUR_CLASSIFICATION_DATASETS + REGRESSION_DATASETS
+                        + tuple(DATASET_ALIASES))
     raise ValueError(f"unknown dataset {name!r}; choose from {choices}")
 
 
