@@ -52,6 +52,16 @@ def hidden_space(network: Network, x: Array, layer: int, previous: Array | None 
     return HiddenSpace(activations, centred @ basis, basis, centre)
 
 
+def output_in_picture(network: Network, layer: int, space: HiddenSpace, points: Array) -> Array:
+    """The network's output at ``points`` (m, 2) of the picture: the boundary drawn in the hidden space.
+
+    A point of the picture stands for the activations ``centre + basis · point`` (for a
+    projection, those on the plane drawn), carried through the layers after ``layer``.
+    """
+    with np.errstate(all="ignore"):
+        return network.output_from(layer, space.centre + points @ space.basis.T)
+
+
 def principal_axes(centred: Array) -> Array:
     """The two directions of largest variance of centred rows, as orthonormal columns."""
     _, _, rows = np.linalg.svd(centred, full_matrices=False)

@@ -115,6 +115,13 @@ class Network:
         class's probability, shape (n, K)."""
         return self.head.scores(self.forward(x)[1][-1])
 
+    def output_from(self, layer: int, activations: Array) -> Array:
+        """The output (as ``predict`` gives it) for rows of hidden layer ``layer``'s activations (0 is the first)."""
+        outputs = activations
+        for index in range(layer + 1, len(self.weights)):
+            outputs = self._activate(index, outputs @ self.weights[index] + self.biases[index])
+        return self.head.scores(outputs)
+
     def losses(self, x: Array, targets: Array) -> Array:
         """The loss of each row of ``x`` against its target, shape (n,)."""
         pre_activations, outputs = self.forward(x)

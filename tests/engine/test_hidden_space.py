@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from playground.engine import Learner, Network
-from playground.engine.hidden_space import hidden_space
+from playground.engine.hidden_space import hidden_space, output_in_picture
 from playground.engine.losses import make_head
 
 
@@ -62,3 +62,16 @@ def test_a_layer_the_network_lacks_is_refused():
     network, x, _ = network_and_points([3])
     with pytest.raises(ValueError, match="1 hidden layers; no layer 1"):
         hidden_space(network, x, 1)
+
+
+@pytest.mark.parametrize("hidden", [[2], [5, 2], [6, 1], [3, 4]])
+def test_the_output_in_the_picture_of_two_neurons_is_the_networks_at_the_points(hidden):
+    network, x, _ = network_and_points(hidden)
+    layer = len(hidden) - 1
+    space = hidden_space(network, x, layer)
+    if hidden[-1] <= 2:
+        np.testing.assert_allclose(output_in_picture(network, layer, space, space.points), network.predict(x))
+    else:  # a projection: the picture's points stand for the activations on its plane
+        on_plane = space.centre + (space.activations - space.centre) @ space.basis @ space.basis.T
+        np.testing.assert_allclose(output_in_picture(network, layer, space, space.points),
+                                   network.output_from(layer, on_plane))
