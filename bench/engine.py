@@ -29,16 +29,26 @@ def median_seconds(action, repeats=REPEATS) -> float:
     return statistics.median(times)
 
 
+TRACKED = "spiral 2×8 tanh, batch 10"
+"""Measured again with the gradient flow recorded (a view of it open)."""
+
+
+def measure(name: str, trainer: Trainer, grid) -> None:
+    epochs = 50
+    seconds = median_seconds(partial(trainer.step, epochs))
+    inputs = feature_matrix(grid, trainer.features)  # the pass itself (neuron_maps keeps the last one)
+    grid_seconds = median_seconds(partial(trainer.network.layer_outputs, inputs), repeats=20)
+    print(f"{name:34} {epochs / seconds:9.0f} {1000 * seconds / epochs:9.2f} {1000 * grid_seconds:13.2f}")
+
+
 def main() -> None:
     grid = grid_points()
     print(f"{'configuration':34} {'epochs/s':>9} {'ms/epoch':>9} {'grid pass ms':>13}")
     for name, options in CONFIGS.items():
-        trainer = Trainer(PlaygroundState(seed="0.5", **options))
-        epochs = 50
-        seconds = median_seconds(partial(trainer.step, epochs))
-        inputs = feature_matrix(grid, trainer.features)  # the pass itself (neuron_maps keeps the last one)
-        grid_seconds = median_seconds(partial(trainer.network.layer_outputs, inputs), repeats=20)
-        print(f"{name:34} {epochs / seconds:9.0f} {1000 * seconds / epochs:9.2f} {1000 * grid_seconds:13.2f}")
+        measure(name, Trainer(PlaygroundState(seed="0.5", **options)), grid)
+    tracked = Trainer(PlaygroundState(seed="0.5", **CONFIGS[TRACKED]))
+    tracked.track_gradients = True
+    measure(f"{TRACKED}, gradient flow", tracked, grid)
 
 
 if __name__ == "__main__":

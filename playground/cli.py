@@ -11,7 +11,7 @@ import math
 import sys
 from pathlib import Path
 
-from .engine.datasets import dataset_name, problem_of
+from .engine.datasets import class_counts, dataset_name, problem_of
 from .export import FORMATS, STARTS, export, file_name
 from .engine.features import FEATURES, feature_key
 from .lessons import lessons_dir, load_catalog, replay
@@ -37,7 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     train = commands.add_parser("train", help="train a network described by options")
-    train.add_argument("--dataset", default="circle", help="circle, xor, gauss, spiral, plane or multi-gaussian")
+    train.add_argument("--dataset", default="circle",
+                       help="circle, xor, gauss, spiral, blobs, plane or multi-gaussian")
+    train.add_argument("--classes", type=int, default=2,
+                       help="2 to 4 for blobs and spiral (more than 2: softmax with cross-entropy); the others have 2")
     train.add_argument("--hidden", default="4,2", help="neurons per hidden layer, e.g. 8,8; '' for none")
     train.add_argument("--activation", default="tanh")
     train.add_argument("--learning-rate", type=float, default=0.03)
@@ -113,12 +116,23 @@ def state_from_options(options: argparse.Namespace) -> PlaygroundState:
             **{"dataset" if problem == "classification" else "regDataset": name},
             **{key: key in chosen for key in FEATURES},
         )
-        state = PlaygroundState(**values)
+        if options.classes != 2 and options.classes not in class_counts(name):
+            raise ValueError(f"--classes {options.classes}: {_class_choices(name)}")
+        state = PlaygroundState(**values, classes=options.classes)
         if state.loss == "cross-entropy" and problem != "classification":
             raise ValueError("cross-entropy loss needs a classification dataset")
         return state
     except ValueError as error:
         raise UsageError(f"playground train: {_first_line(error)}") from None
+
+
+def _class_choices(name: str) -> str:
+    """What ``--classes`` may be for the data set ``name``, said to someone who asked for another count."""
+    counts = class_counts(name)
+    if len(counts) > 1:
+        return f"{name} has {', '.join(map(str, counts[:-1]))} or {counts[-1]} classes"
+    kind = "is a regression dataset, without classes" if not counts else "has two classes"
+    return f"{name} {kind}; blobs and spiral have 2 to 4"
 
 
 def _neuron_counts(text: str) -> list[int]:
@@ -202,11 +216,14 @@ def _result(state: PlaygroundState, trainer: Trainer, warnings: list[str]) -> di
     def clean(metrics):  # JSON has no NaN: a diverged loss becomes null
         return {k: v if v is None or math.isfinite(v) else None for k, v in metrics.to_dict().items()}
 
+    classification = trainer.problem == "classification"
     return {
         "link": encode(state),
+        "classes": trainer.classes if classification else None,
         "epochs": trainer.epoch,
         "final": clean(trainer.history[-1]),
         "history": [clean(m) for m in trainer.history],
+        "test_confusion": trainer.confusion().tolist() if classification else None,
         "divergence": trainer.divergence,
         "warnings": warnings,
     }

@@ -30,7 +30,7 @@ TF_KEYS = (
     "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
     "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText",
 )
-OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang")
+OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang", "classes")
 STATE_KEYS = TF_KEYS + OUR_KEYS
 HIDE_KEY = "hide"
 """``hide=name,name``: the controls hidden, in HIDABLE_CONTROLS order (the form ``encode`` writes)."""

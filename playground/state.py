@@ -10,9 +10,11 @@ import random
 import param
 
 from playground.engine.activations import ACTIVATIONS, TF_ACTIVATIONS
-from playground.engine.datasets import CLASSIFICATION_DATASETS, NOISE_MAX, PROBLEMS, REGRESSION_DATASETS
+from playground.engine.datasets import (
+    CLASSIFICATION_DATASETS, NOISE_MAX, OUR_CLASSIFICATION_DATASETS, PROBLEMS, REGRESSION_DATASETS, class_counts,
+)
 from playground.engine.features import FEATURES
-from playground.engine.losses import LOSSES
+from playground.engine.losses import CLASS_COUNTS, LOSSES
 from playground.engine.optimizers import OPTIMIZERS
 from playground.engine.regularization import REGULARIZATIONS
 from playground.i18n import LANGUAGES
@@ -76,7 +78,10 @@ class PlaygroundState(param.Parameterized):
     )
     regularization = param.Selector(default="none", objects=list(REGULARIZATIONS), doc="Weight penalty.")
     batchSize = param.Integer(10, bounds=(1, 30), step=1, doc="Examples per weight update.")
-    dataset = param.Selector(default="circle", objects=list(CLASSIFICATION_DATASETS), doc="Classification data.")
+    dataset = param.Selector(
+        default="circle", objects=[*CLASSIFICATION_DATASETS, *OUR_CLASSIFICATION_DATASETS],
+        doc="Classification data (TF's four, then ours).",
+    )
     regDataset = param.Selector(default="reg-plane", objects=list(REGRESSION_DATASETS), doc="Regression data.")
     learningRate = param.Number(
         0.03, bounds=(0, 10), inclusive_bounds=(False, True),
@@ -115,6 +120,12 @@ class PlaygroundState(param.Parameterized):
     # --- ours ------------------------------------------------------------------
     optimizer = param.Selector(default="sgd", objects=list(OPTIMIZERS), doc="Update rule; sgd is TF's.")
     loss = param.Selector(default="square", objects=list(LOSSES), doc="square is TF's ½(o−t)².")
+    classes = param.Integer(
+        2, bounds=(CLASS_COUNTS[0], CLASS_COUNTS[-1]),
+        doc="Classes of a data set made for several (blobs, spiral): more than two train a softmax "
+        "output with cross-entropy whatever ``loss`` says. TF's data sets keep their two, and the "
+        "value is kept for when such a data set is chosen again.",
+    )
     stopAtEpoch = param.Integer(0, bounds=(0, 1_000_000), doc="Pause when this epoch is reached; 0 = never.")
     epochsPerFrame = param.Integer(
         0, bounds=(0, 100), softbounds=(0, 20),
@@ -153,3 +164,7 @@ class PlaygroundState(param.Parameterized):
     def active_dataset(self) -> str:
         """The dataset the current problem trains on."""
         return self.dataset if self.problem == "classification" else self.regDataset
+
+    def class_count(self) -> int:
+        """The classes trained: ``classes`` where the data set is made with that many, else two."""
+        return self.classes if self.classes in class_counts(self.active_dataset()) else 2

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import Learner, Network
+from .engine.confusion import confusion_matrix
 from .engine.datasets import DOMAIN, Dataset, make_dataset
+from .engine.gradient_flow import GradientFlow, gradient_flow
 from .engine.features import feature_matrix
 from .engine.losses import make_head
 from .engine.seedrandom import SeedRandom
@@ -36,9 +38,17 @@ class Metrics:
     test_loss: float
     train_accuracy: float | None
     test_accuracy: float | None
+    gradient_flow: GradientFlow | None = None
+    """The epoch's gradient flow, while the trainer's ``track_gradients`` asks for it."""
+
+    @classmethod
+    def numbers(cls) -> tuple[str, ...]:
+        """The names of the epoch, losses and accuracies (the gradient flow is for the views)."""
+        return tuple(name for name in cls.__dataclass_fields__ if name != "gradient_flow")
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        """The epoch, losses and accuracies."""
+        return {name: getattr(self, name) for name in self.numbers()}
 
 
 def grid_points(resolution: int = GRID_RESOLUTION) -> np.ndarray:
@@ -67,7 +77,8 @@ class Picture:
     thumbnails: list[np.ndarray]
     """Per layer [inputs, hidden…, output], every neuron at ``GRID[THUMBNAIL_ROWS]``."""
     output: np.ndarray
-    """The output neuron at every point of ``grid_points()``."""
+    """The output neuron at every point of ``grid_points()``, shape (n,); for K classes, each class's
+    probability there, shape (n, K)."""
 
 
 class Trainer:
@@ -84,8 +95,9 @@ class Trainer:
         self.problem = state.problem
         self.features = state.features()
         self.batch_size = state.batchSize
+        self.classes = dataset.classes if dataset else state.class_count()
         self.dataset = dataset or make_dataset(
-            state.active_dataset(), state.noise, state.percTrainData, state.seed
+            state.active_dataset(), state.noise, state.percTrainData, state.seed, classes=self.classes
         )
         self.train_inputs = feature_matrix(self.dataset.train.xy, self.features)
         self.test_inputs = feature_matrix(self.dataset.test.xy, self.features)
@@ -95,8 +107,9 @@ class Trainer:
             activation=state.activation,
             # Cross-entropy is for classes: regression keeps square loss, while the state
             # (and the link) keep the choice for when the problem is classification again.
-            head=make_head(state.problem, state.loss if state.problem == "classification" else "square"),
-            rng=_weights_stream(self.dataset, state, weight_draw),
+            head=make_head(state.problem, state.loss if state.problem == "classification" else "square",
+                           self.classes),
+            rng=_weights_stream(self.dataset, state, weight_draw, self.classes),
             init_zero=state.initZero,
         )
         self.learner = Learner(
@@ -107,6 +120,9 @@ class Trainer:
             regularization_rate=state.regularizationRate,
         )
         self.epoch = 0
+        self.track_gradients = False
+        """Whether each epoch's metrics carry its gradient flow: a backward pass over the training set per
+        epoch, so only while a view shows it."""
         self._grid: np.ndarray | None = None
         self._grid_inputs: np.ndarray | None = None
         self._maps: tuple[np.ndarray, np.ndarray, list[np.ndarray]] | None = None  # points, weights, maps
@@ -134,9 +150,10 @@ class Trainer:
         for _ in range(epochs):
             if self.divergence:
                 break
+            before = self.network.parameter_vector.copy() if self.track_gradients else None
             self.learner.train_epoch(self.train_inputs, self.dataset.train.labels, self.batch_size)
             self.epoch += 1
-            self.record([self.metrics()])
+            self.record([self.metrics(before)])
         return self.history[-1]
 
     def record(self, metrics: list[Metrics]) -> None:
@@ -154,13 +171,25 @@ class Trainer:
             return self.history[index]  # every recent epoch is in place
         return next(metrics for metrics in reversed(self.history) if metrics.epoch <= epoch)
 
-    def metrics(self) -> Metrics:
-        """Losses (and accuracies for classification) on both sets, now."""
+    def metrics(self, parameters_before: np.ndarray | None = None) -> Metrics:
+        """Losses (and accuracies for classification) on both sets, now, and the gradient flow
+        since ``parameters_before`` when given."""
         train_loss, train_accuracy = self.learner.evaluate(self.train_inputs, self.dataset.train.labels)
         test_loss, test_accuracy = self.learner.evaluate(self.test_inputs, self.dataset.test.labels)
         if self.problem != "classification":
             train_accuracy = test_accuracy = None
-        return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy)
+        flow = None if parameters_before is None else gradient_flow(
+            self.network, self.train_inputs, self.dataset.train.labels, parameters_before)
+        return Metrics(self.epoch, train_loss, test_loss, train_accuracy, test_accuracy, flow)
+
+    def confusion(self, part: str = "test") -> np.ndarray:
+        """The confusion matrix of the "train" or "test" points now: counts by class (row) and
+        predicted class (column)."""
+        points = getattr(self.dataset, part)
+        inputs = self.train_inputs if part == "train" else self.test_inputs
+        with np.errstate(all="ignore"):
+            predicted = self.network.head.decide(self.network.predict(inputs))
+        return confusion_matrix(points.labels, predicted, self.classes)
 
     def neuron_maps(self, points: np.ndarray) -> list[np.ndarray]:
         """Every neuron's output at ``points`` in one pass: [inputs, hidden…, output].
@@ -183,7 +212,8 @@ class Trainer:
         parameters = self.network.parameter_vector
         if self._picture is None or not np.array_equal(self._picture.parameters, parameters):
             maps = self.neuron_maps(GRID)
-            self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], maps[-1][:, 0])
+            output = self.network.head.scores(maps[-1])
+            self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], output)
         return self._picture
 
     def keep_picture(self, picture: Picture) -> None:
@@ -229,14 +259,14 @@ class Progress:
                 and np.array_equal(trainer.network.parameter_vector, self.parameters))
 
 
-def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int) -> SeedRandom:
+def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int, classes: int) -> SeedRandom:
     """TF's stream where the data left it (a copy), past ``weight_draw`` earlier networks' weights.
 
     Data that came without one (a user's own) draws from the seed's stream from its start.
     """
     stream = dataset.random_after.copy() if dataset.random_after else SeedRandom(state.seed)
     features = len(state.features())
-    sizes = [features, *state.networkShape, 1]
+    sizes = [features, *state.networkShape, 1 if classes == 2 else classes]
     stream.random(weight_draw * sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:])))
     return stream
 

@@ -49,6 +49,19 @@ def test_json_result_is_machine_readable():
     assert "problem=regression" in data["link"]
 
 
+def test_three_blobs_train_and_report_their_accuracy_and_confusion():
+    result = playground("train", "--dataset", "blobs", "--classes", "3", "--hidden", "8,8", "--epochs", "300", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["classes"] == 3 and data["link"].endswith("&classes=3")
+    final = data["final"]
+    assert final["test_accuracy"] > 0.95 and final["train_accuracy"] > 0.95
+    assert final["train_loss"] < data["history"][0]["train_loss"] / 10 and final["test_loss"] is not None
+    confusion = data["test_confusion"]
+    assert len(confusion) == 3 and sum(confusion[k][k] for k in range(3)) / sum(map(sum, confusion)) == \
+        final["test_accuracy"]
+
+
 def test_from_url_trains_a_tf_playground_link():
     result = playground("from-url", TF_LINK, "--epochs", "30", "--json")
     assert result.returncode == 0, result.stderr
@@ -152,6 +165,11 @@ def test_a_link_with_tf_noise_above_the_slider_trains():
         (["train", "--learning-rate", "-1"], "learningRate"),
         (["train", "--loss", "cross-entropy", "--dataset", "plane"], "cross-entropy"),
         (["train", "--epochs", "-3"], "epochs"),
+        (["train", "--dataset", "plane", "--classes", "3"], "plane is a regression dataset, without classes"),
+        (["train", "--dataset", "circle", "--classes", "3"], "circle has two classes; blobs and spiral have 2 to 4"),
+        (["train", "--dataset", "blobs", "--classes", "5"], "blobs has 2, 3 or 4 classes"),
+        (["train", "--dataset", "spiral", "--classes", "1"], "--classes 1"),
+        (["train", "--classes", "three"], "three"),
         (["train", "--epochs", "many"], "many"),
         (["train", "--no-such-flag"], "no-such-flag"),
         (["dance"], "dance"),
@@ -187,7 +205,7 @@ def test_lessons_check_prints_every_problem_at_its_line_and_fails(tmp_path):
     result = playground("lessons", "check", str(tmp_path))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{path}:{line_of(english, 'gaus')}: preset: dataset=gaus: choose circle, xor, gauss, spiral",
+        f"{path}:{line_of(english, 'gaus')}: preset: dataset=gaus: choose circle, xor, gauss, spiral, blobs",
         f'{path}:{line_of(english, "tset")}: step "train": unknown metric "tset_loss" (known: test_loss, '
         'train_loss, test_accuracy, train_accuracy, epoch); did you mean "test_loss"?',
     ]

@@ -52,7 +52,7 @@ states = st.builds(
     **{key: choice(key) for key in ("activation", "regularization", "dataset", "regDataset",
                                     "problem", "optimizer", "loss", "lang")},
     **{key: bounded(key) for key in ("batchSize", "noise", "percTrainData", "stopAtEpoch",
-                                     "epochsPerFrame")},
+                                     "epochsPerFrame", "classes")},
     learningRate=st.sampled_from(LEARNING_RATES)
     | st.floats(0, 10, exclude_min=True, allow_nan=False),
     regularizationRate=st.sampled_from(REGULARIZATION_RATES) | st.floats(0, 10, allow_nan=False),
@@ -171,6 +171,21 @@ def test_our_keys_only_when_changed():
     assert encode(PlaygroundState(optimizer="momentum")).endswith("&optimizer=momentum")
 
 
+def test_classes_travel_as_our_key_and_tf_links_stay_two_class():
+    assert "classes=" not in encode(PlaygroundState())
+    state, warnings = decode("dataset=blobs&classes=3&networkShape=8,8")
+    assert warnings == [] and (state.dataset, state.classes, state.class_count()) == ("blobs", 3, 3)
+    assert encode(state).endswith("&classes=3")
+    tf_state, _ = decode(TF_DEFAULT_LINK)
+    assert tf_state.class_count() == 2
+
+
+def test_a_bad_class_count_is_said_and_the_rest_kept():
+    state, warnings = decode("dataset=spiral&classes=7&noise=10")
+    assert warnings == ["classes=7: must be 2–4; kept 2"]
+    assert (state.dataset, state.noise, state.classes) == ("spiral", 10, 2)
+
+
 def test_hidden_controls_written_as_one_hide_key_in_canonical_order():
     fragment = encode(PlaygroundState(hidden=["noise", "sinY", "playButton", "languageMenu"]))
     assert fragment.endswith("&hideText=false&hide=playButton,noise,sinY,languageMenu")
@@ -209,7 +224,7 @@ def test_a_control_hide_does_not_know_is_named_and_the_others_are_hidden():
         "networkShape=a", "seed=a%20b", "tutorial=..%2Fx", "optimizer=rmsprop", "loss=hinge",
         "stopAtEpoch=-1", "epochsPerFrame=-1", "xTimesY=yes", "collectStats", "seed=",
         "Activation=relu", "foo=bar", "foo_hide=true", "noise_hide=yes", "=orphan", "lang=fr", "lang=",
-        "hide=nope", "hide=noise,nope",
+        "hide=nope", "hide=noise,nope", "classes=5", "classes=1", "classes=three", "classes=2.5",
     ],
 )
 def test_bad_pair_warns_once_and_keeps_the_rest(bad):

@@ -1,5 +1,7 @@
 """The trainer's history: what the loss chart and a lesson's goals read, bounded however long a class trains."""
 
+import numpy as np
+
 from playground.state import PlaygroundState
 from playground.trainer import HISTORY_LIMIT, RECENT_EPOCHS, Trainer
 
@@ -29,3 +31,22 @@ def test_the_command_line_keeps_every_epoch():
     trainer = small_setup(history_limit=None)
     trainer.step(HISTORY_LIMIT + 10)
     assert [metrics.epoch for metrics in trainer.history] == list(range(HISTORY_LIMIT + 11))
+
+
+def test_three_blobs_train_a_softmax_to_high_accuracy_with_its_confusion_matrix():
+    trainer = Trainer(PlaygroundState(dataset="blobs", classes=3, networkShape=[8, 8], seed="0.5"))
+    assert trainer.network.layer_sizes == [2, 8, 8, 3]
+    final = trainer.step(100)
+    assert final.test_accuracy > 0.95
+    confusion = trainer.confusion()
+    assert confusion.shape == (3, 3) and confusion.sum() == len(trainer.dataset.test)
+    assert np.trace(confusion) / confusion.sum() == final.test_accuracy
+    assert trainer.picture().output.shape == (100 * 100, 3)
+
+
+def test_tf_data_sets_keep_two_classes_whatever_classes_says():
+    state = PlaygroundState(dataset="circle", classes=3)
+    assert state.class_count() == 2
+    assert Trainer(state).network.layer_sizes[-1] == 1
+    state.problem = "regression"
+    assert state.class_count() == 2

@@ -28,6 +28,7 @@ class Backprop:
         """``layers`` are read at every call, so they must be the network's own arrays, changed in place."""
         self.layers = layers
         self.activation, self.head = activation, head
+        self._one_output = head.outputs == 1  # TF's heads take and give (n,) arrays; softmax (n, K)
         self._transposed_weights = [layer[:-1].T for layer in layers]  # the bias row sends no gradient back
         self._arrays: dict[int, tuple[list[Array], list[Array], list[Array]]] = {}
 
@@ -39,10 +40,14 @@ class Backprop:
         for layer in range(last):
             np.matmul(inputs[layer], self.layers[layer], out=pre_activations[layer])
             self.activation.output_into(pre_activations[layer], hidden[layer])
-        z = np.matmul(inputs[last], self.layers[last], out=pre_activations[last])[:, 0]
+        z = np.matmul(inputs[last], self.layers[last], out=pre_activations[last])
+        if self._one_output:
+            z = z[:, 0]
         prediction = self.head.predict(z)
         loss = self.head.mean_loss(z, prediction, targets)
-        delta = (self.head.gradient(z, prediction, targets) * (1 / len(x_ones)))[:, None]
+        delta = self.head.gradient(z, prediction, targets) * (1 / len(x_ones))
+        if self._one_output:
+            delta = delta[:, None]
         for layer in range(last, -1, -1):
             np.matmul(inputs[layer].T, delta, out=gradients[layer])
             if layer:

@@ -11,6 +11,10 @@ only to the point used for the *label* (the drawn point stays put) while spiral
 and gauss move the points; circle, gauss and spiral make ``ceil(n / 2)`` points
 per class (TF's ``i < n / 2`` loops).
 
+Ours for more than two classes: ``spiral`` with K arms (two arms are TF's spiral, to
+the bit) and ``blobs``, K gaussian blobs on a circle, made the way ``gauss`` makes its
+two. Their labels are the classes 0..K−1; with two classes TF's +1 and −1.
+
 Generators take any ``rng`` with numpy's ``Generator.random`` form, so property
 tests can feed them numpy's generators too.
 """
@@ -22,9 +26,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.engine.losses import CLASS_COUNTS
 from playground.engine.seedrandom import SeedRandom
 
 CLASSIFICATION_DATASETS = ("circle", "xor", "gauss", "spiral")
+"""TF's; OUR_CLASSIFICATION_DATASETS follow them."""
+OUR_CLASSIFICATION_DATASETS = ("blobs",)
+MULTICLASS_DATASETS = ("blobs", "spiral")
+"""The data sets made for any number of classes (CLASS_COUNTS); the others have two."""
 REGRESSION_DATASETS = ("reg-plane", "reg-gauss")
 DATASET_ALIASES = {"plane": "reg-plane", "multi-gaussian": "reg-gauss", "multigauss": "reg-gauss"}
 NUM_SAMPLES = {"classification": 500, "regression": 1200}
@@ -65,6 +74,8 @@ class Dataset:
     random_after: SeedRandom | None = None
     """The seed's stream where making this data left it: TF draws the first weights next.
     Copy it before drawing (``SeedRandom.copy``): the data set is shared."""
+    classes: int = 2
+    """How many classes a classification's labels name: two are ±1, more are 0..classes−1."""
 
 
 # --- generators: (n, noise as a fraction 0..0.8, rng) -> (xy, labels) -------
@@ -129,16 +140,31 @@ def _gauss(n, noise, rng):
     return np.array(xy), np.repeat([1.0, -1.0], half)
 
 
-def _spiral(n, noise, rng):
-    arm = n / 2  # may be fractional, as in TF
-    i = np.tile(np.arange(math.ceil(arm)), 2)
-    delta_t = np.repeat([0, math.pi], len(i) // 2)
+def _spiral(n, noise, rng, classes):
+    """TF's spiral with ``classes`` arms, each turned by 2π / classes from the last (TF's two: by π)."""
+    arm = n / classes  # may be fractional, as in TF
+    i = np.tile(np.arange(math.ceil(arm)), classes)
+    delta_t = np.repeat([2 * math.pi * k / classes for k in range(classes)], len(i) // classes)
     r = i / arm * 5
     t = 1.75 * i / arm * 2 * math.pi + delta_t
     u = rng.random(2 * len(i)).reshape(len(i), 2)  # per point noise x, noise y
     x = r * np.sin(t) + _uniform(u[:, 0], -1, 1) * noise
     y = r * np.cos(t) + _uniform(u[:, 1], -1, 1) * noise
-    return np.column_stack([x, y]), np.repeat([1.0, -1.0], len(i) // 2)
+    return np.column_stack([x, y]), np.repeat(np.arange(classes, dtype=np.float64), len(i) // classes)
+
+
+BLOBS_RADIUS = 3.5
+"""How far from the centre ``blobs`` puts its blobs' centres, the first straight up."""
+
+
+def _blobs(n, noise, rng, classes):
+    """``classes`` gaussian blobs, ``ceil(n / classes)`` points each, spread as ``gauss`` spreads its two."""
+    variance = float(_linear(noise, (0, 0.5), (0.5, 4)))
+    per_class = math.ceil(n / classes)
+    angles = [2 * math.pi * k / classes for k in range(classes)]
+    xy = [(_normal(rng, BLOBS_RADIUS * math.sin(a), variance), _normal(rng, BLOBS_RADIUS * math.cos(a), variance))
+          for a in angles for _ in range(per_class)]
+    return np.array(xy), np.repeat(np.arange(classes, dtype=np.float64), per_class)
 
 
 def _uniform_with_label_noise(n, noise, rng):
@@ -166,7 +192,7 @@ def _reg_gauss(n, noise, rng):
     return xy, values[np.arange(n), best] + 0.0  # + 0.0 turns -0.0 into TF's 0
 
 
-GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral,
+GENERATORS = {"circle": _circle, "xor": _xor, "gauss": _gauss, "spiral": _spiral, "blobs": _blobs,
               "reg-plane": _reg_plane, "reg-gauss": _reg_gauss}
 """Each data set's generator by its URL name (an exported script copies the one it uses)."""
 
@@ -179,13 +205,22 @@ def dataset_name(name: str) -> str:
     key = DATASET_ALIASES.get(str(name).strip().lower(), str(name).strip().lower())
     if key in GENERATORS:
         return key
-    choices = ", ".join(CLASSIFICATION_DATASETS + REGRESSION_DATASETS + tuple(DATASET_ALIASES))
+    choices = ", ".join(CLASSIFICATION_DATASETS + OUR_CLASSIFICATION_DATASETS + REGRESSION_DATASETS
+                        + tuple(DATASET_ALIASES))
     raise ValueError(f"unknown dataset {name!r}; choose from {choices}")
 
 
 def problem_of(name: str) -> str:
     """``"classification"`` or ``"regression"``: which problem a data set poses."""
-    return "classification" if dataset_name(name) in CLASSIFICATION_DATASETS else "regression"
+    return "regression" if dataset_name(name) in REGRESSION_DATASETS else "classification"
+
+
+def class_counts(name: str) -> tuple[int, ...]:
+    """How many classes the data set can be made with: any of CLASS_COUNTS, two, or none (regression)."""
+    key = dataset_name(name)
+    if key in MULTICLASS_DATASETS:
+        return CLASS_COUNTS
+    return () if key in REGRESSION_DATASETS else (2,)
 
 
 def _is_real(value) -> bool:
@@ -198,7 +233,7 @@ def _check_problem(problem: str) -> None:
 
 
 def generate(name: str, noise: float, rng,
-             num_samples: int | None = None) -> Points:
+             num_samples: int | None = None, classes: int = 2) -> Points:
     """Unshuffled points of a data set; ``noise`` in TF's units 0..80 (its slider: 0..50)."""
     key = dataset_name(name)
     if not (_is_real(noise) and 0 <= noise <= NOISE_MAX):
@@ -206,7 +241,19 @@ def generate(name: str, noise: float, rng,
     n = NUM_SAMPLES[problem_of(key)] if num_samples is None else num_samples
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
         raise ValueError(f"num_samples must be an integer of at least 2, got {n!r}")
-    return Points(*GENERATORS[key](int(n), noise / 100, rng))
+    if key not in MULTICLASS_DATASETS:
+        if classes != 2:
+            raise ValueError(f"{key} has {'two classes' if problem_of(key) == 'classification' else 'no classes'}, "
+                             f"not {classes}; {' and '.join(MULTICLASS_DATASETS)} have {_listed(CLASS_COUNTS)}")
+        return Points(*GENERATORS[key](int(n), noise / 100, rng))
+    if classes not in CLASS_COUNTS:
+        raise ValueError(f"{key} has {_listed(CLASS_COUNTS)} classes, not {classes!r}")
+    xy, labels = GENERATORS[key](int(n), noise / 100, rng, classes)
+    return Points(xy, 1.0 - 2.0 * labels if classes == 2 else labels)  # two classes: TF's +1 first, then −1
+
+
+def _listed(counts: tuple[int, ...]) -> str:
+    return ", ".join(map(str, counts[:-1])) + f" or {counts[-1]}"
 
 
 def shuffled_order(n: int, rng) -> list[int]:
@@ -218,7 +265,7 @@ def shuffled_order(n: int, rng) -> list[int]:
     return order
 
 
-def split(points: Points, percent_train: float, rng, problem: str) -> Dataset:
+def split(points: Points, percent_train: float, rng, problem: str, classes: int = 2) -> Dataset:
     """Shuffle (TF's Fisher–Yates), then the first ``floor(n * percent / 100)`` points train, as TF.
 
     With fewer than 10 points that count is kept within 1..n-1 so neither part
@@ -236,19 +283,19 @@ def split(points: Points, percent_train: float, rng, problem: str) -> Dataset:
     train, test = order[:k], order[k:]
     return Dataset(Points(points.xy[train], points.labels[train]),
                    Points(points.xy[test], points.labels[test]), problem,
-                   rng.copy() if isinstance(rng, SeedRandom) else None)
+                   rng.copy() if isinstance(rng, SeedRandom) else None, classes)
 
 
 @functools.lru_cache(maxsize=8)
 def make_dataset(name: str, noise: float, percent_train: float, seed: str,
-                 num_samples: int | None = None) -> Dataset:
+                 num_samples: int | None = None, classes: int = 2) -> Dataset:
     """Generate and split a data set from TF's stream for ``seed``, as TF's ``generateData``.
 
     Made once for the same arguments (TF's stream, in pure Python, takes 15–40 ms here and
     more in Pyodide), so a reset that keeps the data does not make it again.
     """
     rng = SeedRandom(str(seed))
-    return split(generate(name, noise, rng, num_samples), percent_train, rng, problem_of(name))
+    return split(generate(name, noise, rng, num_samples, classes), percent_train, rng, problem_of(name), classes)
 
 
 _COLUMNS = ("x1", "x2", "label")

@@ -1,4 +1,4 @@
-"""A multilayer perceptron: inputs → hidden layers → one output neuron.
+"""A multilayer perceptron: inputs → hidden layers → one output neuron (or one per class).
 
 Weights of layer ``i`` form a matrix of shape (inputs of the layer, neurons of
 the layer) so a whole batch goes through with one matrix product per layer.
@@ -52,7 +52,7 @@ class Network:
             raise ValueError(f"unknown activation {activation!r}; choose from {', '.join(ACTIVATIONS)}")
         self.activation = ACTIVATIONS[activation]
         self.head = head or make_head("classification")
-        self.layer_sizes = [num_inputs, *hidden, 1]
+        self.layer_sizes = [num_inputs, *hidden, self.head.outputs]
         rng = rng or np.random.default_rng()
         pairs = list(zip(self.layer_sizes[:-1], self.layer_sizes[1:]))
         self.parameter_vector = np.zeros(sum((n_in + 1) * n_out for n_in, n_out in pairs))
@@ -101,7 +101,7 @@ class Network:
         """Every neuron's output for every row of ``x``: [x, layer 1, …, output], in float32.
 
         One vectorised pass gives the decision boundary (last entry, shape
-        (n, 1)) and each hidden neuron's heatmap (column j of entry i). These
+        (n, 1), or (n, K) class probabilities) and each hidden neuron's heatmap (column j of entry i). These
         are for drawing: float32's 7 digits are more than a colour shows, and
         its exp costs half of float64's in Pyodide.
         """
@@ -111,13 +111,21 @@ class Network:
         return outputs
 
     def predict(self, x: Array) -> Array:
-        """The output for each row of ``x``, on the labels' scale, shape (n,)."""
-        return self.forward(x)[1][-1][:, 0]
+        """The output for each row of ``x``, on the labels' scale, shape (n,); for K classes, each
+        class's probability, shape (n, K)."""
+        return self.head.scores(self.forward(x)[1][-1])
+
+    def output_from(self, layer: int, activations: Array) -> Array:
+        """The output (as ``predict`` gives it) for rows of hidden layer ``layer``'s activations (0 is the first)."""
+        outputs = activations
+        for index in range(layer + 1, len(self.weights)):
+            outputs = self._activate(index, outputs @ self.weights[index] + self.biases[index])
+        return self.head.scores(outputs)
 
     def losses(self, x: Array, targets: Array) -> Array:
         """The loss of each row of ``x`` against its target, shape (n,)."""
         pre_activations, outputs = self.forward(x)
-        return self.head.loss(pre_activations[-1][:, 0], outputs[-1][:, 0], targets)
+        return self.head.loss(self.head.scores(pre_activations[-1]), self.head.scores(outputs[-1]), targets)
 
     def gradients(self, x: Array, targets: Array) -> Gradients:
         """Backpropagate the batch's mean loss; nothing is changed."""
@@ -179,13 +187,13 @@ class Network:
         """A network rebuilt from ``to_json`` output, with its saved head unless ``head`` is given."""
         data = json.loads(text)
         sizes = data["layer_sizes"]
-        if not sizes or sizes[-1] != 1:
-            raise ValueError("a network must end in one output neuron")
         if head is None:
             saved = data.get("head", "tanh+square")  # files from before heads were saved: TF's classifier
             if saved not in HEADS:
                 raise ValueError(f"unknown output head {saved!r}; choose from {', '.join(HEADS)}")
             head = HEADS[saved]
+        if not sizes or sizes[-1] != head.outputs:
+            raise ValueError(f"a network with a {head.name} output ends in {head.outputs} output neurons")
         network = cls(sizes[0], sizes[1:-1], data["activation"], head, init_zero=True)
         network.load_dict(data)
         return network

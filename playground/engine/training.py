@@ -78,15 +78,16 @@ class Learner:
         return sum(losses) / len(losses) if losses else float("nan")
 
     def evaluate(self, x: Array, targets: Array) -> tuple[float, float]:
-        """Mean loss (no penalty) and the share of predicted signs that match ±1
-        targets, over a set of points, from one forward pass."""
+        """Mean loss (no penalty) and the share of points whose predicted label (the sign, for
+        ±1 targets; the most probable class, for K) is theirs, from one forward pass."""
         if len(x) == 0:
             return float("nan"), float("nan")
+        head = self.network.head
         with np.errstate(all="ignore"):
             pre_activations, outputs = self.network.forward(x)
-            z, prediction = pre_activations[-1][:, 0], outputs[-1][:, 0]
-            loss = np.mean(self.network.head.loss(z, prediction, targets))
-        accuracy = np.mean(np.where(prediction >= 0, 1.0, -1.0) == targets)
+            z, prediction = head.scores(pre_activations[-1]), head.scores(outputs[-1])
+            loss = np.mean(head.loss(z, prediction, targets))
+        accuracy = np.mean(head.decide(prediction) == targets)
         return float(loss), float(accuracy)
 
     def loss(self, x: Array, targets: Array) -> float:
@@ -94,7 +95,7 @@ class Learner:
         return self.evaluate(x, targets)[0]
 
     def accuracy(self, x: Array, labels: Array) -> float:
-        """Share of points whose predicted sign matches their ±1 label."""
+        """Share of points whose predicted label is theirs."""
         return self.evaluate(x, labels)[1]
 
     def _step(self, x_ones: Array, targets: Array, update: bool = True) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import datasets, seedrandom
-from ..engine.datasets import GENERATORS, NUM_SAMPLES, make_dataset
+from ..engine.datasets import GENERATORS, MULTICLASS_DATASETS, NUM_SAMPLES, make_dataset
 from ..engine.features import FEATURES
 from ..links import encode
 from ..trainer import Progress, Trainer
@@ -83,12 +83,24 @@ def program(trainer: Trainer, epochs: int | None = None, start: str = "first") -
 
 
 def _check_generated(trainer: Trainer) -> None:
-    """Refuse data the seed did not make (a student's own): the program could not make it again."""
+    """Refuse data the seed did not make (a student's own): the program could not make it again;
+    and more than two classes, whose softmax output the program does not write yet."""
     state = trainer.state()
+    if state.class_count() != 2:
+        raise ValueError(f"a network of {state.class_count()} classes cannot be exported as a program yet, only one of two")
     made = make_dataset(state.active_dataset(), state.noise, state.percTrainData, state.seed)
     if not all(np.array_equal(mine, theirs) for mine, theirs in
                ((trainer.dataset.train.xy, made.train.xy), (trainer.dataset.test.xy, made.test.xy))):
         raise ValueError("only the playground's own data sets can be exported as a program, not data of your own")
+
+
+def _generated(name: str, count: int) -> str:
+    """The line that calls the generator: one that makes several classes is asked for two, 0 and 1,
+    which become TF's labels +1 and -1."""
+    call = f"{GENERATORS[name].__name__}({count}, NOISE / 100, random"
+    if name not in MULTICLASS_DATASETS:
+        return f"xy, labels = {call})"
+    return f"xy, classes = {call}, 2)\n    labels = 1.0 - 2.0 * classes  # class 0 is TF's +1 (blue), class 1 its -1"
 
 
 def _shape(trainer: Trainer) -> str:
@@ -129,7 +141,7 @@ def _data(trainer: Trainer, generator_code: str) -> Part:
 
 def make_data(random):
     """The {count} points of `{name}` and their labels, shuffled; the first {train_count} train, the rest test."""
-    xy, labels = {GENERATORS[name].__name__}({count}, NOISE / 100, random)
+    {_generated(name, count)}
     order = shuffled_order({count}, random)
     train, test = order[:{train_count}], order[{train_count}:]
     return xy[train], labels[train], xy[test], labels[test]

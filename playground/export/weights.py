@@ -143,7 +143,7 @@ def _history(saved: list | None, trainer: Trainer) -> list[Metrics]:
 
 
 def _metrics(saved: dict) -> Metrics:
-    values = {name: _typed(saved[name], float | int | None, f"history.{name}") for name in Metrics.__dataclass_fields__}
+    values = {name: _typed(saved[name], float | int | None, f"history.{name}") for name in Metrics.numbers()}
     values.update(epoch=_count(saved["epoch"], "history.epoch"),
                   train_loss=_or_nan(values["train_loss"]), test_loss=_or_nan(values["test_loss"]))
     return Metrics(**values)

@@ -20,12 +20,13 @@ from ..trainer import Picture, Progress, Trainer
 def request(trainer: Trainer, budget_s: float, epochs_per_frame: int, stop_at_epoch: int) -> tuple[Progress, bytes]:
     """One frame of training for the worker, from where ``trainer`` is: where that is, and the request."""
     sent = Progress.of(trainer)
-    return sent, pickle.dumps((trainer.recipe, trainer.weight_draw, sent, budget_s, epochs_per_frame, stop_at_epoch))
+    return sent, pickle.dumps((trainer.recipe, trainer.weight_draw, sent, budget_s, epochs_per_frame, stop_at_epoch,
+                               trainer.track_gradients))
 
 
-def read_request(message: bytes) -> tuple[dict, int, Progress, float, int, int]:
+def read_request(message: bytes) -> tuple[dict, int, Progress, float, int, int, bool]:
     """What ``request`` sent: the recipe, the weight draw, where the trainer was, the budget in s, the epochs
-    per frame and the epoch to stop at."""
+    per frame, the epoch to stop at and whether the epochs' metrics carry their gradient flow."""
     return pickle.loads(message)
 
 

@@ -28,10 +28,12 @@ class Worker:
         self._picture_s = 0.0
 
     def handle(self, message: bytes) -> bytes:
-        recipe, weight_draw, progress, budget_s, epochs_per_frame, stop_at_epoch = protocol.read_request(message)
+        recipe, weight_draw, progress, budget_s, epochs_per_frame, stop_at_epoch, track_gradients = \
+            protocol.read_request(message)
         session = self._session_for(recipe, weight_draw)
         trainer = session.trainer
         progress.restore(trainer)
+        trainer.track_gradients = track_gradients
         trainer.history = []  # so it holds the epochs of this frame only
         session.state.param.update(epochsPerFrame=epochs_per_frame, stopAtEpoch=stop_at_epoch)
         session.playing = True

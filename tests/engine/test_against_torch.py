@@ -55,3 +55,31 @@ def test_fifty_steps_match_pytorch(optimizer, activation, head):
 
     np.testing.assert_allclose(ours, expected, rtol=0, atol=1e-6)
     assert ours[-1] != ours[0]
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+@pytest.mark.parametrize("classes", [3, 4])
+def test_softmax_and_cross_entropy_match_pytorch(optimizer, classes):
+    rng = np.random.default_rng(6)
+    x = rng.uniform(-3, 3, (100, 2))
+    labels = (np.floor((np.arctan2(x[:, 1], x[:, 0]) + np.pi) / (2 * np.pi) * classes) % classes).astype(float)
+    network = Network(2, [6, 4], "tanh", make_head("classification", classes=classes), rng)
+    weights = [torch.tensor(w, dtype=torch.float64, requires_grad=True) for w in network.weights]
+    biases = [torch.tensor(b, dtype=torch.float64, requires_grad=True) for b in network.biases]
+    params = weights + biases
+    torch_optimizer = (torch.optim.SGD(params, lr=0.05) if optimizer == "sgd" else torch.optim.Adam(params, lr=0.05))
+    learner = Learner(network, learning_rate=0.05, optimizer=optimizer)
+
+    for step in range(50):
+        rows = slice((step * 10) % 100, (step * 10) % 100 + 10)
+        a = torch.tensor(x[rows])
+        for w, b in zip(weights[:-1], biases[:-1]):
+            a = torch.tanh(a @ w + b)
+        loss = torch.nn.functional.cross_entropy(a @ weights[-1] + biases[-1], torch.tensor(labels[rows]).long())
+        torch_optimizer.zero_grad()
+        loss.backward()
+        gradients = network.gradients(x[rows], labels[rows])
+        for ours, theirs in zip(gradients.weights + gradients.biases, params):
+            np.testing.assert_allclose(ours, theirs.grad.numpy(), rtol=0, atol=1e-9)
+        torch_optimizer.step()
+        assert learner.train_batch(x[rows], labels[rows]) == pytest.approx(loss.item(), abs=1e-9)

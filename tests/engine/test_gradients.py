@@ -78,3 +78,38 @@ def test_a_network_without_hidden_layers_has_the_gradient_of_a_single_neuron():
 
     np.testing.assert_allclose(grads.weights[0][:, 0], x.T @ delta)
     np.testing.assert_allclose(grads.biases[0], [delta.sum()])
+
+
+@pytest.mark.parametrize("classes", [3, 4])
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid"])
+@pytest.mark.parametrize("regularization", ["none", "L2"])
+def test_softmax_cross_entropy_backpropagation_matches_finite_differences(classes, activation, regularization):
+    rng = np.random.default_rng(11)
+    network = Network(3, [4, 3], activation, make_head("classification", classes=classes), rng)
+    network.weights = [w * 3 for w in network.weights]
+    x = rng.uniform(-2, 2, (9, 3))
+    labels = rng.integers(0, classes, 9).astype(float)
+    reg = REGULARIZATIONS[regularization]
+
+    analytic = analytic_gradient(network, reg, x, labels)
+    numeric = numeric_gradient(network, reg, x, labels)
+
+    for layer, (a, n) in enumerate(zip(analytic, numeric)):
+        np.testing.assert_allclose(a, n, rtol=1e-5, atol=1e-8, err_msg=f"parameter array {layer}")
+
+
+def test_softmax_cross_entropy_is_minus_the_log_of_the_labels_probability():
+    network = Network(2, [], "tanh", make_head("classification", classes=3), np.random.default_rng(2))
+    x = np.array([[0.5, -1.0], [2.0, 1.0]])
+    labels = np.array([2.0, 0.0])
+    probabilities = network.predict(x)
+
+    np.testing.assert_allclose(probabilities.sum(axis=1), 1)
+    np.testing.assert_allclose(network.losses(x, labels), -np.log(probabilities[[0, 1], [2, 0]]))
+
+
+def test_softmax_stays_finite_for_huge_scores():
+    network = Network(1, [], "tanh", make_head("classification", classes=3), init_zero=True)
+    network.weights = [np.array([[1000.0, -1000.0, 0.0]])]
+    losses = network.losses(np.array([[1.0], [-1.0]]), np.array([0.0, 0.0]))
+    np.testing.assert_allclose(losses, [0.0, 2000.0])

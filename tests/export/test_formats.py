@@ -18,3 +18,11 @@ def test_every_format_is_text_named_after_the_setup_and_epoch():
 def test_an_unknown_format_is_refused_with_the_known_ones():
     with pytest.raises(ValueError, match="png.*script, notebook, weights, data, losses"):
         export(trained("dataset=xor", 0), "png")
+
+
+def test_a_network_of_three_classes_is_refused_as_a_program_but_saved_as_data():
+    trainer = trained("dataset=blobs&classes=3", 1)
+    for format in ("script", "notebook"):
+        with pytest.raises(ValueError, match="3 classes cannot be exported as a program yet"):
+            export(trainer, format)
+    assert {line.split(",")[2] for line in export(trainer, "data").splitlines()[1:]} == {"0", "1", "2"}

@@ -21,6 +21,7 @@ def train_remotely(trainer: Trainer, worker: Worker, frames: int, epochs_per_fra
     dict(dataset="xor", networkShape=[4, 3], regularization="L1", regularizationRate=0.01, learningRate=0.1),
     dict(problem="regression", regDataset="reg-gauss", networkShape=[5], optimizer="momentum", batchSize=3),
     dict(dataset="spiral", batchSize=30, learningRate=0.1),  # 10 points left over each epoch, carried
+    dict(dataset="spiral", classes=3, networkShape=[6, 6], learningRate=0.1),
 ])
 def test_frames_trained_by_the_worker_equal_the_same_epochs_trained_here(setup):
     state = PlaygroundState(**setup)
@@ -41,6 +42,19 @@ def test_frames_trained_by_the_worker_equal_the_same_epochs_trained_here(setup):
     np.testing.assert_array_equal(sent.output, made_here.output)
     for a, b in zip(sent.thumbnails, made_here.thumbnails):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_worker_records_the_gradient_flow_while_the_page_asks_for_it():
+    state = PlaygroundState(dataset="xor", networkShape=[4, 3])
+    here, there = Trainer(state), Trainer(state)
+    here.track_gradients = there.track_gradients = True
+    train_remotely(there, Worker(), frames=2)
+    here.step(6)
+    assert there.history == here.history and len(there.history[-1].gradient_flow.gradients) == 3
+
+    there.track_gradients = False
+    train_remotely(there, Worker(), frames=1)
+    assert there.history[-1].gradient_flow is None
 
 
 def test_the_points_carried_to_the_next_epoch_travel_with_a_request():
