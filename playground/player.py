@@ -1,9 +1,10 @@
 """The player (TF Playground's name for it): the one loop that plays a session.
 
-While the session plays, frames follow each other, up to FRAME_RATE a second: each trains
-(in the training worker once it is ready, else here), shows what changed, and waits until
-the browser has painted it, so every frame shown is seen. A frame that takes longer than
-its period is followed at once by the next (Panel's periodic callback). Where training
+While the session plays, frames follow each other: each trains (in the training worker once
+it is ready, else here), shows what changed, and waits until the browser has painted it, so
+every frame shown is seen. In a page that wait is the pace: the next frame starts as soon as
+the last is painted, as TF Playground's does, up to the screen's rate. Without a page to paint
+(``panel serve``) frames come FRAME_RATE a second (Panel's periodic callback). Where training
 stops (divergence, the epoch to stop at) is the session's rule, ``Session.stop_if_done``.
 """
 
@@ -12,13 +13,16 @@ from collections.abc import Callable
 
 from panel.io.callbacks import PeriodicCallback
 
-from .page.browser import next_paint
+from .page.browser import next_paint, paints_pace_frames
 from .session import Session
 from .worker.client import TrainingWorker
 
 FRAME_RATE = 30
-"""Frames a second at most: as TF Playground's animation looks, where the browser keeps up."""
+"""Frames a second without a page to pace them, and the rate the page's own training plans for."""
 FRAME_PERIOD_S = 1 / FRAME_RATE
+PAINT_PACED_PERIOD_MS = 1
+"""The periodic callback's period in a page: no wait of its own besides the paint's. (A frame of
+18 ms that then waited out a 33 ms period often missed a screen refresh and took 50 ms.)"""
 MIN_TRAINING_S = 0.015
 """Training a frame trained here always gets, so a network whose redraw fills a frame still learns."""
 
@@ -35,7 +39,8 @@ class Player:
         self._trained_until: float | None = None  # when this side's last frame of training ended
         # In the background: Panel would otherwise count every frame in and out of its busy
         # state (pn.state.busy), whose watchers cost the page ~5 ms a frame; nothing here shows it.
-        self._frames = PeriodicCallback(callback=self.frame, period=round(1000 * FRAME_PERIOD_S), background=True)
+        period_ms = PAINT_PACED_PERIOD_MS if paints_pace_frames() else round(1000 * FRAME_PERIOD_S)
+        self._frames = PeriodicCallback(callback=self.frame, period=period_ms, background=True)
         session.param.watch(lambda event: self._follow(event.new), "playing")
 
     async def frame(self) -> None:

@@ -36,6 +36,11 @@ def show_page_text(show: bool) -> None:
         window.document.documentElement.classList.toggle("hide-text", not show)
 
 
+def paints_pace_frames() -> bool:
+    """Whether ``next_paint`` waits for a paint: in a browser page, not outside one."""
+    return page_window() is not None
+
+
 async def next_paint() -> None:
     """Return once the browser has painted (at once outside a page).
 
