@@ -11,6 +11,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from .patches import Patcher
+
 # Loaded by <script> in this order: core, then the widget and table models Panel's
 # bundle builds on, then Panel's own models.
 BOKEH_SCRIPTS = ["bokeh.min.js", "bokeh-widgets.min.js", "bokeh-tables.min.js"]
@@ -18,21 +20,21 @@ PANEL_FILES = ("panel.min.js",)
 PANEL_DIRS = ("css/", "bundled/theme/", "assets/")
 
 
-def _extract(wheel: Path, pick, dest: Path) -> list[str]:
-    """Write members chosen by pick(name) -> relative path or None; return the paths."""
+def _extract(wheel: Path, pick, dest: Path, patch: Patcher) -> list[str]:
+    """Write members chosen by pick(name) -> relative path or None, patched; return the paths."""
     written = []
     with zipfile.ZipFile(wheel) as zf:
         for name in zf.namelist():
             rel = pick(name)
             if rel and not name.endswith("/"):
                 (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-                (dest / rel).write_bytes(zf.read(name))
+                (dest / rel).write_bytes(patch(name, zf.read(name)))
                 written.append(rel)
     return written
 
 
-def copy(bokeh_wheel: Path, panel_wheel: Path, dist: Path) -> dict:
-    """Copy the assets into DIST; return the URLs the page needs (relative to dist/)."""
+def copy(bokeh_wheel: Path, panel_wheel: Path, dist: Path, patch: Patcher) -> dict:
+    """Copy the assets into DIST, patched (patches.py); return the URLs the page needs (relative to dist/)."""
     bokeh_version = bokeh_wheel.name.split("-")[1]
     with zipfile.ZipFile(panel_wheel) as zf:
         panel_js_version = json.loads(zf.read("panel/package.json"))["version"].split("+")[0]
@@ -50,7 +52,7 @@ def copy(bokeh_wheel: Path, panel_wheel: Path, dist: Path) -> dict:
             return panel_dist + rel
         return None
 
-    _extract(bokeh_wheel, pick_bokeh, dist)
-    _extract(panel_wheel, pick_panel, dist)
+    _extract(bokeh_wheel, pick_bokeh, dist, patch)
+    _extract(panel_wheel, pick_panel, dist, patch)
     return {"scripts": [bokeh_dir + s for s in BOKEH_SCRIPTS] + [panel_dist + "panel.min.js"],
             "panel_cdn_root": panel_root}

@@ -116,6 +116,17 @@ PATCHES += lazy_imports("panel/pane/__init__.py", {
 }, "    ParamFunction, ParamMethod, ParamRef, ReactiveExpr,\n)\n", "Panel panes the app does not use (90 ms of every load)")
 
 
+# Upstream (bokeh/bokeh): a visual could keep what it read of the page's CSS until the page's styles
+# change, instead of for one task. Read once per task, each read forces the style recalculation that
+# the frame's text changes left pending, for every axis label and visual (~25 % of a frame's paint).
+PATCHES.append(Patch(
+    "bokeh/server/static/js/bokeh.min.js",
+    "null==this._css_cache&&(this._css_cache=new Map,queueMicrotask(()=>this._css_cache=null))",
+    "null==this._css_cache&&(this._css_cache=new Map)",
+    "BokehJS 3.10 reads each visual's --bk-* CSS properties (which this site never sets) once per task; "
+    "kept instead, painting a frame forces no style recalculation: spiral 2x8 23 → 31 painted frames/s"))
+
+
 class Patcher:
     """Applies PATCHES to wheel members and remembers which were applied."""
 

@@ -87,10 +87,10 @@ def build(opts: Options) -> dict:
             shutil.copyfile(path, wheel_dir / name)
         # loadPyodide (the smoke test's) reads a lock: the official one, until the pruned one replaces it.
         (wheel_dir / "pyodide-lock.json").write_text(json.dumps(rt.official_lock), encoding="utf-8")
-        urls = assets.copy(raw["bokeh"], raw["panel"], partial)
+        patcher = patches.Patcher()
+        urls = assets.copy(raw["bokeh"], raw["panel"], partial, patcher)
         slim_dir = work / "slim"
         slim_dir.mkdir()
-        patcher = patches.Patcher()
         slimmed = {name: slim.slim(path, slim_dir, patcher) for name, path in raw.items()}
         patcher.check_all_applied()
         step("slim wheels + assets")
