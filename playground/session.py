@@ -54,13 +54,13 @@ class Session(param.Parameterized):
         a new setup makes, and the trainer takes the place of this one, paused."""
         self.playing = False
         setup = {key: value for key, value in trainer.state().values().items() if key not in PAGE_PARAMETERS}
+        self.trainer = trainer  # first: whatever follows the state's change draws this trainer
+        self.weight_draw = trainer.weight_draw
         self._adopting = True
         try:
             self.state.param.update(**setup)
         finally:
             self._adopting = False
-        self.weight_draw = trainer.weight_draw
-        self.trainer = trainer
         self.revision += 1
 
     def new_weights(self) -> None:
