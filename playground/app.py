@@ -227,7 +227,7 @@ class PlaygroundApp:
         self.exports = ExportMenu(self.session, words, plots)
         top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
-                self.guide.menu_button, self.share.button, self.exports]
+                self.guide.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
         bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
         data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
@@ -237,7 +237,8 @@ class PlaygroundApp:
         layer_buttons = LayerButtons(state, self.sizes.network, words, button_px=self.sizes.shape_button)
         network = pn.Column(_heading(words, "network"), layer_buttons,
                             plots["network"], self.editor, css_classes=["np-network"])
-        output = pn.Column(_heading(words, "output"), self.metrics, plots["losses"],
+        output_heading = pn.Row(_heading(words, "output"), self.exports, sizing_mode="stretch_width")
+        output = pn.Column(output_heading, self.metrics, plots["losses"],
                            self.focus_note, plots["output"], *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.guide, data, features, network, output,

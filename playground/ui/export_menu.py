@@ -41,7 +41,7 @@ class ExportMenu(pn.viewable.Viewer):
     def __init__(self, session: Session, words: Words, plots: dict[str, pn.viewable.Viewable]):
         super().__init__()
         self.session, self.words, self.plots = session, words, plots
-        self.button = pn.widgets.Button(label=words.follow(lambda: f"{words.text('export.button')} ▾"), width=110,
+        self.button = pn.widgets.Button(label=words.follow(lambda: f"{words.text('export.button')} ▾"), width=90,
                                         align="end", css_classes=["np-export-button"])
         self.button.on_click(lambda event: self.toggle())
         self.menu = pn.Column(visible=False, width=250, css_classes=["np-export-menu"],
@@ -76,7 +76,7 @@ class ExportMenu(pn.viewable.Viewer):
         ]
 
     def _download(self, format: str) -> Download:
-        download = Download(label=self.words(f"export.{format}"), color="light", sizing_mode="stretch_width",
+        download = Download(label=self.words(f"export.{format}"), sizing_mode="stretch_width",
                             css_classes=[f"np-export-{format}"])
 
         def saved() -> io.StringIO | None:
@@ -90,7 +90,7 @@ class ExportMenu(pn.viewable.Viewer):
         return download
 
     def _picture_button(self, picture: str) -> pn.widgets.Button:
-        button = pn.widgets.Button(label=self.words(f"export.{picture}"), color="light",
+        button = pn.widgets.Button(label=self.words(f"export.{picture}"),
                                    sizing_mode="stretch_width", css_classes=[f"np-export-{picture}"])
         button.on_click(lambda event: self.save_picture(picture))
         return button
