@@ -117,6 +117,11 @@ class PlaygroundApp:
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
         self.share = ShareDialog(state, words, self.lessons)
+        self.plots = {"network": pn.pane.HoloViews(self.diagram.element),
+                      "losses": pn.pane.HoloViews(self.loss_chart.element),
+                      "output": pn.pane.HoloViews(self.boundary.element)}
+        """The views' panes, by the names the Export menu's pictures know them by."""
+        self.exports = ExportMenu(self.session, words, self.plots)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)
@@ -220,11 +225,7 @@ class PlaygroundApp:
             self.redraw()
 
     def layout(self) -> pn.Column:
-        state, words = self.session.state, self.words
-        plots = {"network": pn.pane.HoloViews(self.diagram.element), "losses": pn.pane.HoloViews(self.loss_chart.element),
-                 "output": pn.pane.HoloViews(self.boundary.element)}
-        """The views, by the names the Export menu's pictures know them by."""
-        self.exports = ExportMenu(self.session, words, plots)
+        state, words, plots = self.session.state, self.words, self.plots
         top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
                 self.guide.menu_button, self.share.button]
