@@ -68,8 +68,7 @@ class ExportMenu(pn.viewable.Viewer):
                                         args={name: pane for name, pane in self.plots.items()})
         self.loader = pn.widgets.FileInput(label=words("export.load"), accept=".json,application/json",
                                            sizing_mode="stretch_width", css_classes=["np-export-load"])
-        # The same file chosen again (the input is cleared after each) is loaded again.
-        self.loader.param.watch(lambda event: self.load(event.new), "value", onlychanged=False)
+        self.loader.param.watch(lambda event: self.load(event.new), "value")
         self.menu.objects = [
             *(self._download(format) for format in FILES),
             *(self._picture_button(picture) for picture in PICTURES),
@@ -125,7 +124,6 @@ class ExportMenu(pn.viewable.Viewer):
 
         if content is None:
             return
-        self.loader.clear()
         try:
             trainer = load_weights(content.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as problem:

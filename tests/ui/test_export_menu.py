@@ -117,16 +117,3 @@ def test_the_menu_speaks_chinese_and_a_link_can_hide_it():
     assert not app.exports.__panel__().visible
     assert PlaygroundState().param.hidden.objects[-1] == "exportMenu"
 
-
-def test_the_same_file_chosen_again_loads_again():
-    saved = app_at(9)
-    saved.exports.toggle()
-    _, text = saved.exports.file("weights")
-    app = app_at(0)
-    app.exports.toggle()
-    app.exports.loader.value = text.encode()
-    app.session.trainer.step(3)
-    assert app.session.trainer.epoch == 12
-    app.exports.toggle()
-    app.exports.loader.value = text.encode()
-    assert app.session.trainer.epoch == 9 and not app.exports.menu.visible
