@@ -34,6 +34,7 @@ from playground.trainer import GRID, GRID_RESOLUTION
 from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
                                     training_options)
 from playground.ui.dataset_picker import DatasetPicker
+from playground.ui.export_menu import ExportMenu
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.notice import Notice
@@ -116,6 +117,11 @@ class PlaygroundApp:
         """What the page around an embedded playground is told."""
         self.commands = EmbedCommands(self.session, self.lessons, self.events, words)
         self.share = ShareDialog(state, words, self.lessons)
+        self.plots = {"network": pn.pane.HoloViews(self.diagram.element),
+                      "losses": pn.pane.HoloViews(self.loss_chart.element),
+                      "output": pn.pane.HoloViews(self.boundary.element)}
+        """The views' panes, by the names the Export menu's pictures know them by."""
+        self.exports = ExportMenu(self.session, words, self.plots)
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)
@@ -219,7 +225,7 @@ class PlaygroundApp:
             self.redraw()
 
     def layout(self) -> pn.Column:
-        state, words = self.session.state, self.words
+        state, words, plots = self.session.state, self.words, self.plots
         top = [self.reset_button, self.play_button, self.step_button, self.epoch, *top_bar(state, words)]
         more = [*training_options(state, words), self.new_weights_button, language_switch(state, words),
                 self.guide.menu_button, self.share.button]
@@ -231,9 +237,10 @@ class PlaygroundApp:
                              css_classes=["np-features"])
         layer_buttons = LayerButtons(state, self.sizes.network, words, button_px=self.sizes.shape_button)
         network = pn.Column(_heading(words, "network"), layer_buttons,
-                            pn.pane.HoloViews(self.diagram.element), self.editor, css_classes=["np-network"])
-        output = pn.Column(_heading(words, "output"), self.metrics, pn.pane.HoloViews(self.loss_chart.element),
-                           self.focus_note, pn.pane.HoloViews(self.boundary.element), *output_options(state, words),
+                            plots["network"], self.editor, css_classes=["np-network"])
+        output_heading = pn.Row(_heading(words, "output"), self.exports, sizing_mode="stretch_width")
+        output = pn.Column(output_heading, self.metrics, plots["losses"],
+                           self.focus_note, plots["output"], *output_options(state, words),
                            css_classes=["np-output"])
         columns = _wrapping(self.guide, data, features, network, output,
                             stylesheets=[column_order(self.embedding.embedded), asset("lesson_column.css")])

@@ -25,6 +25,8 @@ DISPLAY_PARAMETERS = (
 #: Those of them the views draw from (the points shown, the map's colours, the inputs pictured):
 #: a change redraws every view from the data.
 VIEW_PARAMETERS = ("showTestData", "discretize", "hidden")
+#: Parameters that belong to the page showing a network, not to the network: a loaded one keeps the page's.
+PAGE_PARAMETERS = ("lang", "hidden", "locked", "hideText")
 
 
 class Session(param.Parameterized):
@@ -37,6 +39,7 @@ class Session(param.Parameterized):
 
     def __init__(self, state: PlaygroundState | None = None, **params):
         super().__init__(**params)
+        self._adopting = False  # while the state takes a loaded trainer's setup, which must not reset it
         self.state = state or PlaygroundState()
         self.trainer = Trainer(self.state, weight_draw=self.weight_draw)
         self.state.param.watch(self._on_state_change, list(self.state.param))
@@ -44,6 +47,20 @@ class Session(param.Parameterized):
     def reset(self) -> None:
         """A new trainer from the state: same seed, same data, same first weights."""
         self.trainer = Trainer(self.state, weight_draw=self.weight_draw)
+        self.revision += 1
+
+    def adopt(self, trainer: Trainer) -> None:
+        """Go on from ``trainer`` as it is (a loaded network): the state takes its setup without the reset
+        a new setup makes, and the trainer takes the place of this one, paused."""
+        self.playing = False
+        setup = {key: value for key, value in trainer.state().values().items() if key not in PAGE_PARAMETERS}
+        self.trainer = trainer  # first: whatever follows the state's change draws this trainer
+        self.weight_draw = trainer.weight_draw
+        self._adopting = True
+        try:
+            self.state.param.update(**setup)
+        finally:
+            self._adopting = False
         self.revision += 1
 
     def new_weights(self) -> None:
@@ -87,6 +104,8 @@ class Session(param.Parameterized):
         return 0 < self.state.stopAtEpoch <= self.trainer.epoch
 
     def _on_state_change(self, *events) -> None:
+        if self._adopting:
+            return
         names = {event.name for event in events}
         # Hiding an input that is on takes it out of the network, as TF deletes it: that one rebuilds.
         if names <= set(DISPLAY_PARAMETERS) and self.trainer.features == self.state.features():

@@ -28,7 +28,7 @@ MAX_NEURONS = 8
 
 #: Controls a link can hide (``hide=NAME,NAME``, or TF's ``NAME_hide=true``): TF's link builder's 15
 #: (``playground.ts`` HIDABLE_CONTROLS), its per-layer ``numNodesK`` and
-#: per-feature classes, then ours (the last three are the page's own buttons and
+#: per-feature classes, then ours (the last four are the page's own buttons and
 #: menus, hidden for an embed). This order is the order links write them.
 HIDABLE_CONTROLS = (
     "showTestData", "discretize", "playButton", "stepButton", "resetButton",
@@ -37,7 +37,7 @@ HIDABLE_CONTROLS = (
     *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
     *FEATURES,
     "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
-    "lessonsButton", "languageMenu", "shareButton",
+    "lessonsButton", "languageMenu", "shareButton", "exportMenu",
 )
 
 #: Seeds and tutorial names travel unescaped in links; TF's look like "0.66230".

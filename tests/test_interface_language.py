@@ -21,11 +21,12 @@ TEXT_PROPERTIES = ("label", "labels", "title", "text", "html", "axis_label", "op
 #: Words Chinese teachers use as they are: activations' and optimizers' names, feature names
 #: (X₁, sin), the original's name, each language's own name (the switch), a link's own
 #: keys and values (quoted in its problems), the lessons' formulas (w₁·X₁ + b, max(0, …), XOR), and the
-#: share dialog's names of course platforms and keys (Ctrl+C, iframe) and its example of an address.
+#: share dialog's names of course platforms and keys (Ctrl+C, iframe) and its example of an address, and the
+#: Export menu's file types (Python, .csv).
 KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD", "Adam", "L1", "L2",
                     "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
                     "w", "b", "max", "XOR", "HTML", "iframe", "Moodle", "Canvas", "Google", "Jupyter", "Book",
-                    "Ctrl", "C", "Mac", "https", "school", "example"}
+                    "Ctrl", "C", "Mac", "https", "school", "example", "Python", "py", "ipynb", "json", "csv", "png"}
 #: A read-only field shows a link or HTML to copy (the share dialog's): code, not words.
 READ_ONLY_FIELD = re.compile(r"<textarea readonly[^>]*>.*?</textarea>", re.DOTALL)
 NUMBER = re.compile(r"(?<![A-Za-z])[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?")
@@ -62,14 +63,16 @@ def _strings(name: str, value):
 
 
 def everything_shown(link: str) -> PlaygroundApp:
-    """An app with its link's problems, a diverged network, a pinned neuron, the editor open, and the
-    share dialog open with a lesson chosen, the preview loaded and a bad height and origin typed."""
+    """An app with its link's problems, a diverged network, a pinned neuron, the editor open, the Export
+    menu open, and the share dialog open with a lesson chosen, the preview loaded and a bad height and
+    origin typed."""
     state, problems = decode(link)
     app = PlaygroundApp(state, problems)
     app.session.trainer.step(200)
     app.tapped_neuron({"feature": "", "layer": 1, "neuron": 0})
     app.editor.edit_weight({"layer": 0, "source": 0, "target": 0})
     app.redraw()
+    app.exports.toggle()
     share = app.share
     share.open()
     share.lesson.value = share.lessons.catalog.lessons[-1].id

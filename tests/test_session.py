@@ -122,3 +122,21 @@ def test_hiding_an_input_that_is_on_rebuilds_the_network_and_one_that_is_off_doe
     assert session.trainer.epoch == 0 and session.trainer.features == ["x", "y"]
     session.state.locked = ["dataset"]
     assert session.revision == 1, "a lock changes no setting"
+
+
+def test_adopting_a_trainer_takes_its_setup_without_a_reset_and_keeps_the_pages_own():
+    saved = Session(PlaygroundState(dataset="xor", networkShape=[3], seed="0.12345", learningRate=0.1))
+    saved.new_weights()
+    saved.trainer.step(7)
+    session = Session(PlaygroundState(lang="zh-CN", hidden=["noise"]))
+    session.playing = True
+    revision = session.revision
+
+    session.adopt(saved.trainer)
+
+    assert session.trainer is saved.trainer and session.trainer.epoch == 7 and not session.playing
+    assert (session.state.dataset, session.state.networkShape, session.state.seed) == ("xor", [3], "0.12345")
+    assert session.weight_draw == 1 and session.revision == revision + 1
+    assert (session.state.lang, session.state.hidden) == ("zh-CN", ["noise"])
+    session.state.activation = "relu"  # and from there on, the usual rules
+    assert session.trainer is not saved.trainer

@@ -31,6 +31,11 @@ FILE_NAMES = {
 }
 """Each format's file name, after the setup and the epoch it was exported at."""
 FORMATS = tuple(FILE_NAMES)
+PICTURE_NAMES = {
+    "output": "{dataset}-epoch-{epoch}-output.png",
+    "playground": "{dataset}-epoch-{epoch}-playground.png",
+}
+"""The names of the pictures the browser draws (the output map, the whole playground), named as the files are."""
 
 
 PROGRAMS = {"script": export_script, "notebook": export_notebook}
@@ -49,8 +54,9 @@ def export(trainer: Trainer, format: str, epochs: int | None = None, start: str 
 
 
 def file_name(trainer: Trainer, format: str) -> str:
-    """The name to save ``trainer``'s file in ``format`` under, such as ``spiral-epoch-300.py``."""
-    return FILE_NAMES[format].format(dataset=trainer.state().active_dataset(), epoch=trainer.epoch)
+    """The name to save ``trainer``'s file in ``format`` (or picture, PICTURE_NAMES) under, such as
+    ``spiral-epoch-300.py``."""
+    return {**FILE_NAMES, **PICTURE_NAMES}[format].format(dataset=trainer.state().active_dataset(), epoch=trainer.epoch)
 
 
-__all__ = ["FORMATS", "STARTS", "export", "file_name", "load_weights"]
+__all__ = ["FORMATS", "PICTURE_NAMES", "STARTS", "export", "file_name", "load_weights"]

@@ -53,7 +53,9 @@ languages (``language``), ``localStorage`` (``storage``), key presses on the doc
 (``keyboard``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
 Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
 page's boot code: ``playground.pythonError``, the app's root elements) touches the page
-from Python. Three small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
-the Share dialog's Copy and Escape (playground/ui/share_dialog.py) and the views' hover report
-(playground/views/live_source.py).
+from Python. Four small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
+the Share dialog's Copy and Escape (playground/ui/share_dialog.py), the views' hover report
+(playground/views/live_source.py), and the Export menu's pictures (playground/ui/export_menu.py:
+save_picture.js draws the plots BokehJS shows into a PNG and has the browser save it; it touches
+no member of ``window.playground``).
 """

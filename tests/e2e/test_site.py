@@ -83,9 +83,10 @@ def test_pandas_is_neither_shipped_nor_imported(loaded_app, dist):
     assert not list((dist / "pyodide").glob("pandas-*.whl"))
 
 
-NOT_IMPORTED_AT_START = ("markdown_it", "numpy.random")
+NOT_IMPORTED_AT_START = ("markdown_it", "numpy.random", "playground.export")
 """Imported on first use, not by the start (~0.2 s of a first visit each): the lessons' Markdown
-(widget tooltips render without it: sitebuild/plain_markdown.py), numpy's generators."""
+(widget tooltips render without it: sitebuild/plain_markdown.py), numpy's generators, the exports
+(when the Export menu first opens)."""
 
 
 def test_the_start_leaves_markdown_and_numpys_generators_for_later(context, base_url, results_dir):
