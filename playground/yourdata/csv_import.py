@@ -1,7 +1,8 @@
 """A CSV of ``x,y,label`` rows read into points, or refused with the line at fault.
 
 A student's file is whatever a spreadsheet wrote: a header or none, commas, semicolons or
-tabs, labels as ±1, 0/1 or two class names, values of any scale. What can be made to fit
+tabs, labels as ±1, 0/1 or two class names, values of any scale, columns after the third
+(the Export's data CSV adds its ``set``). What can be made to fit
 is (points outside the ±6 view are moved in, regression values beyond ±1 scaled), each
 with a notice; what cannot is refused whole, so a bad file never replaces good data.
 """
@@ -56,9 +57,9 @@ def _rows(text: str):
     for line, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         if raw.strip() and not raw.lstrip().startswith("#"):
             cells = [cell.strip().strip('"').strip() for cell in _SEPARATOR.split(raw)]
-            if len(cells) != 3:
+            if len(cells) < 3:
                 raise CsvError(Message("yourdata.bad_cells", line=line, count=len(cells)))
-            yield line, cells
+            yield line, cells[:3]  # more columns are another program's (an export's "set"): not ours
 
 
 def _is_number(cell: str) -> bool:

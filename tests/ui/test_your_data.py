@@ -92,3 +92,18 @@ def test_words_in_chinese():
     app = app_with_your_data(dataset="yours", lang="zh-CN")
     app.your_data.take_file(b"0,0,1\n1,x,1\n", "bad.csv")
     assert "第 2 行" in app.your_data.notice.object
+
+
+def test_the_share_dialog_offers_a_csv_for_points_a_link_cannot_carry():
+    import numpy as np
+
+    many = point_code.encode(np.zeros((point_code.LINK_POINTS + 1, 2)), np.ones(point_code.LINK_POINTS + 1))
+    app = app_with_your_data(dataset="yours", yourData=many)
+    app.share.open()
+    assert app.share.points_note.visible and app.share.points_file.visible
+    assert "201 points are too many for a link" in app.share.points_note.object
+    assert "yourData" not in app.share.link.text
+    assert app.share.points_file.callback().read().startswith("x,y,label\n0,0,1\n")
+    app.session.state.yourData = many[: 5 * point_code.LINK_POINTS]
+    app.share.refresh()
+    assert not app.share.points_note.visible and "yourData=" in app.share.link.text

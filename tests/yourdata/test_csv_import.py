@@ -69,6 +69,7 @@ def test_regression_values_within_one_stay():
 
 @pytest.mark.parametrize(("text", "key", "line"), [
     ("0,0,1\n1,1\n", "yourdata.bad_cells", 2),
+    ("0,0,1,train\n1;1\n", "yourdata.bad_cells", 2),
     ("x,y,l\n0,0,1\n\n1,one,1\n", "yourdata.bad_number", 4),
     ("0,0,1\nnan,0,1\n", "yourdata.bad_number", 2),
     ("0,0,1\n1,1,inf\n", "yourdata.bad_class", 2),
@@ -100,3 +101,18 @@ def test_at_most_max_points():
     assert message.key == "yourdata.too_many"
     assert message.values == {"count": MAX_POINTS + 1, "most": MAX_POINTS}
     assert "2,000" in message or "2000" in message
+
+
+def test_our_own_csvs_read_back():
+    from playground.engine.datasets import make_dataset
+    from playground.export.tables import export_data
+    from playground.state import PlaygroundState
+    from playground.trainer import Trainer
+    from playground.yourdata import point_code
+    from playground.yourdata.csv_export import points_csv
+
+    text = point_code.encode(np.array([[1.25, -3.5], [0, 6]]), np.array([-1.0, 0.5]))
+    read = read_csv(points_csv(text), "regression")
+    assert point_code.encode(read.xy, read.labels) == text
+    exported = export_data(Trainer(PlaygroundState(seed="2")))  # the Export's data: x,y,label,set
+    assert len(read_csv(exported, "classification").xy) == len(make_dataset("circle", 0, 50, "2").train) * 2
