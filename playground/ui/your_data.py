@@ -11,6 +11,7 @@ import panel as pn
 
 from ..engine.datasets import DOMAIN
 from ..i18n import Message
+from ..page.file_drop import listen_for_dropped_files
 from ..state import PlaygroundState
 from ..views.boundary import DecisionBoundary
 from ..words import Words
@@ -66,10 +67,12 @@ class YourData(pn.viewable.Viewer):
             css_classes=["np-your-data-count"], margin=(0, 10))
         self.notice = Notice(visible=False, width=WIDTH, alert_type="warning")
         hint = pn.pane.HTML(words("yourdata.hint"), width=WIDTH, margin=(0, 10))
-        import_label = pn.pane.HTML(words.follow(lambda: f"<b>{words.text('yourdata.import')}</b>"), margin=(5, 10, 0, 10))
+        import_label = pn.pane.HTML(words.follow(lambda: f"<b>{words.text('yourdata.import')}</b> "
+                                                         f"{words.text('yourdata.drop')}"), margin=(5, 10, 0, 10))
         self._layout[:] = [hint, self.tool, self.label, self.value, pn.Row(self.undo_button, self.clear_button),
                            self.count, import_label, self.file, self.notice]
         self.boundary.on_pointer(self.pointer)
+        listen_for_dropped_files(lambda content, filename: self.active and self.take_file(content, filename))
 
     def pointer(self, kind: str, x1: float | None, x2: float | None) -> None:
         """A tap draws (or erases) once; a drag from "start" through "move"s to "end" is one stroke."""
