@@ -18,6 +18,7 @@ from ..words import Words
 from ..yourdata import MAX_POINTS, YOURS, point_code
 from ..yourdata.csv_import import CsvError, read_csv
 from ..yourdata.drawing import Strokes, with_point, without_points_near
+from .accessibility import NamedFileInput
 from .notice import Notice
 
 WIDTH = 190
@@ -59,8 +60,8 @@ class YourData(pn.viewable.Viewer):
         self.clear_button = pn.widgets.Button(label=words("yourdata.clear"), width=WIDTH // 2 - 5)
         self.undo_button.on_click(lambda event: self.undo())
         self.clear_button.on_click(lambda event: self.clear())
-        self.file = pn.widgets.FileInput(accept=".csv,.txt,text/csv,text/plain", width=WIDTH,
-                                         description=words("yourdata.import_help"))
+        self.file = NamedFileInput(words.text("yourdata.import"), accept=".csv,.txt,text/csv,text/plain", width=WIDTH,
+                                   description=words("yourdata.import_help"))
         self.file.param.watch(lambda event: self.take_file(self.file.value, self.file.filename), "value")
         self.count = pn.pane.HTML(words.follow(
             lambda text: words.text("yourdata.count", count=point_code.count(text)), self.state.param.yourData),
