@@ -179,7 +179,7 @@ class ShareDialog(pn.viewable.Viewer):
         self.points_note = Notice(alert_type="warning", visible=False, margin=(4, 10), css_classes=["np-share-points"])
         self.points_file = pn.widgets.FileDownload(
             callback=lambda: io.StringIO(points_csv(self.state.yourData)), filename="your-data.csv",
-            label=words("yourdata.download"), button_type="default", width=260, visible=False)
+            label=words("yourdata.download"), width=260, visible=False)
 
     def _show_points_note(self) -> None:
         left_out = self.state.active_dataset() == YOURS and not points_in_link(self.state)
