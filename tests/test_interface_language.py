@@ -158,7 +158,7 @@ def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
 def test_your_data_speaks_chinese():
     app = PlaygroundApp(decode("#lang=zh-CN&dataset=yours")[0])
     root = app.layout().get_root()
-    app.your_data.take_file(b"x,y,label\n0,0,1\n9,1,-1\n", "1.csv")
+    app.your_data.take_file(b"x,y,label\n0,0,1\n9,1,-1\n")
     texts = shown_texts(root) | {app.your_data.notice.object}
     assert "你的数据" in texts
     assert untranslated(texts) == []

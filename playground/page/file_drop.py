@@ -1,4 +1,4 @@
-"""A file dropped anywhere on the page: its name and bytes handed to Python (in the browser only).
+"""A file dropped anywhere on the page: its bytes handed to Python (in the browser only).
 
 "Your data" listens once it is first chosen; a drop while it is not shown is ignored by its
 handler. The page's own default for a dropped file (opening it, leaving the playground) is
@@ -14,8 +14,8 @@ _tasks: set = set()
 """Reads of dropped files under way (asyncio keeps only weak references to tasks)."""
 
 
-def listen_for_dropped_files(take: Callable[[bytes, str], None]) -> None:
-    """Call ``take(content, filename)`` with the first file of each drop on the page."""
+def listen_for_dropped_files(take: Callable[[bytes], None]) -> None:
+    """Call ``take(content)`` with the first file of each drop on the page."""
     window = page_window()
     if window is None:
         return
@@ -40,6 +40,5 @@ def listen_for_dropped_files(take: Callable[[bytes, str], None]) -> None:
     window.addEventListener("drop", create_proxy(on_drop))
 
 
-async def _read(file, take: Callable[[bytes, str], None]) -> None:
-    content = (await file.arrayBuffer()).to_bytes()
-    take(content, str(file.name))
+async def _read(file, take: Callable[[bytes], None]) -> None:
+    take((await file.arrayBuffer()).to_bytes())

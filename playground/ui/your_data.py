@@ -62,7 +62,8 @@ class YourData(pn.viewable.Viewer):
         self.clear_button.on_click(lambda event: self.clear())
         self.file = NamedFileInput(words.text("yourdata.import"), accept=".csv,.txt,text/csv,text/plain", width=WIDTH,
                                    description=words("yourdata.import_help"))
-        self.file.param.watch(lambda event: self.take_file(self.file.value, self.file.filename), "value")
+        # Only the content: in the page the file's name comes after it (Bokeh sets them one by one).
+        self.file.param.watch(lambda event: self.take_file(event.new), "value")
         self.count = pn.pane.HTML(words.follow(
             lambda text: words.text("yourdata.count", count=point_code.count(text)), self.state.param.yourData),
             css_classes=["np-your-data-count"], margin=(0, 10))
@@ -73,7 +74,7 @@ class YourData(pn.viewable.Viewer):
         self._layout[:] = [hint, self.tool, self.label, self.value, pn.Row(self.undo_button, self.clear_button),
                            self.count, import_label, self.file, self.notice]
         self.boundary.on_pointer(self.pointer)
-        listen_for_dropped_files(lambda content, filename: self.active and self.take_file(content, filename))
+        listen_for_dropped_files(lambda content: self.active and self.take_file(content))
 
     def pointer(self, kind: str, x1: float | None, x2: float | None) -> None:
         """A tap draws (or erases) once; a drag from "start" through "move"s to "end" is one stroke."""
@@ -104,24 +105,23 @@ class YourData(pn.viewable.Viewer):
             self.strokes.begin(self.state.yourData)
             self.state.yourData = ""
 
-    def take_file(self, content: bytes | None, filename: str | None) -> None:
+    def take_file(self, content: bytes | None) -> None:
         """Import a CSV: its points replace the drawn ones (undo brings them back); a bad file changes nothing."""
         if not content:
             return
-        name = filename or "CSV"
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            self._say(Message("yourdata.refused", file=name, reason=Message("yourdata.not_text")))
+            self._say(Message("yourdata.refused", reason=Message("yourdata.not_text")))
             return
         try:
             imported = read_csv(text, self.state.problem)
         except CsvError as refused:
-            self._say(Message("yourdata.refused", file=name, reason=refused.message))
+            self._say(Message("yourdata.refused", reason=refused.message))
             return
         self.strokes.begin(self.state.yourData)
         self.state.yourData = point_code.encode(imported.xy, imported.labels)
-        self._say(Message("yourdata.imported", count=len(imported.xy), file=name), *imported.notices,
+        self._say(Message("yourdata.imported", count=len(imported.xy)), *imported.notices,
                   alert_type="success")
 
     def _say(self, *messages: Message, alert_type: str = "warning") -> None:

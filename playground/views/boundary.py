@@ -2,7 +2,7 @@
 
 import holoviews as hv
 import numpy as np
-from bokeh.events import Pan, PanEnd, PanStart, Tap
+from bokeh.events import DoubleTap, Pan, PanEnd, PanStart, Tap
 
 from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
@@ -14,8 +14,9 @@ from .palette import diverging
 from .plot_words import PlotWords
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
-POINTER_EVENTS = ((Tap, "tap"), (PanStart, "start"), (Pan, "move"), (PanEnd, "end"))
-"""The pointer's events on the map that ``on_pointer`` reports, by the kind it names them."""
+POINTER_EVENTS = ((Tap, "tap"), (DoubleTap, "tap"), (PanStart, "start"), (Pan, "move"), (PanEnd, "end"))
+"""The pointer's events on the map that ``on_pointer`` reports, by the kind it names them. A tap within
+300 ms of the last is Bokeh's double tap instead: for drawing, a tap all the same."""
 SCALE_BESIDE_PX = 80
 """Room the colour scale (and the x2 axis) take to the map's right."""
 SCALE_BELOW_PX = (30, 80)

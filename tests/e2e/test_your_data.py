@@ -1,5 +1,5 @@
 """"Your data" in the built site: points drawn by clicks and a drag on the output map, trained on while
-drawing, undo and clear, and a CSV imported through the file input (a bad one says which line)."""
+drawing, undo and clear, and a CSV imported through the file input (a bad one says which line) or dropped on the page."""
 from __future__ import annotations
 
 from urllib.parse import parse_qs
@@ -82,12 +82,22 @@ def test_import_a_csv_and_a_bad_one(page, results_dir):
     file_input = page.locator("input[type=file]")
     rows = "x,y,label\n" + "".join(f"{x},{y},{'a' if x < y else 'b'}\n" for x in range(-8, 9, 2) for y in (-3, 3))
     file_input.set_input_files(files=[{"name": "points.csv", "mimeType": "text/csv", "buffer": rows.encode()}])
-    expect(page.get_by_text("Took 18 points from points.csv.")).to_be_visible()
+    expect(page.get_by_text("Took 18 points from the file.")).to_be_visible()
     expect(page.get_by_text("all points were moved and scaled alike to fit")).to_be_visible()
     wait_until(page, lambda: count(page) == 18, "18 points in the address")
     assert max(abs(v) for point in drawn(page)[0] for v in point) <= 6
     page.screenshot(path=str(results_dir / "your-data-imported.png"))
 
     file_input.set_input_files(files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"0,0,1\n1,oops,1\n"}])
-    expect(page.get_by_text("bad.csv was not imported, your points are as they were: line 2")).to_be_visible()
+    expect(page.get_by_text("The file was not imported, your points are as they were: line 2")).to_be_visible()
     assert count(page) == 18
+
+    page.evaluate("""text => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], "dropped.csv", {type: "text/csv"}));
+        for (const type of ["dragover", "drop"]) {
+            document.body.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+        }
+    }""", "x,y,label\n1,1,1\n-1,-1,0\n2,2,1\n")
+    expect(page.get_by_text("Took 3 points from the file.")).to_be_visible()
+    wait_until(page, lambda: count(page) == 3, "the dropped file's 3 points")

@@ -76,13 +76,13 @@ def test_regression_draws_the_chosen_value():
 def test_a_csv_replaces_the_points_and_a_bad_one_leaves_them_saying_why():
     app = app_with_your_data(dataset="yours")
     tools = app.your_data
-    tools.take_file(b"x,y,label\n0,0,cat\n1,2,dog\n", "pets.csv")
+    tools.take_file(b"x,y,label\n0,0,cat\n1,2,dog\n")
     assert points(app) == [[0, 0], [1, 2]]
-    assert "2 points from pets.csv" in tools.notice.object and '"cat" is orange' in tools.notice.object
-    tools.take_file(b"0,0,1\n1,x,1\n", "bad.csv")
+    assert "Took 2 points from the file." in tools.notice.object and '"cat" is orange' in tools.notice.object
+    tools.take_file(b"0,0,1\n1,x,1\n")
     assert points(app) == [[0, 0], [1, 2]]
-    assert tools.notice.object.startswith("bad.csv was not imported") and "line 2" in tools.notice.object
-    tools.take_file(b"\xff\xfe\x00", "picture.png")
+    assert tools.notice.object.startswith("The file was not imported") and "line 2" in tools.notice.object
+    tools.take_file(b"\xff\xfe\x00")
     assert "not a text file" in tools.notice.object and points(app) == [[0, 0], [1, 2]]
     tools.undo()
     assert app.session.state.yourData == ""
@@ -90,7 +90,7 @@ def test_a_csv_replaces_the_points_and_a_bad_one_leaves_them_saying_why():
 
 def test_words_in_chinese():
     app = app_with_your_data(dataset="yours", lang="zh-CN")
-    app.your_data.take_file(b"0,0,1\n1,x,1\n", "bad.csv")
+    app.your_data.take_file(b"0,0,1\n1,x,1\n")
     assert "第 2 行" in app.your_data.notice.object
 
 
