@@ -109,7 +109,7 @@ class PlaygroundApp:
         self.reset_button.on_click(lambda event: self.session.reset())
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
-        self.session.param.watch(lambda event: self.show_points(), "data_revision")
+        self.session.param.watch(lambda event: self.show_new_points(), "data_revision")
         self.your_data = YourData(state, words, self.boundary)
         self.lessons = Tutor(self.session)
         """The lesson flow; ``guide`` shows it."""
@@ -178,6 +178,12 @@ class PlaygroundApp:
         shown = slice(None) if state.showTestData or state.active_dataset() == YOURS else slice(0)
         self.boundary.show_points(dataset.train.xy, dataset.train.labels,
                                   dataset.test.xy[shown], dataset.test.labels[shown])
+
+    def show_new_points(self) -> None:
+        """The student's points as they are now, and the losses on them (paused, nothing else redraws)."""
+        with one_patch():
+            self.show_points()
+            self.redraw()
 
     @without_property_validation  # our arrays are well formed; checking them cost ~20 % of a redraw
     def redraw(self) -> None:

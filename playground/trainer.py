@@ -137,9 +137,10 @@ class Trainer:
 
     def take_points(self, state: PlaygroundState) -> None:
         """Train on from here on the student's points as ``state`` has them now: the same network, new data
-        (points drawn while it trains). The history goes on; its next epoch is on the new data."""
+        (points drawn while it trains). The history goes on, its last entry measured again on the new points."""
         self.recipe = {**self.recipe, "yourData": state.yourData}
         self._use(_dataset(state, self.classes))
+        self.history[-1] = self.metrics()  # the losses now are on the new points
 
     def state(self) -> PlaygroundState:
         """The setup this trainer trains now: its recipe, with the learning rate it has now (which a

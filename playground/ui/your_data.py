@@ -67,7 +67,7 @@ class YourData(pn.viewable.Viewer):
         self.count = pn.pane.HTML(words.follow(
             lambda text: words.text("yourdata.count", count=point_code.count(text)), self.state.param.yourData),
             css_classes=["np-your-data-count"], margin=(0, 10))
-        self.notice = Notice(visible=False, width=WIDTH, alert_type="warning")
+        self.notice = Notice(visible=False, alert_type="warning", margin=(5, 10))
         hint = pn.pane.HTML(words("yourdata.hint"), width=WIDTH, margin=(0, 10))
         import_label = pn.pane.HTML(words.follow(lambda: f"<b>{words.text('yourdata.import')}</b> "
                                                          f"{words.text('yourdata.drop')}"), margin=(5, 10, 0, 10))

@@ -18,6 +18,8 @@ from playground.i18n import Message
 from . import MAX_POINTS
 
 _SEPARATOR = re.compile(r"[,;\t]")
+FIT = 0.9 * DOMAIN
+"""How far from the centre points moved into the view reach: inside it, not cut by its edge."""
 
 
 class CsvError(ValueError):
@@ -119,11 +121,11 @@ def _values(rows, notices: list) -> np.ndarray:
 
 
 def _fitted(xy: np.ndarray, notices: list) -> np.ndarray:
-    """``xy`` as given if it lies in the view; else centred and scaled alike on both axes to fill it."""
+    """``xy`` as given if it lies in the view; else centred and scaled alike on both axes to ±FIT."""
     if np.abs(xy).max() <= DOMAIN:
         return xy
     low, high = xy.min(axis=0), xy.max(axis=0)
     half = float((high - low).max()) / 2
-    scale = DOMAIN / half if half > 0 else 1.0
+    scale = FIT / half if half > 0 else 1.0
     notices.append(Message("yourdata.points_scaled", outside=int((np.abs(xy) > DOMAIN).any(axis=1).sum())))
     return np.clip((xy - (low + high) / 2) * scale, -DOMAIN, DOMAIN)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from playground.yourdata import MAX_POINTS
-from playground.yourdata.csv_import import CsvError, read_csv
+from playground.yourdata.csv_import import FIT, CsvError, read_csv
 
 
 def refusal(text: str, problem: str = "classification") -> str:
@@ -45,8 +45,8 @@ def test_one_class_name_is_one_class():
 def test_points_outside_the_view_are_moved_in_with_a_notice_not_dropped():
     read = read_csv("0,0,1\n20,10,-1\n10,5,1\n", "classification")
     assert len(read.xy) == 3
-    assert np.abs(read.xy).max() == pytest.approx(6)
-    assert read.xy[1, 0] == pytest.approx(6) and read.xy[0, 0] == pytest.approx(-6)
+    assert np.abs(read.xy).max() == pytest.approx(FIT)
+    assert read.xy[1, 0] == pytest.approx(FIT) and read.xy[0, 0] == pytest.approx(-FIT)
     ratio = (read.xy[1] - read.xy[2]) / np.array([10, 5])
     assert ratio[0] == pytest.approx(ratio[1])  # the same scale on both axes keeps the shape
     assert [n.key for n in read.notices] == ["yourdata.points_scaled"]

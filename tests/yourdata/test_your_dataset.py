@@ -85,3 +85,11 @@ def test_regression_on_drawn_values():
     first = session.trainer.history[-1].train_loss
     session.trainer.step(200)
     assert session.trainer.history[-1].train_loss < first
+
+
+def test_the_losses_shown_are_measured_on_the_new_points():
+    state = PlaygroundState(dataset="yours", seed="0.5", percTrainData=90)
+    session = Session(state)
+    assert np.isnan(session.trainer.history[-1].train_loss)
+    state.yourData = some_points(20)
+    assert np.isfinite(session.trainer.history[-1].train_loss) and len(session.trainer.history) == 1
