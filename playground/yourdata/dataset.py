@@ -22,6 +22,8 @@ _draws: dict[str, tuple[SeedRandom, np.ndarray]] = {}
 def your_dataset(text: str, problem: str, noise: float, percent_train: float, seed: str) -> Dataset:
     """The data set of the points ``text`` holds (``point_code``)."""
     xy, labels = point_code.decode(text)
+    if problem == "classification":  # values drawn for regression, then classified: by their sign
+        labels = np.where(labels >= 0, 1.0, -1.0)
     draws = _first_draws(seed, 3 * len(xy)).reshape(-1, 3)
     xy = np.clip(xy + (2 * draws[:, 1:] - 1) * JITTER * noise / 100, -DOMAIN, DOMAIN)
     trains = draws[:, 0] < percent_train / 100

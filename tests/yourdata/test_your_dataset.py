@@ -2,6 +2,7 @@
 and taken by a training session without resetting its network."""
 
 import numpy as np
+import pytest
 
 from playground.session import Session
 from playground.state import PlaygroundState
@@ -93,3 +94,13 @@ def test_the_losses_shown_are_measured_on_the_new_points():
     assert np.isnan(session.trainer.history[-1].train_loss)
     state.yourData = some_points(20)
     assert np.isfinite(session.trainer.history[-1].train_loss) and len(session.trainer.history) == 1
+
+
+def all_labels(data) -> list[float]:
+    return sorted(np.concatenate([data.train.labels, data.test.labels]).tolist())
+
+
+def test_values_drawn_for_regression_are_classified_by_their_sign():
+    text = point_code.encode(np.array([[0, 0], [1, 1], [2, 2]]), np.array([0.4, -0.2, 0.0]))
+    assert all_labels(your_dataset(text, "classification", 0, 90, "s")) == [-1, 1, 1]
+    assert all_labels(your_dataset(text, "regression", 0, 90, "s")) == pytest.approx([-0.2, 0.0, 0.4])
