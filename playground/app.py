@@ -180,10 +180,12 @@ class PlaygroundApp:
                                   dataset.test.xy[shown], dataset.test.labels[shown])
 
     def show_new_points(self) -> None:
-        """The student's points as they are now, and the losses on them (paused, nothing else redraws)."""
+        """The student's points as they are now, and, when paused, the losses on them (while playing, the
+        next frame redraws them: a drag's points come faster than redraws)."""
         with one_patch():
             self.show_points()
-            self.redraw()
+            if not self.session.playing:
+                self.redraw()
 
     @without_property_validation  # our arrays are well formed; checking them cost ~20 % of a redraw
     def redraw(self) -> None:
