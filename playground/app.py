@@ -41,6 +41,8 @@ from playground.ui.notice import Notice
 from playground.ui.readout import Readout
 from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
+from playground.ui.your_data import YourData
+from playground.yourdata import YOURS
 from playground.ui.sizes import column_order, view_sizes
 from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
@@ -108,6 +110,8 @@ class PlaygroundApp:
         self.reset_button.on_click(lambda event: self.session.reset())
         self.regenerate_button.on_click(lambda event: setattr(state, "seed", random_seed()))
         self.session.param.watch(lambda event: self.restart_views(), "revision")
+        self.session.param.watch(lambda event: self.show_new_points(), "data_revision")
+        self.your_data = YourData(state, words, self.boundary)
         self.lessons = Tutor(self.session)
         """The lesson flow; ``guide`` shows it."""
         self.guide = LessonGuide(self.lessons, words)
@@ -166,15 +170,28 @@ class PlaygroundApp:
 
     def restart_views(self) -> None:
         """Redraw everything that depends on the data, after a reset or a display switch."""
-        state, dataset = self.session.state, self.session.trainer.dataset
         with one_patch():
-            shown = slice(None) if state.showTestData else slice(0)
-            self.boundary.show_points(dataset.train.xy, dataset.train.labels,
-                                      dataset.test.xy[shown], dataset.test.labels[shown])
+            self.show_points()
             self.divergence_notice.visible = False
             self.editor.close()  # it was about a network that is gone
             self.focus = self.hovered = None
             self.redraw()
+
+    def show_points(self) -> None:
+        """Draw the data's points on the output map: the test points if shown, and always the student's own
+        (a point drawn must be seen, whichever part it went to)."""
+        state, dataset = self.session.state, self.session.trainer.dataset
+        shown = slice(None) if state.showTestData or state.active_dataset() == YOURS else slice(0)
+        self.boundary.show_points(dataset.train.xy, dataset.train.labels,
+                                  dataset.test.xy[shown], dataset.test.labels[shown])
+
+    def show_new_points(self) -> None:
+        """The student's points as they are now, and, when paused, the losses on them (while playing, the
+        next frame redraws them: a drag's points come faster than redraws)."""
+        with one_patch():
+            self.show_points()
+            if not self.session.playing:
+                self.redraw()
 
     @without_property_validation  # our arrays are well formed; checking them cost ~20 % of a redraw
     def redraw(self) -> None:
@@ -231,7 +248,7 @@ class PlaygroundApp:
                 self.guide.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
         bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
-        data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), *data_controls(state, words),
+        data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), self.your_data, *data_controls(state, words),
                          self.regenerate_button, width=200, css_classes=["np-data"])
         features = pn.Column(_heading(words, "features"), FeatureToggles(state, words), width=110,
                              css_classes=["np-features"])

@@ -21,7 +21,8 @@ from urllib.parse import quote, unquote, urlsplit
 import param
 
 from playground.i18n import LANGUAGES, Message, match
-from playground.state import HIDABLE_CONTROLS, MAX_LAYERS, MAX_NEURONS, PlaygroundState
+from playground.state import HIDABLE_CONTROLS, MAX_LAYERS, MAX_NEURONS, PlaygroundState, PointText
+from playground.yourdata import MAX_POINTS, YOURS, point_code
 
 #: TF's ``State.PROPS`` order, which is also the order it writes them.
 TF_KEYS = (
@@ -30,7 +31,7 @@ TF_KEYS = (
     "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY",
     "sinY", "collectStats", "tutorial", "problem", "initZero", "hideText",
 )
-OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang", "classes")
+OUR_KEYS = ("optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "lang", "classes", "yourData")
 STATE_KEYS = TF_KEYS + OUR_KEYS
 HIDE_KEY = "hide"
 """``hide=name,name``: the controls hidden, in HIDABLE_CONTROLS order (the form ``encode`` writes)."""
@@ -71,11 +72,16 @@ def encode(state: PlaygroundState) -> str:
     parts += [
         f"{key}={format_value(getattr(state, key))}"
         for key in OUR_KEYS
-        if getattr(state, key) != state.param[key].default
+        if getattr(state, key) != state.param[key].default and (key != "yourData" or points_in_link(state))
     ]
     if state.hidden:
         parts.append(f"{HIDE_KEY}={','.join(name for name in HIDABLE_CONTROLS if name in state.hidden)}")
     return "&".join(parts)
+
+
+def points_in_link(state: PlaygroundState) -> bool:
+    """Whether a link carries the student's points: they are in use and few enough (point_code.LINK_POINTS)."""
+    return state.active_dataset() == YOURS and point_code.count(state.yourData) <= point_code.LINK_POINTS
 
 
 def _show(text: str) -> str:
@@ -222,6 +228,8 @@ def _limits(parameter: param.Parameter) -> Message:
         return Message("links.within", low=low, high=high)
     if isinstance(parameter, param.List):
         return Message("links.layer_limits", layers=MAX_LAYERS, neurons=MAX_NEURONS)
+    if isinstance(parameter, PointText):
+        return Message("links.not_points", most=MAX_POINTS)
     return Message("links.name_pattern")
 
 

@@ -13,6 +13,7 @@ import param
 
 from .state import PlaygroundState
 from .trainer import Trainer
+from .yourdata import YOURS
 
 #: Parameters that change only how the network learns from here on (TF resets
 #: on everything else, the regularization rate included).
@@ -36,6 +37,7 @@ class Session(param.Parameterized):
     frame_budget_s = param.Number(0.03, bounds=(0.001, 1), doc="Most training time per frame, seconds.")
     revision = param.Integer(0, doc="Bumped whenever the trainer is replaced (reset).")
     weight_draw = param.Integer(0, doc="Which first weights the seed gives; 0 is the link's own.")
+    data_revision = param.Integer(0, doc="Bumped when the trainer takes new points of the student's (no reset).")
 
     def __init__(self, state: PlaygroundState | None = None, **params):
         super().__init__(**params)
@@ -109,6 +111,11 @@ class Session(param.Parameterized):
         names = {event.name for event in events}
         # Hiding an input that is on takes it out of the network, as TF deletes it: that one rebuilds.
         if names <= set(DISPLAY_PARAMETERS) and self.trainer.features == self.state.features():
+            return
+        if names == {"yourData"}:
+            if self.state.active_dataset() == YOURS:  # a point drawn while training: train on, on the new data
+                self.trainer.take_points(self.state)
+                self.data_revision += 1
             return
         if names <= set(LIVE_PARAMETERS):
             self.trainer.learner.learning_rate = self.state.learningRate

@@ -18,6 +18,8 @@ from playground.engine.losses import CLASS_COUNTS, LOSSES
 from playground.engine.optimizers import OPTIMIZERS
 from playground.engine.regularization import REGULARIZATIONS
 from playground.i18n import LANGUAGES
+from playground.yourdata import MAX_POINTS, YOURS
+from playground.yourdata import point_code
 
 #: TF's learning-rate menu (``index.html``), smallest first.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
@@ -47,6 +49,16 @@ NAME_PATTERN = r"^[A-Za-z0-9._-]{1,40}$"
 def random_seed() -> str:
     """A fresh seed in TF's format (``Math.random().toFixed(5)``)."""
     return f"{random.random():.5f}"
+
+
+class PointText(param.String):
+    """A student's points as ``point_code`` writes them: at most MAX_POINTS, each inside the view."""
+
+    def _validate(self, val):
+        super()._validate(val)
+        point_code.decode(val)
+        if point_code.count(val) > MAX_POINTS:
+            raise ValueError(f"{point_code.count(val)} points; at most {MAX_POINTS}")
 
 
 class NetworkShape(param.List):
@@ -79,10 +91,10 @@ class PlaygroundState(param.Parameterized):
     regularization = param.Selector(default="none", objects=list(REGULARIZATIONS), doc="Weight penalty.")
     batchSize = param.Integer(10, bounds=(1, 30), step=1, doc="Examples per weight update.")
     dataset = param.Selector(
-        default="circle", objects=[*CLASSIFICATION_DATASETS, *OUR_CLASSIFICATION_DATASETS],
-        doc="Classification data (TF's four, then ours).",
+        default="circle", objects=[*CLASSIFICATION_DATASETS, *OUR_CLASSIFICATION_DATASETS, YOURS],
+        doc="Classification data (TF's four, then ours, then the student's own).",
     )
-    regDataset = param.Selector(default="reg-plane", objects=list(REGRESSION_DATASETS), doc="Regression data.")
+    regDataset = param.Selector(default="reg-plane", objects=[*REGRESSION_DATASETS, YOURS], doc="Regression data.")
     learningRate = param.Number(
         0.03, bounds=(0, 10), inclusive_bounds=(False, True),
         doc="Step size. The menu offers LEARNING_RATES, but any rate in (0, 10] "
@@ -132,6 +144,10 @@ class PlaygroundState(param.Parameterized):
         doc="Training speed: epochs between redraws; 0 = as many as fit in a frame (fastest). "
         "1 is close to TF's one epoch per animation frame.",
     )
+    yourData = PointText(
+        "", doc="The student's own points (point_code's text), trained on when a data set is \"yours\". "
+        "A link carries up to point_code.LINK_POINTS of them.",
+    )
     lang = param.Selector(
         default="", objects=["", *LANGUAGES],
         doc="The interface's language, as the link or the language switch chose it; "
@@ -167,4 +183,6 @@ class PlaygroundState(param.Parameterized):
 
     def class_count(self) -> int:
         """The classes trained: ``classes`` where the data set is made with that many, else two."""
+        if self.active_dataset() == YOURS:
+            return 2
         return self.classes if self.classes in class_counts(self.active_dataset()) else 2

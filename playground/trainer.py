@@ -17,6 +17,8 @@ from .engine.features import feature_matrix
 from .engine.losses import make_head
 from .engine.seedrandom import SeedRandom
 from .state import PlaygroundState
+from .yourdata import YOURS
+from .yourdata.dataset import your_dataset
 
 GRID_RESOLUTION = 100
 THUMBNAIL_RESOLUTION = 20
@@ -96,11 +98,7 @@ class Trainer:
         self.features = state.features()
         self.batch_size = state.batchSize
         self.classes = dataset.classes if dataset else state.class_count()
-        self.dataset = dataset or make_dataset(
-            state.active_dataset(), state.noise, state.percTrainData, state.seed, classes=self.classes
-        )
-        self.train_inputs = feature_matrix(self.dataset.train.xy, self.features)
-        self.test_inputs = feature_matrix(self.dataset.test.xy, self.features)
+        self._use(dataset or _dataset(state, self.classes))
         network = Network(
             num_inputs=len(self.features),
             hidden=state.networkShape,
@@ -131,6 +129,18 @@ class Trainer:
         self.history: list[Metrics] = [self.metrics()]
         """The metrics after epoch 0 and after each epoch since, in order: every one of the latest
         RECENT_EPOCHS, fewer and fewer of the older ones once it holds ``history_limit``."""
+
+    def _use(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.train_inputs = feature_matrix(dataset.train.xy, self.features)
+        self.test_inputs = feature_matrix(dataset.test.xy, self.features)
+
+    def take_points(self, state: PlaygroundState) -> None:
+        """Train on from here on the student's points as ``state`` has them now: the same network, new data
+        (points drawn while it trains). The history goes on, its last entry measured again on the new points."""
+        self.recipe = {**self.recipe, "yourData": state.yourData}
+        self._use(_dataset(state, self.classes))
+        self.history[-1] = self.metrics()  # the losses now are on the new points
 
     def state(self) -> PlaygroundState:
         """The setup this trainer trains now: its recipe, with the learning rate it has now (which a
@@ -257,6 +267,13 @@ class Progress:
         """Whether ``trainer`` is still where this was taken from."""
         return (trainer.epoch == self.epoch and trainer.learner.learning_rate == self.learning_rate
                 and np.array_equal(trainer.network.parameter_vector, self.parameters))
+
+
+def _dataset(state: PlaygroundState, classes: int) -> Dataset:
+    """The data the state names: a generator's, or the student's own points."""
+    if state.active_dataset() == YOURS:
+        return your_dataset(state.yourData, state.problem, state.noise, state.percTrainData, state.seed)
+    return make_dataset(state.active_dataset(), state.noise, state.percTrainData, state.seed, classes=classes)
 
 
 def _weights_stream(dataset: Dataset, state: PlaygroundState, weight_draw: int, classes: int) -> SeedRandom:

@@ -205,7 +205,7 @@ def test_lessons_check_prints_every_problem_at_its_line_and_fails(tmp_path):
     result = playground("lessons", "check", str(tmp_path))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        f"{path}:{line_of(english, 'gaus')}: preset: dataset=gaus: choose circle, xor, gauss, spiral, blobs",
+        f"{path}:{line_of(english, 'gaus')}: preset: dataset=gaus: choose circle, xor, gauss, spiral, blobs, yours",
         f'{path}:{line_of(english, "tset")}: step "train": unknown metric "tset_loss" (known: test_loss, '
         'train_loss, test_accuracy, train_accuracy, epoch); did you mean "test_loss"?',
     ]

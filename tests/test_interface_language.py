@@ -26,7 +26,8 @@ TEXT_PROPERTIES = ("label", "labels", "title", "text", "html", "axis_label", "op
 KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD", "Adam", "L1", "L2",
                     "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
                     "w", "b", "max", "XOR", "HTML", "iframe", "Moodle", "Canvas", "Google", "Jupyter", "Book",
-                    "Ctrl", "C", "Mac", "https", "school", "example", "Python", "py", "ipynb", "json", "csv", "png"}
+                    "Ctrl", "C", "Mac", "https", "school", "example", "Python", "py", "ipynb", "json", "csv", "png",
+                    "CSV"}
 #: A read-only field shows a link or HTML to copy (the share dialog's): code, not words.
 READ_ONLY_FIELD = re.compile(r"<textarea readonly[^>]*>.*?</textarea>", re.DOTALL)
 NUMBER = re.compile(r"(?<![A-Za-z])[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?")
@@ -155,4 +156,13 @@ def test_every_lesson_step_and_the_lesson_list_are_chinese_in_chinese():
     tutor.check_goal()  # the goal reached
     texts |= shown_texts(root)
     assert any("目标已达成" in text for text in texts)
+    assert untranslated(texts) == []
+
+
+def test_your_data_speaks_chinese():
+    app = PlaygroundApp(decode("#lang=zh-CN&dataset=yours")[0])
+    root = app.layout().get_root()
+    app.your_data.take_file(b"x,y,label\n0,0,1\n9,1,-1\n")
+    texts = shown_texts(root) | {app.your_data.notice.object}
+    assert "你的数据" in texts
     assert untranslated(texts) == []

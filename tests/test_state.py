@@ -52,7 +52,7 @@ def test_menus_match_tf():
     assert tuple(objects[:4]) == TF_ACTIVATIONS and set(objects) == set(ACTIVATIONS)
     assert PlaygroundState.param.regularization.objects == ["none", "L1", "L2"]
     assert PlaygroundState.param.dataset.objects[:4] == ["circle", "xor", "gauss", "spiral"]  # then ours
-    assert PlaygroundState.param.regDataset.objects == ["reg-plane", "reg-gauss"]
+    assert PlaygroundState.param.regDataset.objects == ["reg-plane", "reg-gauss", "yours"]  # then the student's
 
 
 def test_every_menu_value_is_accepted():

@@ -50,7 +50,7 @@ around an embed.
 
 Beside those globals Python touches the address's fragment (``address``), the browser's
 languages (``language``), ``localStorage`` (``storage``), key presses on the document
-(``keyboard``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
+(``keyboard``), files dropped on the page (``file_drop``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
 Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
 page's boot code: ``playground.pythonError``, the app's root elements) touches the page
 from Python. Four small scripts (playground/assets/*.js) run in the page by BokehJS's hands:

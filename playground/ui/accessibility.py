@@ -8,8 +8,8 @@ plot an image, because Bokeh draws each widget in a shadow root of its own.
 import panel as pn
 
 
-class SymbolButton(pn.widgets.Button):
-    """A button showing a symbol ("+", "−") that a screen reader announces by ``accessible_name``."""
+class _Named:
+    """A widget whose host carries ``accessible_name`` for site/accessible_names.js to give its control."""
 
     def __init__(self, accessible_name: str, **params):
         super().__init__(**params)
@@ -19,6 +19,14 @@ class SymbolButton(pn.widgets.Button):
         model = super()._get_model(doc, root, parent, comm)
         model.html_attributes = {"aria-label": self.accessible_name}
         return model
+
+
+class SymbolButton(_Named, pn.widgets.Button):
+    """A button showing a symbol ("+", "−") that a screen reader announces by ``accessible_name``."""
+
+
+class NamedFileInput(_Named, pn.widgets.FileInput):
+    """A file input a screen reader announces by ``accessible_name`` (the browser's own says "Choose file")."""
 
 
 def name_plot(plot, name: str) -> None:

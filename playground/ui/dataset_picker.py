@@ -18,6 +18,7 @@ from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, DOMA
 from ..engine.seedrandom import SeedRandom
 from ..state import PlaygroundState
 from ..words import Words
+from ..yourdata import YOURS
 from ..views.palette import diverging
 
 THUMBNAIL_PX = 50
@@ -31,6 +32,12 @@ SELECTED = "np-dataset-selected"
 #: Which state parameter each set of thumbnails chooses, and what it shows.
 CHOICES = {"classification": ("dataset", CLASSIFICATION_DATASETS),
            "regression": ("regDataset", REGRESSION_DATASETS)}
+YOURS_SVG = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEWBOX} {VIEWBOX}" aria-hidden="true" '
+             'focusable="false"><rect width="100" height="100" fill="#fff"/>'
+             '<path d="M50 30v40M30 50h40" stroke="#777" stroke-width="6"/>'
+             '<circle cx="22" cy="24" r="6" fill="#0877bd"/><circle cx="78" cy="76" r="6" fill="#f59322"/>'
+             '<circle cx="76" cy="22" r="6" fill="#0877bd"/><circle cx="24" cy="78" r="6" fill="#f59322"/></svg>')
+""""Your data"'s picture: a blank map to draw on, a plus, and points of both classes (the palette's ends)."""
 
 def thumbnail_points(name: str):
     """The points a thumbnail shows: the generator's own, noise 0, always the same."""
@@ -67,25 +74,31 @@ class DatasetPicker(pn.viewable.Viewer):
         self.state = state
         words = words or Words()
         self.buttons: dict[str, pn.widgets.Button] = {}
-        """One button per data set (all six), by URL name."""
+        """One button per data set (all six, then "Your data", for either problem), by URL name."""
         groups = []
         for problem, (key, names) in CHOICES.items():
             for name in names:
-                button = pn.widgets.Button(
-                    label=words(f"datasets.{name}"), icon=thumbnail_svg(name), icon_size=f"{THUMBNAIL_PX}px",
-                    width=90, stylesheets=[asset("dataset_picker.css")],  # no description: its tooltip would cover the neighbour
-                    disabled=locked(state, "dataset"),
-                )
+                button = self._button(words(f"datasets.{name}"), thumbnail_svg(name), state)
                 button.on_click(lambda event, key=key, name=name: setattr(state, key, name))
                 self.buttons[name] = button
             groups.append(pn.GridBox(*(self.buttons[n] for n in names), ncols=2,
                                      visible=pn.bind(lambda current, p=problem: current == p, state.param.problem)))
-        self._layout = pn.Column(*groups, width=200, visible=shown(state, "dataset"))
-        state.param.watch(lambda *events: self._highlight(), ["dataset", "regDataset"])
+        self.buttons[YOURS] = self._button(words(f"datasets.{YOURS}"), YOURS_SVG, state)
+        self.buttons[YOURS].on_click(lambda event: setattr(state, CHOICES[state.problem][0], YOURS))
+        self._layout = pn.Column(*groups, pn.Row(self.buttons[YOURS]), width=200, visible=shown(state, "dataset"))
+        state.param.watch(lambda *events: self._highlight(), ["dataset", "regDataset", "problem"])
         self._highlight()
 
+    @staticmethod
+    def _button(label, svg: str, state: PlaygroundState) -> pn.widgets.Button:
+        return pn.widgets.Button(
+            label=label, icon=svg, icon_size=f"{THUMBNAIL_PX}px",
+            width=90, stylesheets=[asset("dataset_picker.css")],  # no description: its tooltip would cover the neighbour
+            disabled=locked(state, "dataset"),
+        )
+
     def _highlight(self) -> None:
-        chosen = {self.state.dataset, self.state.regDataset}
+        chosen = {self.state.dataset, self.state.regDataset} - {YOURS} | {self.state.active_dataset()}
         for name, button in self.buttons.items():
             button.css_classes = ["np-dataset", SELECTED] if name in chosen else ["np-dataset"]
 

@@ -14,7 +14,7 @@ from panel.io.resources import CDN_DIST
 class Notice(pn.pane.HTML):
     """Panel's Alert box around plain text: each line of the text is a paragraph."""
 
-    alert_type = param.Selector(default="warning", objects=["warning", "danger"])
+    alert_type = param.Selector(default="warning", objects=["warning", "danger", "success"])
 
     priority = 0  # never what pn.panel() makes of an object
     _rename = {"alert_type": None}

@@ -9,6 +9,7 @@ is selected for Ctrl+C and the dialog says so. The preview is a second copy of t
 so it loads only when asked and goes again when closed.
 """
 
+import io
 from html import escape
 
 import panel as pn
@@ -19,12 +20,14 @@ from playground.embed.snippet import (DEFAULT_HEIGHT, HEIGHT_LIMITS, EmbedChoice
                                       read_height, read_origins)
 from playground.i18n import LANGUAGES, Message, text
 from playground.lessons.tutor import Tutor
-from playground.links import encode, with_page_keys
+from playground.links import encode, points_in_link, with_page_keys
 from playground.page.address import read_base
 from playground.state import HIDABLE_CONTROLS, PlaygroundState
 from playground.ui.controls import SELECT_WIDTH, shown
 from playground.ui.notice import Notice
 from playground.words import Words
+from playground.yourdata import YOURS, point_code
+from playground.yourdata.csv_export import points_csv
 
 #: The teachers' page of each language, beside index.html in the site.
 TEACHERS_PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
@@ -117,8 +120,9 @@ class ShareDialog(pn.viewable.Viewer):
         teachers = _html(words.follow(lambda: f"<p><a href='{TEACHERS_PAGES[words.language]}' target='_blank' "
                                               f"rel='noopener' class='np-share-teachers'>"
                                               f"{escape(words.text('share.teachers'))}</a></p>"))
+        self._make_points_note()
         self.body.objects = [
-            say("share.link_heading", "h3"), say("share.link_about"), self.link,
+            say("share.link_heading", "h3"), say("share.link_about"), self.link, self.points_note, self.points_file,
             say("share.embed_heading", "h3"), say("share.embed_about"),
             say("share.hide", "h3"), self.hide,
             pn.Row(self.lesson, self.step, self.language, self.height_input, styles={"flex-wrap": "wrap"}),
@@ -169,6 +173,21 @@ class ShareDialog(pn.viewable.Viewer):
         self.preset_note = _html(words.follow(lambda: f"<p>{escape(words.text('share.lesson_from_preset'))}</p>"),
                                  visible=False)
 
+    def _make_points_note(self) -> None:
+        """What a link cannot carry: the student's points past point_code.LINK_POINTS, offered as a CSV."""
+        words = self.words
+        self.points_note = Notice(alert_type="warning", visible=False, margin=(4, 10), css_classes=["np-share-points"])
+        self.points_file = pn.widgets.FileDownload(
+            callback=lambda: io.StringIO(points_csv(self.state.yourData)), filename="your-data.csv",
+            label=words("yourdata.download"), width=260, visible=False)
+
+    def _show_points_note(self) -> None:
+        left_out = self.state.active_dataset() == YOURS and not points_in_link(self.state)
+        if left_out:
+            self.points_note.object = self.words.text("yourdata.not_in_link", count=point_code.count(self.state.yourData),
+                                                      most=point_code.LINK_POINTS)
+        self.points_note.visible = self.points_file.visible = left_out
+
     def _make_preview(self) -> None:
         words = self.words
         self.preview_button = pn.widgets.Button(label=words("share.show_preview"), width=160,
@@ -186,6 +205,7 @@ class ShareDialog(pn.viewable.Viewer):
             return
         base = read_base()
         self.link.text = f"{base}#{with_page_keys(encode(self.state), self.lessons.page_keys)}"
+        self._show_points_note()
         self.snippet.text = self.embed_snippet(base)
         self.preset_note.visible = bool(self.lesson.value) and not self._keeps_setup()
 

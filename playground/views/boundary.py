@@ -2,6 +2,7 @@
 
 import holoviews as hv
 import numpy as np
+from bokeh.events import DoubleTap, Pan, PanEnd, PanStart, Tap
 
 from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
@@ -13,6 +14,9 @@ from .palette import diverging
 from .plot_words import PlotWords
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
+POINTER_EVENTS = ((Tap, "tap"), (DoubleTap, "tap"), (PanStart, "start"), (Pan, "move"), (PanEnd, "end"))
+"""The pointer's events on the map that ``on_pointer`` reports, by the kind it names them. A tap within
+300 ms of the last is Bokeh's double tap instead: for drawing, a tap all the same."""
 SCALE_BESIDE_PX = 80
 """Room the colour scale (and the x2 axis) take to the map's right."""
 SCALE_BELOW_PX = (30, 80)
@@ -49,17 +53,41 @@ class DecisionBoundary:
         self.words = PlotWords(words or Words(), _write_words)
         self.points = LiveSource()
         """Training points, then test points (drawn over them)."""
+        self._pointer_callbacks: list = []
+        self._figure = None
+        self._listened_to = None
         blank = np.zeros((GRID_RESOLUTION, GRID_RESOLUTION))
         image = hv.Image(blank, bounds=BOUNDS, kdims=["x1", "x2"], vdims=[hv.Dimension("output", range=(-1, 1))])
         self.element = (
             image.opts(
                 cmap=diverging(), clim=(-1, 1), colorbar=True,
-                hooks=[self.heatmap.hook, self.words.hook, on_top_layer, _scale_of_its_own],
+                hooks=[self.heatmap.hook, self.words.hook, on_top_layer, _scale_of_its_own, self._keep_figure],
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
             * _points(self.points.hook)
         ).opts(toolbar=None)
+
+    def on_pointer(self, callback) -> None:
+        """Call ``callback(kind, x1, x2)`` for a tap ("tap") or a drag ("start", "move", "end") anywhere on
+        the map, glyphs or not. Bokeh reports these only once asked (here), so the page starts without them."""
+        self._pointer_callbacks.append(callback)
+        self._listen()
+
+    def _keep_figure(self, plot, element) -> None:
+        self._figure = plot.state
+        self._listen()
+
+    def _listen(self) -> None:
+        if self._figure is None or not self._pointer_callbacks or self._listened_to is self._figure:
+            return
+        self._listened_to = self._figure
+        for event, kind in POINTER_EVENTS:
+            self._figure.on_event(event, lambda event, kind=kind: self._pointed(kind, event.x, event.y))
+
+    def _pointed(self, kind: str, x1: float | None, x2: float | None) -> None:
+        for callback in self._pointer_callbacks:
+            callback(kind, x1, x2)
 
     def show_points(self, train_xy: np.ndarray, train_labels: np.ndarray,
                     test_xy: np.ndarray, test_labels: np.ndarray) -> None:

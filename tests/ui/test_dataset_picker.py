@@ -59,7 +59,7 @@ def offered(picker: DatasetPicker) -> list[str]:
 def test_each_thumbnail_is_a_button_named_by_its_label_without_a_tooltip():
     picker = DatasetPicker(PlaygroundState())
     assert {name: b.label for name, b in picker.buttons.items()} == {name: text(f"datasets.{name}", "en")
-                                                                     for name in DATASETS}
+                                                                     for name in (*DATASETS, "yours")}
     assert all(not b.description for b in picker.buttons.values())  # tooltips cover neighbours
 
 
@@ -78,11 +78,11 @@ def test_clicking_a_thumbnail_chooses_its_data_set():
 def test_the_problem_decides_which_thumbnails_are_offered():
     state = PlaygroundState()
     picker = DatasetPicker(state)
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
     state.problem = "regression"
-    assert offered(picker) == ["Plane", "Multi Gaussian"]
+    assert offered(picker) == ["Plane", "Multi Gaussian", "Your data"]
     state.problem = "classification"
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
 
 
 def test_a_change_from_elsewhere_moves_the_highlight_in_the_page_too():
@@ -103,4 +103,15 @@ def test_a_link_that_hides_the_dataset_hides_the_thumbnails():
     picker = DatasetPicker(state)
     assert offered(picker) == []
     state.hidden = ["noise"]
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
+
+
+def test_your_data_is_chosen_for_the_problem_at_hand():
+    state = PlaygroundState()
+    picker = DatasetPicker(state)
+    picker.buttons["yours"].clicks += 1
+    assert state.dataset == "yours" and picker.selected() == ["reg-plane", "yours"]
+    state.problem = "regression"
+    assert picker.selected() == ["reg-plane"]
+    picker.buttons["yours"].clicks += 1
+    assert state.regDataset == "yours" and state.dataset == "yours" and picker.selected() == ["yours"]

@@ -95,3 +95,22 @@ def test_a_reply_to_a_trainer_changed_since_its_request_is_not_taken(change):
 
     assert adopt(trainer, sent, reply) == 0
     np.testing.assert_array_equal(trainer.network.parameter_vector, changed)
+
+
+def test_the_worker_trains_on_the_students_points_as_they_are_drawn():
+    from playground.yourdata import point_code
+
+    rng = np.random.default_rng(0)
+    xy = rng.uniform(-5, 5, (30, 2))
+    state = PlaygroundState(dataset="yours", yourData=point_code.encode(xy, np.sign(xy[:, 0])), seed="0.3")
+    here, there = Trainer(state), Trainer(state)
+    worker = Worker()
+    train_remotely(there, worker, frames=2)
+    here.step(6)
+    state.yourData += point_code.encode(np.array([[4.0, 4.0]]), np.array([-1.0]))
+    for trainer in (here, there):
+        trainer.take_points(state)
+    train_remotely(there, worker, frames=2)
+    here.step(6)
+    np.testing.assert_array_equal(there.network.parameter_vector, here.network.parameter_vector)
+    assert there.history[-1] == here.history[-1]
