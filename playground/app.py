@@ -255,7 +255,7 @@ class PlaygroundApp:
         layer_buttons = LayerButtons(state, self.sizes.network, words, button_px=self.sizes.shape_button)
         network = pn.Column(_heading(words, "network"), layer_buttons,
                             plots["network"], self.editor, css_classes=["np-network"])
-        output_heading = pn.Row(_heading(words, "output"), self.exports, sizing_mode="stretch_width")
+        output_heading = pn.Row(_heading(words, "output"), self.exports)  # not stretched: a phone's column would widen
         output = pn.Column(output_heading, self.metrics, plots["losses"],
                            self.focus_note, plots["output"], *output_options(state, words),
                            css_classes=["np-output"])

@@ -63,7 +63,7 @@ class NetworkDiagram:
             ["x0", "y0", "x1", "y1"], ["weight", "line_width", "layer", "source", "target"],
         ).opts(
             color="weight", line_width="line_width", **colours,
-            hooks=[self.links.hook, coloured_by("weight", "line_color"), self.words[0].hook, on_top_layer],
+            hooks=[coloured_by("weight", "line_color"), self.links.hook, self.words[0].hook, on_top_layer],
             tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,  # a tap picks a link to edit, not to highlight
         )
@@ -73,7 +73,7 @@ class NetworkDiagram:
             {"x": [], "y": [], "bias": [], "layer": [], "neuron": []}, ["x", "y"], ["bias", "layer", "neuron"]
         ).opts(
             color="bias", **colours, marker="square", size=BIAS_PX + 1, line_color=TEXT_COLOUR, line_width=0.5,
-            hooks=[self.biases.hook, coloured_by("bias", "fill_color"), self.words[1].hook, on_top_layer],
+            hooks=[coloured_by("bias", "fill_color"), self.biases.hook, self.words[1].hook, on_top_layer],
             tools=["hover", "tap"],
             nonselection_alpha=1.0, selection_alpha=1.0,
         )
