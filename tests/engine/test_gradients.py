@@ -46,6 +46,13 @@ def numeric_gradient(network, regularization, x, targets):
     return result
 
 
+def assert_backpropagation_matches_finite_differences(network, regularization, x, targets):
+    analytic = analytic_gradient(network, regularization, x, targets)
+    numeric = numeric_gradient(network, regularization, x, targets)
+    for layer, (a, n) in enumerate(zip(analytic, numeric)):
+        np.testing.assert_allclose(a, n, rtol=1e-5, atol=1e-8, err_msg=f"parameter array {layer}")
+
+
 @pytest.mark.parametrize(
     "activation, head, regularization",
     list(itertools.product(ACTIVATIONS, HEADS, REGULARIZATIONS)),
@@ -59,11 +66,7 @@ def test_backpropagation_matches_finite_differences(activation, head, regulariza
     targets = rng.choice([-1.0, 1.0], 9) if head[0] == "classification" else rng.uniform(-1, 1, 9)
     reg = REGULARIZATIONS[regularization]
 
-    analytic = analytic_gradient(network, reg, x, targets)
-    numeric = numeric_gradient(network, reg, x, targets)
-
-    for layer, (a, n) in enumerate(zip(analytic, numeric)):
-        np.testing.assert_allclose(a, n, rtol=1e-5, atol=1e-8, err_msg=f"parameter array {layer}")
+    assert_backpropagation_matches_finite_differences(network, reg, x, targets)
 
 
 def test_a_network_without_hidden_layers_has_the_gradient_of_a_single_neuron():
@@ -91,11 +94,7 @@ def test_softmax_cross_entropy_backpropagation_matches_finite_differences(classe
     labels = rng.integers(0, classes, 9).astype(float)
     reg = REGULARIZATIONS[regularization]
 
-    analytic = analytic_gradient(network, reg, x, labels)
-    numeric = numeric_gradient(network, reg, x, labels)
-
-    for layer, (a, n) in enumerate(zip(analytic, numeric)):
-        np.testing.assert_allclose(a, n, rtol=1e-5, atol=1e-8, err_msg=f"parameter array {layer}")
+    assert_backpropagation_matches_finite_differences(network, reg, x, labels)
 
 
 def test_softmax_cross_entropy_is_minus_the_log_of_the_labels_probability():
