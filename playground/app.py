@@ -96,7 +96,7 @@ class PlaygroundApp:
         self.play_button = pn.widgets.Button(
             label=words.follow(lambda playing: words.text("buttons.pause" if playing else "buttons.play"),
                                self.session.param.playing),
-            color="primary", width=110, visible=shown(state, "playButton"))
+            color="primary", width=110, visible=shown(state, "playButton"), css_classes=["np-play"])
         self.step_button = pn.widgets.Button(label=words("buttons.step"), width=90, visible=shown(state, "stepButton"))
         self.reset_button = pn.widgets.Button(label=words("buttons.reset"), width=90,
                                               visible=shown(state, "resetButton"))

@@ -309,8 +309,28 @@ for name in ${JSON.stringify(modules)}:
   $("layout").setAttribute("aria-busy", "false");
   document.documentElement.dataset.state = "ready";
   keepNamingControls();
+  playIfPressedEarly();
   page.pyodide = pyodide; // for tests and benchmarks
   page.trainingWorker = startTrainingWorker();
+}
+
+// Play pressed in the skeleton before Python was ready (site/index.html): the app's own Play
+// button is pressed for the student, as if now, where the app shows it (a lesson may hide it).
+function playIfPressedEarly() {
+  if (!page.earlyPlay) return;
+  const button = inShadows(document, ".np-play")?.shadowRoot.querySelector("button");
+  if (button && button.getClientRects().length) button.click();
+}
+
+// The first element matching selector, in root or in any shadow root below it.
+function inShadows(root, selector) {
+  const found = root.querySelector(selector);
+  if (found) return found;
+  for (const element of root.querySelectorAll("*")) {
+    const inner = element.shadowRoot && inShadows(element.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return null;
 }
 
 // A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).

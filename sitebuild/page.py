@@ -32,8 +32,9 @@ PACKAGE_DIR = SITE_DIR.parent / "playground"
 #: CSS shares with the app, and the embed's message schemas, which the app reads too.
 PACKAGE_FILES = {"palette.css": PACKAGE_DIR / "assets" / "palette.css",
                  **{f"embed/{path.name}": path for path in doc_pages.SCHEMAS}}
-#: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js).
-PAGE_SECTIONS = ("page", "headings", "loader", "errors", "accessibility")
+#: Catalog sections the page itself shows (index.html, loader.js, accessible_names.js; buttons: the
+#: skeleton's Play).
+PAGE_SECTIONS = ("page", "headings", "buttons", "loader", "errors", "accessibility")
 MARKED = re.compile(r'(<(\w+)[^>]*\bdata-text="([\w.]+)"[^>]*>)(</\2>)')
 LANG = re.compile(r'\blang="([\w-]+)"')
 

@@ -13,6 +13,9 @@ script adds its members. A new member is added to this list, with who sets it an
     the page's own words, ``{language, choose, text(key, values), use(language)}``: set by
     site/index.html (head); read by site/loader.js, site/accessible_names.js, and
     ``language.show_page_language`` (``use``).
+``playground.earlyPlay``
+    true while the skeleton's Play button is pressed, before Python is ready: set by
+    site/index.html (head); read by site/loader.js, which then presses the app's Play (``.np-play``).
 ``playground.screen(kind, detail)``, ``playground.missing(file)``
     the error screens: set by site/index.html (head); called by site/loader.js, and
     ``missing`` by the ``onerror`` of every script tag (site/index.html, sitebuild/page.py).
