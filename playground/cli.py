@@ -243,7 +243,7 @@ def check_lessons(directory: Path | None, with_replay: bool, as_json: bool) -> i
         errors += [f"{lesson.files['en']}: {problem}" for lesson in catalog.lessons for problem in replay(lesson)]
     if as_json:
         lessons = [{"id": lesson.id, "steps": len(lesson.steps), "languages": list(lesson.languages),
-                    "files": [path.name for path in lesson.files.values()]} for lesson in catalog.lessons]
+                    "files": [path.name for path in lesson.paths]} for lesson in catalog.lessons]
         print(json.dumps({"lessons": lessons, "errors": errors}, ensure_ascii=False))
     else:
         for line in errors or [_lesson_line(lesson) for lesson in catalog.lessons]:
