@@ -1,5 +1,6 @@
 """"Your data" in the built site: points drawn by clicks and a drag on the output map, trained on while
-drawing, undo and clear, and a CSV imported through the file input (a bad one says which line) or dropped on the page."""
+drawing, undo (by Ctrl+Z too) and clear, and a CSV imported through the file input (a bad one says which
+line) or dropped on the page."""
 from __future__ import annotations
 
 from urllib.parse import parse_qs
@@ -70,9 +71,11 @@ def test_draw_both_classes_train_undo_and_clear(page, results_dir):
     page.locator(MAP).screenshot(path=str(results_dir / "your-data-map.png"))
     press(page, "❚❚ Pause")
 
-    press(page, "Undo")
+    page.keyboard.press("Control+z")  # the focus on the Pause button: Ctrl+Z is still Undo's
     wait_until(page, lambda: count(page) == 4, "the drag taken back")
     assert painted > 4
+    press(page, "Undo")
+    wait_until(page, lambda: count(page) == 3, "the last tap taken back")
     press(page, "Clear")
     wait_until(page, lambda: count(page) == 0, "no points")
     expect(page.get_by_text("0 points")).to_be_visible()
