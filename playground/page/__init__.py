@@ -53,10 +53,11 @@ languages (``language``), ``localStorage`` (``storage``), key presses on the doc
 (``keyboard``), files dropped on the page (``file_drop``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
 Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
 page's boot code: ``playground.pythonError``, the app's root elements) touches the page
-from Python. Four small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
+from Python. Five small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
 the Share dialog's Copy, Escape closing the Share dialog and the Export menu
 (playground/ui/share_dialog.py, export_menu.py), the views' hover report
-(playground/views/live_source.py), and the Export menu's pictures (playground/ui/export_menu.py:
-save_picture.js draws the plots BokehJS shows into a PNG and has the browser save it; it touches
-no member of ``window.playground``).
+(playground/views/live_source.py), the Export menu's pictures (playground/ui/export_menu.py:
+save_picture.js draws the plots BokehJS shows into a PNG and has the browser save it), and a file
+input forgetting a file once read (playground/ui/file_picker.py); the last two touch no member of
+``window.playground``.
 """

@@ -18,6 +18,7 @@ from playground.i18n import Message
 from playground.locked_settings import changed_fixed
 from playground.session import Session
 from playground.ui.controls import shown
+from playground.ui.file_picker import FilePicker
 from playground.ui.notice import Notice
 from playground.ui.share_dialog import control_name
 from playground.words import Words
@@ -72,8 +73,8 @@ class ExportMenu(pn.viewable.Viewer):
         """What save_picture.js is asked to draw and save, as JSON; each request is new, a click again too."""
         self.picture_request.jscallback(value=asset("save_picture.js"),
                                         args={name: pane for name, pane in self.plots.items()})
-        self.loader = pn.widgets.FileInput(label=words("export.load"), accept=".json,application/json",
-                                           sizing_mode="stretch_width", css_classes=["np-export-load"])
+        self.loader = FilePicker(label=words("export.load"), accept=".json,application/json",
+                                 sizing_mode="stretch_width", css_classes=["np-export-load"])
         self.loader.param.watch(lambda event: self.load(event.new), "value")
         self.menu.objects = [
             *(self._download(format) for format in FILES),

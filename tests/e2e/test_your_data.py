@@ -90,6 +90,10 @@ def test_import_a_csv_and_a_bad_one(page, results_dir):
     wait_until(page, lambda: count(page) == 18, "18 points in the address")
     assert max(abs(v) for point in drawn(page)[0] for v in point) <= 6
     page.screenshot(path=str(results_dir / "your-data-imported.png"))
+    page.mouse.click(*on_map(page, 0.5, 0.5))
+    wait_until(page, lambda: count(page) == 19, "a point drawn after the import")
+    file_input.set_input_files(files=[{"name": "points.csv", "mimeType": "text/csv", "buffer": rows.encode()}])
+    wait_until(page, lambda: count(page) == 18, "the same file chosen again: imported again")
 
     file_input.set_input_files(files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"0,0,1\n1,oops,1\n"}])
     expect(page.get_by_text("The file was not imported, your points are as they were: line 2")).to_be_visible()

@@ -138,6 +138,19 @@ def test_a_network_that_would_change_a_locked_or_hidden_setting_is_refused_by_it
     assert app.session.trainer.epoch == 6 and app.session.state.noise == 20 and not app.exports.notice.visible
 
 
+def test_the_same_file_chosen_again_loads_again():
+    app = app_at(0)
+    app.exports.toggle()
+    text = saved_network(LINK, 9)
+    app.exports.loader.value = text
+    app.session.trainer.step(3)
+    app.exports.loader.value = None  # what the page sends once the file is read (forget_file.js)
+    assert app.session.trainer.epoch == 12 and not app.exports.notice.visible
+    app.exports.toggle()
+    app.exports.loader.value = text
+    assert app.session.trainer.epoch == 9 and not app.exports.menu.visible
+
+
 def test_the_menu_speaks_chinese_and_a_link_can_hide_it():
     app = app_at(0, LINK + "&hide=exportMenu", lang="zh-CN")
     root = app.exports.__panel__().get_root()
