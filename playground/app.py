@@ -42,7 +42,6 @@ from playground.ui.readout import Readout
 from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
 from playground.ui.your_data import YourData
-from playground.yourdata import YOURS
 from playground.ui.sizes import column_order, view_sizes
 from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
@@ -178,10 +177,9 @@ class PlaygroundApp:
             self.redraw()
 
     def show_points(self) -> None:
-        """Draw the data's points on the output map: the test points if shown, and always the student's own
-        (a point drawn must be seen, whichever part it went to)."""
+        """Draw the data's points on the output map: the test points too if the state shows them."""
         state, dataset = self.session.state, self.session.trainer.dataset
-        shown = slice(None) if state.showTestData or state.active_dataset() == YOURS else slice(0)
+        shown = slice(None) if state.test_points_shown() else slice(0)
         self.boundary.show_points(dataset.train.xy, dataset.train.labels,
                                   dataset.test.xy[shown], dataset.test.labels[shown])
 

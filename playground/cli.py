@@ -61,14 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(from_url)
 
     export_command = commands.add_parser(
-        "export", help="train a link's setup, then write it as a file: a numpy script, a notebook, its weights, data or losses")
+        "export", help="train a link's setup, then write it as a file: a numpy script, a notebook, its weights, data, "
+        "losses or a picture of its output map")
     export_command.add_argument("link", help="a TF Playground or Neural Playground link, or just its #fragment")
     export_command.add_argument("--epochs", type=int, default=100, help="epochs to train first (default 100)")
     export_command.add_argument(
         "--format", required=True, choices=FORMATS,
         help="script: a Python file (numpy only) that trains the setup and prints the same losses; notebook: the same "
         "as a Jupyter notebook; weights: the network and its training state as JSON; data: the points as CSV; "
-        "losses: the loss history as CSV")
+        "losses: the loss history as CSV; png: the output map, 400 px square")
     export_command.add_argument(
         "--start", choices=STARTS, default="first",
         help="script and notebook: train from the first weights for --epochs (default), or from the weights after "
@@ -176,12 +177,14 @@ def export_file(state: PlaygroundState, epochs: int, format: str, start: str, ou
         text = export(trainer, format, epochs, start)
     except ValueError as error:
         raise UsageError(f"playground export: {_first_line(error)}") from None
+    content = text.encode("utf-8") if isinstance(text, str) else text
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
         return 0
     path = Path(output or file_name(trainer, format))
     try:
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(content)
     except OSError as error:
         raise UsageError(f"playground export: cannot write {path}: {error.strerror or error}") from None
     print(f"wrote {path}: the {format} at epoch {trainer.epoch}")
@@ -240,7 +243,7 @@ def check_lessons(directory: Path | None, with_replay: bool, as_json: bool) -> i
         errors += [f"{lesson.files['en']}: {problem}" for lesson in catalog.lessons for problem in replay(lesson)]
     if as_json:
         lessons = [{"id": lesson.id, "steps": len(lesson.steps), "languages": list(lesson.languages),
-                    "files": [path.name for path in lesson.files.values()]} for lesson in catalog.lessons]
+                    "files": [path.name for path in lesson.paths]} for lesson in catalog.lessons]
         print(json.dumps({"lessons": lessons, "errors": errors}, ensure_ascii=False))
     else:
         for line in errors or [_lesson_line(lesson) for lesson in catalog.lessons]:

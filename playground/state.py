@@ -181,6 +181,11 @@ class PlaygroundState(param.Parameterized):
         """The dataset the current problem trains on."""
         return self.dataset if self.problem == "classification" else self.regDataset
 
+    def test_points_shown(self) -> bool:
+        """Whether the output map shows the test points: when asked, and always the student's own (a point
+        drawn must be seen, whichever part it went to)."""
+        return self.showTestData or self.active_dataset() == YOURS
+
     def class_count(self) -> int:
         """The classes trained: ``classes`` where the data set is made with that many, else two."""
         if self.active_dataset() == YOURS:

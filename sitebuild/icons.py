@@ -4,17 +4,18 @@ An installed app needs bitmap icons (192 and 512 px for the web app manifest; 18
 iOS's home screen, which ignores the manifest's). Drawing them from the favicon keeps one
 source of the picture. The favicon uses only a rounded rectangle, straight strokes and
 circles, so this draws exactly those (with numpy, 4x4 samples a pixel) and refuses
-anything else in the SVG rather than draw it wrong.
+anything else in the SVG rather than draw it wrong. The PNG encoder is the app's own
+(``playground/export/png.py``, which also writes the exported picture of the output map).
 """
 from __future__ import annotations
 
 import re
-import struct
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import numpy as np
+
+from playground.export.png import png
 
 SIZES = (180, 192, 512)
 SAMPLES = 4  # per pixel and axis
@@ -108,15 +109,3 @@ def _colour(value: str) -> tuple[float, float, float]:
     if len(value) == 3:
         value = "".join(c * 2 for c in value)
     return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
-
-
-def png(pixels: np.ndarray) -> bytes:
-    """RGBA bytes (height x width x 4) as a PNG file."""
-    height, width, _ = pixels.shape
-    rows = b"".join(b"\0" + pixels[row].tobytes() for row in range(height))  # filter 0 on each row
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8 bits, RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")

@@ -3,7 +3,8 @@
 The check is the project's own `python -m playground lessons check` (in a subprocess
 with the project first on sys.path, as skeleton.py draws its data), so the build accepts
 exactly what a teacher's check accepts, and a broken lesson stops the build with the
-same `file:line: message` lines before any download. The files go to dist/lessons/;
+same `file:line: message` lines before any download. The files (each lesson's text in each
+language, and the CSV of its own points when it has one) go to dist/lessons/;
 loader.js fetches them while Pyodide boots and writes them where the app looks
 ($PLAYGROUND_LESSONS). A project without lessons (a stand-in app) ships none.
 """

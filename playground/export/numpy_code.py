@@ -8,6 +8,7 @@ setup uses goes into its script.
 
 from dataclasses import dataclass
 
+from ..engine.losses import CLASS_COUNTS
 from ..engine.optimizers import Adam, Momentum
 
 FEATURES = {
@@ -38,26 +39,40 @@ ACTIVATIONS = {
 
 @dataclass(frozen=True)
 class Head:
-    """The output neuron ``o`` for its sum ``z``, the loss against the target ``t``, d loss / dz, and
-    what they are in words."""
+    """The output layer's ``o`` for its sums ``z``, the loss against the target ``t``, d loss / dz (each
+    a function's body), the label an output stands for (an expression of ``o``), and what they are in
+    words."""
 
     output: str
     loss: str
     slope: str
+    decide: str
     words: str
 
 
+SIGN = "np.where(o >= 0, 1.0, -1.0)"
+SOFTMAX = Head(
+    """e = np.exp(z - z.max(axis=1, keepdims=True))  # shifted: exp never overflows
+    return e / e.sum(axis=1, keepdims=True)""",
+    """top = z.max(axis=1)  # log(sum(exp(z))) - z[t], computed without overflow
+    return top + np.log(np.exp(z - top[:, None]).sum(axis=1)) - z[np.arange(len(z)), t.astype(int)]""",
+    "return o - (t[:, None] == np.arange(o.shape[1]))  # p - 1 for the point's class, p for the others",
+    "o.argmax(axis=1)",
+    "The output layer has a neuron for each class; softmax turns their sums into the classes' probabilities, "
+    "and the loss is cross-entropy, −log of the probability the network gives the point's class (labels 0, 1, 2…).")
 HEADS = {
-    "tanh+square": Head("np.tanh(z)", "0.5 * (o - t) ** 2", "(o - t) * (1.0 - o * o)",
+    "tanh+square": Head("return np.tanh(z)", "return 0.5 * (o - t) ** 2", "return (o - t) * (1.0 - o * o)", SIGN,
                         "The output neuron is a tanh, from -1 (orange) to +1 (blue); the loss is ½(o − t)²."),
-    "linear+square": Head("z", "0.5 * (o - t) ** 2", "o - t",
+    "linear+square": Head("return z", "return 0.5 * (o - t) ** 2", "return o - t", SIGN,
                           "The output neuron is linear (its sum as it is); the loss is ½(o − t)²."),
     "sigmoid+cross-entropy": Head(
-        "np.tanh(0.5 * z)", "np.logaddexp(0.0, -t * z)", "0.5 * (o - t)",
+        "return np.tanh(0.5 * z)", "return np.logaddexp(0.0, -t * z)", "return 0.5 * (o - t)", SIGN,
         "The output neuron is a sigmoid, written on the labels' scale -1..1 (2σ(z) − 1 = tanh(z/2)); "
         "the loss is binary cross-entropy, log(1 + e^(−t·z)) for labels t = ±1."),
+    **{f"softmax{classes}+cross-entropy": SOFTMAX for classes in CLASS_COUNTS[1:]},
 }
 """By the engine's head names (``engine/losses.py``)."""
+
 
 @dataclass(frozen=True)
 class Optimizer:
@@ -114,18 +129,23 @@ PENALTIES = {
 }
 """The penalty's own step after the update, on weights only (``engine/regularization.py``)."""
 
-FORWARD = '''def with_ones(x):
+def forward(outputs: int) -> str:
+    """The forward pass and the mean loss, for an output layer of ``outputs`` neurons: one neuron's sums
+    come out as a flat array, several as a column each."""
+    output_sums = "(inputs[-1] @ layers[-1])[:, 0]" if outputs == 1 else "inputs[-1] @ layers[-1]"
+    shape = "" if outputs == 1 else " (a column per output neuron)"
+    return f'''def with_ones(x):
     """x with a column of ones: the input that each layer's bias multiplies."""
     return np.column_stack([x, np.ones(len(x))])
 
 
 def forward(x, layers):
-    """Each layer's inputs (with the ones column), each hidden layer's sums, and the output's sums."""
+    """Each layer's inputs (with the ones column), each hidden layer's sums, and the output's sums{shape}."""
     inputs, sums = [with_ones(x)], []
     for layer in layers[:-1]:
         sums.append(inputs[-1] @ layer)
         inputs.append(with_ones(activation(sums[-1])))
-    return inputs, sums, (inputs[-1] @ layers[-1])[:, 0]
+    return inputs, sums, {output_sums}
 
 
 def mean_loss(x, targets, layers):
@@ -133,13 +153,17 @@ def mean_loss(x, targets, layers):
     z = forward(x, layers)[2]
     return np.mean(loss(z, output(z), targets))
 '''
-"""A layer's sums are one matrix product: its inputs, with a column of ones, times its matrix (its biases the last row)."""
 
-GRADIENTS = '''def gradients(x, targets, layers):
+
+def gradients(outputs: int) -> str:
+    """Backpropagation, as ``engine/backprop.py``: the same products in the same order."""
+    delta = "loss_slope(z, o, targets) * (1 / len(x))"
+    delta = f"({delta})[:, None]" if outputs == 1 else delta
+    return f'''def gradients(x, targets, layers):
     """d (mean loss over the batch x) / d (each layer's matrix), by backpropagation."""
     inputs, sums, z = forward(x, layers)
     o = output(z)
-    delta = (loss_slope(z, o, targets) * (1 / len(x)))[:, None]  # d loss / d sums, per point
+    delta = {delta}  # d loss / d sums, per point
     result = [None] * len(layers)
     for i in reversed(range(len(layers))):
         result[i] = inputs[i].T @ delta
@@ -147,7 +171,7 @@ GRADIENTS = '''def gradients(x, targets, layers):
             delta = (delta @ layers[i][:-1].T) * activation_slope(sums[i - 1], inputs[i][:, :-1])
     return result
 '''
-"""Backpropagation, as ``engine/backprop.py``: the same products in the same order."""
+
 
 TRAIN_EPOCH = '''def train_epoch(x, targets, layers, memory):
     """One pass over the training points in their order, BATCH_SIZE at a time: an update after each batch."""

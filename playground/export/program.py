@@ -1,9 +1,10 @@
 """A trainer's setup as a standalone numpy program, in parts a script or a notebook lays out.
 
 The program makes TF Playground's data again with the engine's own generator code
-(``source_code.py``), starts from the network's first weights (drawn from the same stream)
-or from its weights now, and trains as the engine does: the same batches in the same
-order, the same sums, the same update rule, so it prints the engine's losses.
+(``source_code.py``), or carries a student's own points as they were trained on; it starts from
+the network's first weights (drawn from the same stream) or from its weights now, and trains
+as the engine does: the same batches in the same order, the same sums, the same update rule,
+so it prints the engine's losses.
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from ..engine.datasets import GENERATORS, MULTICLASS_DATASETS, NUM_SAMPLES, make
 from ..engine.features import FEATURES
 from ..links import encode
 from ..trainer import Progress, Trainer
+from ..yourdata import YOURS
 from . import numpy_code
 from .source_code import definitions
 from .training_memory import layers_source, memory_source
@@ -51,19 +53,23 @@ def program(trainer: Trainer, epochs: int | None = None, start: str = "first") -
     epochs = trainer.epoch if epochs is None else epochs
     if epochs < 0:
         raise ValueError(f"epochs must be 0 or more, not {epochs}")
-    _check_generated(trainer)
     progress = Progress.of(trainer) if start == "current" else None
     if progress and progress.divergence:
         raise ValueError("the network has diverged: its weights are no numbers to start from; export its first weights")
     state = trainer.state()
     random_code = definitions(seedrandom, "SeedRandom")
-    data_code = definitions(datasets, GENERATORS[state.active_dataset()].__name__, "shuffled_order")
-    imports = tuple(sorted(set(random_code.imports + data_code.imports), key=lambda line: ("numpy" in line, line)))
+    if state.active_dataset() == YOURS:
+        data, data_imports, points = _your_data(trainer), (), "your points"
+    else:
+        _check_generated(trainer)
+        data_code = definitions(datasets, GENERATORS[state.active_dataset()].__name__, "shuffled_order")
+        data, data_imports, points = _data(trainer, data_code.code), data_code.imports, "TF Playground's points again"
+    imports = tuple(sorted(set(random_code.imports + data_imports), key=lambda line: ("numpy" in line, line)))
     where = f"at epoch {trainer.epoch}" if progress else "from its first weights"
     return Program(
         title=f"{state.active_dataset()} data, {_shape(trainer)}, trained in numpy",
-        about=(f"Exported from Neural Playground, {where}. It needs only numpy: it makes TF Playground's "
-               f"points again, and the network's weights, and trains them for {epochs} epochs as the "
+        about=(f"Exported from Neural Playground, {where}. It needs only numpy: it makes {points}, "
+               f"and the network's weights, and trains them for {epochs} epochs as the "
                f"playground does, printing the same losses.\n\nThe setup's link: `#{encode(state)}`"),
         imports=imports,
         parts=(
@@ -72,10 +78,10 @@ def program(trainer: Trainer, epochs: int | None = None, start: str = "first") -
                  "Every random number comes from one stream, seeded by the link's `seed`: "
                  "JavaScript's `Math.seedrandom` (an ARC4 stream), as TF Playground draws them.",
                  random_code.code),
-            _data(trainer, data_code.code),
+            data,
             _inputs(trainer),
             _network(trainer, progress),
-            _gradients(),
+            _gradients(trainer),
             _update(trainer),
             _training(trainer, progress),
         ),
@@ -83,23 +89,24 @@ def program(trainer: Trainer, epochs: int | None = None, start: str = "first") -
 
 
 def _check_generated(trainer: Trainer) -> None:
-    """Refuse data the seed did not make (a student's own): the program could not make it again;
-    and more than two classes, whose softmax output the program does not write yet."""
+    """Refuse points the seed did not make (a network loaded with other data): the program makes its data
+    set's points again, and they would not be these."""
     state = trainer.state()
-    if state.class_count() != 2:
-        raise ValueError(f"a network of {state.class_count()} classes cannot be exported as a program yet, only one of two")
-    made = make_dataset(state.active_dataset(), state.noise, state.percTrainData, state.seed)
+    made = make_dataset(state.active_dataset(), state.noise, state.percTrainData, state.seed, classes=trainer.classes)
     if not all(np.array_equal(mine, theirs) for mine, theirs in
                ((trainer.dataset.train.xy, made.train.xy), (trainer.dataset.test.xy, made.test.xy))):
-        raise ValueError("only the playground's own data sets can be exported as a program, not data of your own")
+        raise ValueError(f"these points are not the ones {state.active_dataset()} makes for the link's seed: "
+                         "the program could not make them again")
 
 
-def _generated(name: str, count: int) -> str:
-    """The line that calls the generator: one that makes several classes is asked for two, 0 and 1,
-    which become TF's labels +1 and -1."""
+def _generated(name: str, count: int, classes: int) -> str:
+    """The line that calls the generator: one that makes several classes is asked for as many as the
+    network has; for two, classes 0 and 1 become TF's labels +1 and -1."""
     call = f"{GENERATORS[name].__name__}({count}, NOISE / 100, random"
     if name not in MULTICLASS_DATASETS:
         return f"xy, labels = {call})"
+    if classes > 2:
+        return f"xy, labels = {call}, {classes})  # each label a class: 0, 1, …"
     return f"xy, classes = {call}, 2)\n    labels = 1.0 - 2.0 * classes  # class 0 is TF's +1 (blue), class 1 its -1"
 
 
@@ -134,25 +141,60 @@ def _setup(trainer: Trainer, epochs: int, progress: Progress | None) -> Part:
 def _data(trainer: Trainer, generator_code: str) -> Part:
     state = trainer.state()
     name = state.active_dataset()
-    count = NUM_SAMPLES[state.problem]
+    asked = NUM_SAMPLES[state.problem]
     train_count = len(trainer.dataset.train)
+    count = train_count + len(trainer.dataset.test)  # blobs makes as many of each class: 167 × 3 for 500
     code = f'''{generator_code}
 
 
 def make_data(random):
     """The {count} points of `{name}` and their labels, shuffled; the first {train_count} train, the rest test."""
-    {_generated(name, count)}
-    order = shuffled_order({count}, random)
+    {_generated(name, asked, trainer.classes)}
+    order = shuffled_order(len(xy), random)
     train, test = order[:{train_count}], order[{train_count}:]
     return xy[train], labels[train], xy[test], labels[test]
 '''
-    labels = ("each point's label is +1 (blue) or -1 (orange)" if state.problem == "classification"
-              else "each point's label is a number, the value to predict")
     return Part("The data",
                 f"TF Playground's own generator for `{name}`, as the playground runs it: {count} points "
-                f"in the square -6..6, {labels}. Then TF's shuffle, and the split: "
+                f"in the square -6..6, {_labels(trainer)}. Then TF's shuffle, and the split: "
                 f"{state.percTrainData}% of the points train the network, the rest test it.",
                 code)
+
+
+def _your_data(trainer: Trainer) -> Part:
+    """The student's own points, written out as the playground trained on them."""
+    state, dataset = trainer.state(), trainer.dataset
+    rows = {part: _rows(getattr(dataset, part)) for part in ("train", "test")}
+    code = f'''# x1, x2, label of each point
+TRAIN = np.array([
+{rows["train"]}]).reshape(-1, 3)
+TEST = np.array([
+{rows["test"]}]).reshape(-1, 3)
+
+
+def make_data(random):
+    """Your points, as the playground trained on them: {len(dataset.train)} train, {len(dataset.test)} test."""
+    return TRAIN[:, :2], TRAIN[:, 2], TEST[:, :2], TEST[:, 2]
+'''
+    return Part("The data",
+                f"Your own {len(dataset.train) + len(dataset.test)} points, drawn or imported, {_labels(trainer)}: "
+                f"as the playground trained on them, after the noise ({state.noise}%) moved each a little and "
+                f"the train percent ({state.percTrainData}%) sent each to training or to testing. (Those draws "
+                "came from the seed's stream, which starts again for the weights.)",
+                code)
+
+
+def _rows(points) -> str:
+    """Each point as a row of numbers written to their last bit."""
+    return "".join(f"    {[*xy, label]!r},\n" for xy, label in zip(points.xy.tolist(), points.labels.tolist()))
+
+
+def _labels(trainer: Trainer) -> str:
+    if trainer.problem != "classification":
+        return "each point's label is a number, the value to predict"
+    if trainer.classes > 2:
+        return f"each point's label is its class, 0 to {trainer.classes - 1}"
+    return "each point's label is +1 (blue) or -1 (orange)"
 
 
 def _inputs(trainer: Trainer) -> Part:
@@ -183,21 +225,21 @@ def activation_slope(z, a):
 
 
 def output(z):
-    """The output neuron's value for its sum z."""
-    return {head.output}
+    """The output layer's value for its sums z."""
+    {head.output}
 
 
 def loss(z, o, t):
     """The loss of each point: o is the output, t the target."""
-    return {head.loss}
+    {head.loss}
 
 
 def loss_slope(z, o, t):
     """d loss / dz for each point."""
-    return {head.slope}
+    {head.slope}
 
 
-{numpy_code.FORWARD}'''
+{numpy_code.forward(network.head.outputs)}'''
     if progress:
         code += (f"\n\n# The weights at epoch {progress.epoch}, as the playground left them.\n"
                  f"START_LAYERS = {layers_source(trainer, progress.parameters)}\n")
@@ -210,8 +252,9 @@ def loss_slope(z, o, t):
                    else "Every weight and bias starts at 0 (`initZero`).")
     hidden = " → ".join(f"{count} {network.activation.name} neurons" for count in network.hidden)
     inputs = ", ".join(FEATURES[key].label for key in trainer.features) or "no inputs"
+    outputs = "one output neuron" if network.head.outputs == 1 else f"{network.head.outputs} output neurons"
     return Part("The network",
-                f"{inputs} → {hidden + ' → ' if hidden else ''}one output neuron. "
+                f"{inputs} → {hidden + ' → ' if hidden else ''}{outputs}. "
                 "A layer is one matrix: a row for each input and a last row for the biases, "
                 f"a column for each neuron. {head.words} {weights}",
                 code)
@@ -236,10 +279,10 @@ def _first_layers(trainer: Trainer) -> str:
     return f'def first_layers(random):\n    """The network\'s first weights and biases, one matrix per layer."""\n{body}'
 
 
-def _gradients() -> Part:
+def _gradients(trainer: Trainer) -> Part:
     return Part("Learning: the gradients",
                 "Backpropagation: how much the mean loss of a batch changes with each weight, layer by layer "
-                "from the output back to the inputs.", numpy_code.GRADIENTS)
+                "from the output back to the inputs.", numpy_code.gradients(trainer.network.head.outputs))
 
 
 def _update(trainer: Trainer) -> Part:
@@ -264,8 +307,9 @@ def _training(trainer: Trainer, progress: Progress | None) -> Part:
     loop = numpy_code.TRAIN_EPOCH_CARRYING if carry else numpy_code.TRAIN_EPOCH
     accuracy = ""
     if trainer.problem == "classification":
-        accuracy = ('z = forward(test_inputs, layers)[2]\n'
-                    'print(f"test accuracy {np.mean(np.where(output(z) >= 0, 1.0, -1.0) == test_labels):.1%}")\n')
+        decide = numpy_code.HEADS[trainer.network.head.name].decide
+        accuracy = ('o = output(forward(test_inputs, layers)[2])\n'
+                    f'print(f"test accuracy {{np.mean({decide} == test_labels):.1%}}")\n')
     code = f'''{loop}
 
 random = SeedRandom(SEED)

@@ -3,7 +3,8 @@ training on needs (the epoch, what the optimizer remembers, L1's dead weights, t
 the next epoch, the loss history), so a loaded network trains on exactly as the saved one would.
 
 Loading makes a new trainer and touches nothing else: a file that cannot be read leaves the
-playground as it is, and says what is wrong with it.
+playground as it is, and says what is wrong with it (a ``Message``: in English, and in the page's
+language where the Export menu says it).
 """
 
 import json
@@ -12,6 +13,7 @@ import math
 import numpy as np
 
 from ..engine.optimizers import make_optimizer
+from ..i18n import Message
 from ..links import decode, encode
 from ..trainer import HISTORY_LIMIT, Metrics, Progress, Trainer
 
@@ -23,7 +25,7 @@ def export_weights(trainer: Trainer) -> str:
     """The network and its training state as JSON text."""
     progress = Progress.of(trainer)
     if not np.isfinite(progress.parameters).all():
-        raise ValueError("the network has diverged: its weights are no longer finite numbers, so there is nothing to save")
+        raise ValueError(Message("export.diverged"))
     optimizer = {key: [vector.tolist() for vector in value] if isinstance(value, list) else value
                  for key, value in progress.optimizer.items()}
     saved = {
@@ -50,33 +52,33 @@ def load_weights(text: str, history_limit: int | None = HISTORY_LIMIT) -> Traine
     try:
         saved = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValueError(f"not a saved network: not JSON ({error})") from None
+        raise ValueError(Message("export.not_json", detail=str(error))) from None
     if not isinstance(saved, dict) or saved.get("format") != FORMAT:
-        raise ValueError(f'not a saved network: it has no "format": "{FORMAT}"')
+        raise ValueError(Message("export.not_network", format=FORMAT))
     if saved.get("version") != VERSION:
-        raise ValueError(f"a saved network of version {saved.get('version')!r}; this playground reads version {VERSION}")
+        raise ValueError(Message("export.other_version", version=repr(saved.get("version")), supported=VERSION))
     try:
         return _trainer(saved, history_limit)
     except KeyError as error:
-        raise ValueError(f"the saved network has no {error.args[0]!r}") from None
+        raise ValueError(Message("export.missing", field=error.args[0])) from None
     except (TypeError, AttributeError) as error:
-        raise ValueError(f"the saved network is malformed: {error}") from None
+        raise ValueError(Message("export.malformed", detail=str(error))) from None
 
 
 def _trainer(saved: dict, history_limit: int | None) -> Trainer:
     state, warnings = decode(_typed(saved["link"], str, "link"))
     if warnings:
-        raise ValueError(f"link: {warnings[0]}")
+        raise ValueError(Message("export.bad_link", warning=warnings[0]))
     trainer = Trainer(state, weight_draw=_count(saved["weight_draw"], "weight_draw"), history_limit=history_limit)
     network, data = trainer.network, saved["network"]
     shape = (data["layer_sizes"], data["activation"], data["head"])
     if shape != (network.layer_sizes, network.activation.name, network.head.name):
-        raise ValueError(f"network: {shape} is not the link's network "
-                         f"{(network.layer_sizes, network.activation.name, network.head.name)}")
+        raise ValueError(Message("export.other_network", saved=repr(shape),
+                                 described=repr((network.layer_sizes, network.activation.name, network.head.name))))
     try:
         network.load_dict(data)
     except ValueError as error:
-        raise ValueError(f"network: {error}") from None
+        raise ValueError(Message("export.bad_field", field="network", detail=str(error))) from None
     training = saved["training"]
     epoch = _count(saved["epoch"], "epoch")
     progress = Progress(epoch, network.parameter_vector.copy(), _optimizer(training["optimizer"], trainer),
@@ -92,7 +94,7 @@ def _optimizer(saved: dict, trainer: Trainer) -> dict:
     """The optimizer's state, checked against a fresh one of the setup's optimizer."""
     name = trainer.learner.optimizer.name
     if saved["name"] != name:
-        raise ValueError(f"training.optimizer: {saved['name']!r} is not the link's optimizer {name!r}")
+        raise ValueError(Message("export.other_optimizer", saved=repr(saved["name"]), described=repr(name)))
     state = {}
     for key, fresh in vars(make_optimizer(name)).items():
         value = saved[key]
@@ -110,7 +112,7 @@ def _vector(values: list, trainer: Trainer, where: str) -> np.ndarray:
     except (TypeError, ValueError):
         vector = np.empty(0)
     if vector.shape != trainer.network.parameter_vector.shape or not np.isfinite(vector).all():
-        raise ValueError(f"{where}: needs {trainer.network.parameter_vector.size} finite numbers")
+        raise ValueError(Message("export.needs_numbers", field=where, count=trainer.network.parameter_vector.size))
     return vector
 
 
@@ -121,7 +123,7 @@ def _dead(saved: list, trainer: Trainer) -> list[np.ndarray]:
     except ValueError:
         dead = []
     if [layer.shape for layer in dead] != shapes:
-        raise ValueError("training.dead: needs one true or false for each weight, layer by layer")
+        raise ValueError(Message("export.needs_flags", field="training.dead"))
     return dead
 
 
@@ -138,7 +140,7 @@ def _history(saved: list | None, trainer: Trainer) -> list[Metrics]:
     history = [_metrics(entry) for entry in saved]
     epochs = [metrics.epoch for metrics in history]
     if not history or epochs != sorted(set(epochs)) or epochs[-1] != trainer.epoch:
-        raise ValueError("history: needs the metrics of increasing epochs, ending at the saved epoch")
+        raise ValueError(Message("export.needs_history", field="history"))
     return history
 
 
@@ -155,13 +157,14 @@ def _or_nan(value: float | None) -> float:
 
 def _count(value, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{where}: needs a whole number, 0 or more, not {value!r}")
+        raise ValueError(Message("export.needs_count", field=where, value=repr(value)))
     return value
 
 
 def _typed(value, kind, where: str):
     if isinstance(value, bool) or not isinstance(value, kind):
-        raise ValueError(f"{where}: needs {getattr(kind, '__name__', kind)}, not {value!r}")
+        raise ValueError(Message("export.needs_kind", field=where, kind=str(getattr(kind, "__name__", kind)),
+                                 value=repr(value)))
     return value
 
 

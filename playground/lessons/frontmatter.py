@@ -1,6 +1,7 @@
 """The front matter of a lesson: its setup, and its steps with their goals and answers.
 
-The English file's front matter holds everything a machine reads; a translation's holds
+The English file's front matter holds everything a machine reads (the points of its ``data``
+CSV, read beside it, join its preset: ``lesson_data``); a translation's holds
 only ``id`` and ``version``, to be compared with the English one. Goals are read here
 into the closed vocabulary of ``goals``; a step's accuracy goal is refused when the
 problem at that step (the preset's, or the one an earlier answer set) is regression.
@@ -15,12 +16,13 @@ from .goals import (
     ACCURACY_METRICS, COUNT_RELATIONS, COUNTS, METRIC_RELATIONS, METRICS, PARAM_RELATIONS,
     AllOf, AnyOf, Continue, CountGoal, Diverged, Goal, MetricGoal, ParamGoal,
 )
+from .lesson_data import data_name, with_points
 from .model import LEVELS, Answer, Step
 from .reading import Reader
 from .yaml_nodes import Node
 
 REQUIRED = ("id", "version", "title", "level", "minutes", "steps")
-OPTIONAL = ("preset", "locked", "hidden")
+OPTIONAL = ("preset", "data", "locked", "hidden")
 TRANSLATION_FIELDS = ("id", "version")
 ANSWER_FIELDS = ("set", "train", "reset", "new_weights")
 FIELD_GOALS = ("metric", "param", "count", "diverged", "all", "any")
@@ -37,6 +39,8 @@ class Header:
     level: str | None = None
     minutes: int | None = None
     preset: tuple = ()
+    data: str | None = None
+    """The name of the CSV of the lesson's own points, beside the lesson (its points join the preset)."""
     locked: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
     steps: list[Step] = field(default_factory=list)
@@ -62,12 +66,15 @@ def read(root: Node, reader: Reader) -> Header:
         "level": lambda node: reader.choice(node, "", LEVELS, "level"),
         "minutes": lambda node: reader.integer(node, "minutes", 1),
         "preset": lambda node: reader.settings(node, "preset"),
+        "data": lambda node: data_name(reader, node),
         "locked": lambda node: _controls(reader, node, "locked"),
         "hidden": lambda node: _controls(reader, node, "hidden"),
     }
     for name, read_one in read_field.items():
         if name in fields:
             setattr(header, name, read_one(fields[name]))
+    if header.data:
+        header.preset = with_points(reader.problems.path, header.data, header.lines["data"], header.preset, reader)
     if "title" in fields:
         header.titles = _titles(reader, fields["title"])
     if "steps" in fields:

@@ -77,10 +77,17 @@ class Lesson:
     """Language tag -> text; English always, then the translations present."""
     files: dict[str, Path]
     """Language tag -> the file its text came from."""
+    data: Path | None = None
+    """The CSV of the lesson's own points (already in ``preset`` as ``yourData``), shipped with it."""
 
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self.texts)
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """Every file the lesson is made of, to ship: its text in each language, and its points' CSV."""
+        return (*self.files.values(), *([self.data] if self.data else []))
 
     def text(self, language: str) -> LessonText:
         """The lesson's words in ``language``, or in English where there is no translation."""

@@ -43,10 +43,10 @@ script adds its members. A new member is added to this list, with who sets it an
 ``playground.embed``
     ``{framed, post(type, json), listen(handler, origins, shapes)}``: set by site/embed_bridge.js;
     read by ``bridge.connect``.
-``playground.shareEscape``
-    true once the Share dialog's Escape key is listened for, so it is listened for once: set
-    and read by the script the Share button runs (playground/assets/share_escape.js), which
-    makes the object itself under ``panel serve``.
+``playground.escapeCloses``
+    the ids of the buttons Escape presses (the Share dialog's Close, the Export button), so each is
+    listened for once: set and read by the script the Share and Export buttons run
+    (playground/assets/escape_closes.js), which makes the object itself under ``panel serve``.
 
 Not the page's: ``window.NeuralPlayground`` is set by site/embed.js in the course page
 around an embed.
@@ -56,9 +56,11 @@ languages (``language``), ``localStorage`` (``storage``), key presses on the doc
 (``keyboard``), files dropped on the page (``file_drop``), the ``hide-text`` class of ``<html>`` (``browser.show_page_text``), and
 Panel's patches to BokehJS (``one_patch``). Outside this folder, only site/boot.py (the
 page's boot code: ``playground.pythonError``, the app's root elements) touches the page
-from Python. Four small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
-the Share dialog's Copy and Escape (playground/ui/share_dialog.py), the views' hover report
-(playground/views/live_source.py), and the Export menu's pictures (playground/ui/export_menu.py:
-save_picture.js draws the plots BokehJS shows into a PNG and has the browser save it; it touches
-no member of ``window.playground``).
+from Python. Five small scripts (playground/assets/*.js) run in the page by BokehJS's hands:
+the Share dialog's Copy, Escape closing the Share dialog and the Export menu
+(playground/ui/share_dialog.py, export_menu.py), the views' hover report
+(playground/views/live_source.py), the Export menu's pictures (playground/ui/export_menu.py:
+save_picture.js draws the plots BokehJS shows into a PNG and has the browser save it), and a file
+input forgetting a file once read (playground/ui/file_picker.py); the last two touch no member of
+``window.playground``.
 """

@@ -7,6 +7,8 @@ plot an image, because Bokeh draws each widget in a shadow root of its own.
 
 import panel as pn
 
+from playground.ui.file_picker import FilePicker
+
 
 class _Named:
     """A widget whose host carries ``accessible_name`` for site/accessible_names.js to give its control."""
@@ -25,8 +27,9 @@ class SymbolButton(_Named, pn.widgets.Button):
     """A button showing a symbol ("+", "−") that a screen reader announces by ``accessible_name``."""
 
 
-class NamedFileInput(_Named, pn.widgets.FileInput):
-    """A file input a screen reader announces by ``accessible_name`` (the browser's own says "Choose file")."""
+class NamedFileInput(_Named, FilePicker):
+    """A file input a screen reader announces by ``accessible_name`` (the browser's own says "Choose file"),
+    which reads the same file again when chosen again."""
 
 
 def name_plot(plot, name: str) -> None:

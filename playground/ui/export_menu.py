@@ -3,7 +3,9 @@
 Its entries are made when it first opens, and only then is ``playground.export`` imported: the page's
 start (issue 12) imports and builds nothing for a menu that may never open. Each file is the export's
 text (``playground.export``), named after the setup and the epoch. The two pictures are drawn by
-BokehJS from the plots it shows (playground/assets/save_picture.js), so Python only names them.
+BokehJS from the plots it shows (playground/assets/save_picture.js), so Python only names them. Escape
+closes the open menu (playground/assets/escape_closes.js). A saved network is refused when it would
+change a setting the page keeps fixed (a lesson's locked or hidden controls).
 """
 
 import io
@@ -12,9 +14,13 @@ import json
 import panel as pn
 
 from playground.assets import asset
+from playground.i18n import Message
+from playground.locked_settings import changed_fixed
 from playground.session import Session
 from playground.ui.controls import shown
+from playground.ui.file_picker import FilePicker
 from playground.ui.notice import Notice
+from playground.ui.share_dialog import control_name
 from playground.words import Words
 
 FILES = ("script", "notebook", "weights", "data", "losses")
@@ -47,6 +53,7 @@ class ExportMenu(pn.viewable.Viewer):
         self.menu = pn.Column(visible=False, width=250, css_classes=["np-export-menu"],
                               stylesheets=[asset("export_menu.css")])
         """The entries, made when first opened."""
+        self.button.js_on_click(args={"close": self.button, "shown": self.menu}, code=asset("escape_closes.js"))
         self._layout = pn.Column(self.button, self.menu, align="end", css_classes=["np-export"],
                                  stylesheets=[asset("export_menu.css")], visible=shown(session.state, "exportMenu"))
 
@@ -66,8 +73,8 @@ class ExportMenu(pn.viewable.Viewer):
         """What save_picture.js is asked to draw and save, as JSON; each request is new, a click again too."""
         self.picture_request.jscallback(value=asset("save_picture.js"),
                                         args={name: pane for name, pane in self.plots.items()})
-        self.loader = pn.widgets.FileInput(label=words("export.load"), accept=".json,application/json",
-                                           sizing_mode="stretch_width", css_classes=["np-export-load"])
+        self.loader = FilePicker(label=words("export.load"), accept=".json,application/json",
+                                 sizing_mode="stretch_width", css_classes=["np-export-load"])
         self.loader.param.watch(lambda event: self.load(event.new), "value")
         self.menu.objects = [
             *(self._download(format) for format in FILES),
@@ -118,20 +125,31 @@ class ExportMenu(pn.viewable.Viewer):
                                                  "name": file_name(self.session.trainer, picture)})
 
     def load(self, content: bytes | None) -> None:
-        """Go on from the saved network in ``content`` (a weights file); a file that is not one changes
-        nothing and the notice says what is wrong with it."""
+        """Go on from the saved network in ``content`` (a weights file); a file that is not one, or one
+        that would change a setting the page keeps fixed, changes nothing and the notice says why."""
         from playground.export import load_weights
 
         if content is None:
             return
         try:
             trainer = load_weights(content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as problem:
+        except UnicodeDecodeError:
+            self._say("export.not_loaded", Message("yourdata.not_text"))
+            return
+        except ValueError as problem:
             self._say("export.not_loaded", problem)
+            return
+        fixed = changed_fixed(self.session.state, trainer.state())
+        if fixed:
+            names = ", ".join(control_name(control, self.words.language) for control in fixed)
+            self._say("export.not_loaded", Message("export.locked", controls=names))
             return
         self.session.adopt(trainer)
         self.notice.visible = self.menu.visible = False
 
-    def _say(self, key: str, problem: Exception) -> None:
-        self.notice.object = self.words.text(key, problem=str(problem))
+    def _say(self, key: str, problem: Exception | Message) -> None:
+        """Show ``key``'s words with the problem: in the page's language when it is a ``Message``."""
+        reason = problem.args[0] if isinstance(problem, Exception) and problem.args else problem
+        said = reason.in_language(self.words.language) if isinstance(reason, Message) else str(problem)
+        self.notice.object = self.words.text(key, problem=said)
         self.notice.visible = True

@@ -79,7 +79,8 @@ class ShareDialog(pn.viewable.Viewer):
         self.close_button = pn.widgets.Button(label=words("share.close"), width=100, align="start",
                                               css_classes=["np-share-close"])
         self.button.on_click(lambda event: self.open())
-        self.button.js_on_click(args={"close": self.close_button}, code=asset("share_escape.js"))
+        self.button.js_on_click(args={"close": self.close_button, "shown": self.close_button},
+                                code=asset("escape_closes.js"))
         self.close_button.on_click(lambda event: self.close())
         title = _html(words.follow(lambda: f"<h2>{escape(words.text('share.title'))}</h2>"))
         self.body = pn.Column(sizing_mode="stretch_width")

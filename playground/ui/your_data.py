@@ -4,7 +4,8 @@ Shown while the data set is the student's own (``yours``). Its widgets are made 
 time it is chosen, not at the page's start. Every change goes to ``state.yourData``, so the
 session trains on (without a reset), the address follows, and a stroke's undo is the text
 from before it. The map reports taps and drags (``DecisionBoundary.on_pointer``); everything
-else is a button, a choice or a file input, so a keyboard can import what it cannot draw.
+else is a button, a choice or a file input, so a keyboard can import what it cannot draw. Ctrl+Z
+(⌘Z) presses Undo while Your data is chosen.
 """
 
 import panel as pn
@@ -12,6 +13,7 @@ import panel as pn
 from ..engine.datasets import DOMAIN
 from ..i18n import Message
 from ..page.file_drop import listen_for_dropped_files
+from ..page.keyboard import CTRL, bind_shortcuts
 from ..state import PlaygroundState
 from ..views.boundary import DecisionBoundary
 from ..words import Words
@@ -56,8 +58,10 @@ class YourData(pn.viewable.Viewer):
         self.value = pn.widgets.FloatSlider(
             name=words("yourdata.value"), start=-1, end=1, step=0.1, value=1.0, width=WIDTH,
             visible=pn.bind(lambda problem: problem == "regression", self.state.param.problem))
-        self.undo_button = pn.widgets.Button(label=words("yourdata.undo"), width=WIDTH // 2 - 5)
-        self.clear_button = pn.widgets.Button(label=words("yourdata.clear"), width=WIDTH // 2 - 5)
+        self.undo_button = pn.widgets.Button(label=words("yourdata.undo"), description=words("yourdata.undo_help"),
+                                             width=WIDTH // 2 - 5)
+        self.clear_button = pn.widgets.Button(label=words("yourdata.clear"), description=words("yourdata.clear_help"),
+                                              width=WIDTH // 2 - 5)
         self.undo_button.on_click(lambda event: self.undo())
         self.clear_button.on_click(lambda event: self.clear())
         self.file = NamedFileInput(words.text("yourdata.import"), accept=".csv,.txt,text/csv,text/plain", width=WIDTH,
@@ -75,6 +79,7 @@ class YourData(pn.viewable.Viewer):
                            self.count, import_label, self.file, self.notice]
         self.boundary.on_pointer(self.pointer)
         listen_for_dropped_files(lambda content: self.active and self.take_file(content))
+        bind_shortcuts({f"{CTRL}z": self.undo})
 
     def pointer(self, kind: str, x1: float | None, x2: float | None) -> None:
         """A tap draws (or erases) once; a drag from "start" through "move"s to "end" is one stroke."""
@@ -95,7 +100,9 @@ class YourData(pn.viewable.Viewer):
         self.state.yourData = text
 
     def undo(self) -> None:
-        """Take back the last stroke (or clear, or import)."""
+        """Take back the last stroke (or clear, or import), while Your data is chosen."""
+        if not self.active:
+            return
         before = self.strokes.undo()
         if before is not None:
             self.state.yourData = before

@@ -1,22 +1,12 @@
-"""TF Playground's colours: orange for −1, blue for +1, a light grey between.
-
-Read from the app's one palette (``playground/assets/palette.css``), which the page's CSS uses too.
-"""
+"""TF Playground's colours as the plots' colour map (the scale itself: ``playground/colour_scale.py``)."""
 
 import numpy as np
 
-from playground.assets import palette
+from playground.colour_scale import NEGATIVE, NEUTRAL, POSITIVE, colours
 
-NEGATIVE, NEUTRAL, POSITIVE = (palette()[name] for name in ("negative", "neutral", "positive"))
-
-
-def _rgb(hex_colour: str) -> np.ndarray:
-    return np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)], dtype=float)
+__all__ = ["NEGATIVE", "NEUTRAL", "POSITIVE", "diverging"]
 
 
 def diverging(steps: int = 256) -> list[str]:
     """``steps`` colours from NEGATIVE through NEUTRAL to POSITIVE, as TF's scale."""
-    t = np.linspace(-1.0, 1.0, steps)[:, None]
-    low, mid, high = _rgb(NEGATIVE), _rgb(NEUTRAL), _rgb(POSITIVE)
-    rgb = np.where(t < 0, mid + (low - mid) * -t, mid + (high - mid) * t)
-    return ["#{:02x}{:02x}{:02x}".format(*colour) for colour in np.rint(rgb).astype(int)]
+    return ["#{:02x}{:02x}{:02x}".format(*colour) for colour in np.rint(colours(np.linspace(-1.0, 1.0, steps))).astype(int)]

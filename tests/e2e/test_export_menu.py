@@ -1,7 +1,7 @@
 """The Export menu in the built site: every entry saves a file the browser keeps, named after the setup
 and the epoch, and each file is what it says (the script runs to the loss the page shows, the network
-loads back, the CSVs parse, the pictures are PNGs); a saved network loads back in its place, and a
-broken file changes nothing.
+loads back, the CSVs parse, the pictures are PNGs); a saved network loads back in its place, a
+broken file changes nothing and says why in the page's language, and Escape closes the menu.
 
 Screenshots go to test-results/export/ (the open menu in English and Chinese, the two pictures).
 """
@@ -106,7 +106,7 @@ def test_a_saved_network_loads_back_and_a_broken_file_changes_nothing(context, b
     loader.set_input_files(str(broken))
     notice = page.locator(".np-export-notice")
     expect(notice).to_contain_text("未载入该文件，一切保持原样")
-    expect(notice).to_contain_text("the saved network has no 'link'")
+    expect(notice).to_contain_text('保存的网络中没有 "link"')  # the reason too, in the page's language
     page.screenshot(path=str(shots / "menu-zh-CN-broken-file.png"))
     expect_epoch(page, 0)
     assert "dataset=circle" in page.evaluate("location.hash")
@@ -122,7 +122,30 @@ def test_a_saved_network_loads_back_and_a_broken_file_changes_nothing(context, b
     page.get_by_role("button", name="▶ 播放", exact=True).click()  # and it trains on from there
     epoch_at_least(page, 60)
     page.get_by_role("button", name="❚❚ 暂停", exact=True).click()
-    assert epoch(page) >= 60 and log.errors == [] and log.console_errors() == []
+    assert epoch(page) >= 60
+    page.get_by_role("button", name="导出 ▾", exact=True).click()  # the same file again: back to its epoch
+    loader.set_input_files(str(network))
+    expect_epoch(page, 25)
+    assert log.errors == [] and log.console_errors() == []
+
+
+def test_escape_closes_the_menu_and_the_keyboard_goes_on_from_the_export_button(context, base_url):
+    page, log = ready(context, f"{base_url}#{LINK}")
+    export_button = page.get_by_role("button", name="Export ▾", exact=True)
+    first_entry = page.get_by_role("button", name="Python script (.py)", exact=True)
+    export_button.focus()
+    page.keyboard.press("Enter")
+    expect(first_entry).to_be_visible()
+    page.keyboard.press("Tab")  # into the menu
+    page.keyboard.press("Escape")
+    expect(first_entry).to_be_hidden()
+    expect(export_button).to_be_focused()
+    page.keyboard.press("Escape")  # a closed menu stays closed
+    page.wait_for_timeout(300)
+    expect(first_entry).to_be_hidden()
+    page.keyboard.press("Enter")  # and opens again from where the focus was left
+    expect(first_entry).to_be_visible()
+    assert log.errors == [] and log.console_errors() == []
 
 
 def test_an_embed_can_hide_the_export_menu(context, base_url):

@@ -1,5 +1,6 @@
 """"Your data" in the built site: points drawn by clicks and a drag on the output map, trained on while
-drawing, undo and clear, and a CSV imported through the file input (a bad one says which line) or dropped on the page."""
+drawing, undo (by Ctrl+Z too) and clear, and a CSV imported through the file input (a bad one says which
+line) or dropped on the page."""
 from __future__ import annotations
 
 from urllib.parse import parse_qs
@@ -70,9 +71,11 @@ def test_draw_both_classes_train_undo_and_clear(page, results_dir):
     page.locator(MAP).screenshot(path=str(results_dir / "your-data-map.png"))
     press(page, "❚❚ Pause")
 
-    press(page, "Undo")
+    page.keyboard.press("Control+z")  # the focus on the Pause button: Ctrl+Z is still Undo's
     wait_until(page, lambda: count(page) == 4, "the drag taken back")
     assert painted > 4
+    press(page, "Undo")
+    wait_until(page, lambda: count(page) == 3, "the last tap taken back")
     press(page, "Clear")
     wait_until(page, lambda: count(page) == 0, "no points")
     expect(page.get_by_text("0 points")).to_be_visible()
@@ -87,6 +90,10 @@ def test_import_a_csv_and_a_bad_one(page, results_dir):
     wait_until(page, lambda: count(page) == 18, "18 points in the address")
     assert max(abs(v) for point in drawn(page)[0] for v in point) <= 6
     page.screenshot(path=str(results_dir / "your-data-imported.png"))
+    page.mouse.click(*on_map(page, 0.5, 0.5))
+    wait_until(page, lambda: count(page) == 19, "a point drawn after the import")
+    file_input.set_input_files(files=[{"name": "points.csv", "mimeType": "text/csv", "buffer": rows.encode()}])
+    wait_until(page, lambda: count(page) == 18, "the same file chosen again: imported again")
 
     file_input.set_input_files(files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"0,0,1\n1,oops,1\n"}])
     expect(page.get_by_text("The file was not imported, your points are as they were: line 2")).to_be_visible()

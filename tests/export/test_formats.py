@@ -2,27 +2,32 @@
 
 import pytest
 
+from playground.engine.datasets import make_dataset
 from playground.export import FORMATS, export, file_name
+from playground.links import decode
+from playground.trainer import Trainer
 from tests.helpers.exported import trained
 
 
-def test_every_format_is_text_named_after_the_setup_and_epoch():
+def test_every_format_is_named_after_the_setup_and_epoch_and_all_but_the_picture_is_text():
     trainer = trained("problem=regression&regDataset=reg-gauss", 2)
     for format in FORMATS:
-        assert export(trainer, format).strip()
+        made = export(trainer, format)
+        assert isinstance(made, bytes if format == "png" else str) and made.strip()
     assert [file_name(trainer, format) for format in FORMATS] == [
         "reg-gauss-epoch-2.py", "reg-gauss-epoch-2.ipynb", "reg-gauss-epoch-2-network.json",
-        "reg-gauss-data.csv", "reg-gauss-epoch-2-losses.csv"]
+        "reg-gauss-data.csv", "reg-gauss-epoch-2-losses.csv", "reg-gauss-epoch-2-output.png"]
 
 
 def test_an_unknown_format_is_refused_with_the_known_ones():
-    with pytest.raises(ValueError, match="png.*script, notebook, weights, data, losses"):
-        export(trained("dataset=xor", 0), "png")
+    with pytest.raises(ValueError, match="svg.*script, notebook, weights, data, losses, png"):
+        export(trained("dataset=xor", 0), "svg")
 
 
-def test_a_network_of_three_classes_is_refused_as_a_program_but_saved_as_data():
-    trainer = trained("dataset=blobs&classes=3", 1)
+def test_a_program_of_points_its_data_set_would_not_make_is_refused_but_they_are_saved_as_data():
+    state, _ = decode("dataset=xor")
+    trainer = Trainer(state, dataset=make_dataset("circle", 0, 50, "0.00000"))  # as a loaded network may hold
     for format in ("script", "notebook"):
-        with pytest.raises(ValueError, match="3 classes cannot be exported as a program yet"):
+        with pytest.raises(ValueError, match="not the ones xor makes for the link's seed"):
             export(trainer, format)
-    assert {line.split(",")[2] for line in export(trainer, "data").splitlines()[1:]} == {"0", "1", "2"}
+    assert export(trainer, "data").splitlines()[1].split(",")[:2] == list(map(repr, trainer.dataset.train.xy[0].tolist()))

@@ -47,3 +47,15 @@ def test_the_notebook_runs_to_the_engines_loss_and_draws_the_boundary():
     printed = "".join(output.get("text", "") for output in outputs if output.get("name") == "stdout").splitlines()
     assert float(printed[-1].split()[-1]) == pytest.approx(trainer.history[-1].test_loss, abs=TOLERANCE)
     assert "image/png" in outputs[-1]["data"]
+
+
+def test_a_notebook_of_three_classes_trains_a_softmax_and_pictures_each_class(tmp_path):
+    trainer = trained("dataset=blobs&classes=3&networkShape=4&noise=25", EPOCHS)
+    text = export_notebook(trainer)
+    nbformat = pytest.importorskip("nbformat")
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    notebook = json.loads(text)
+    *program, picture = code_cells(notebook)
+    said = "".join(cell["source"] for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    assert "3 output neurons" in said and "softmax" in said and "argmax(axis=1)" in picture
+    assert_same_losses(run_script("\n\n".join(program), tmp_path), trainer, 0, EPOCHS)

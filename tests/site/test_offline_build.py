@@ -51,7 +51,7 @@ def test_the_version_changes_with_a_kept_file_and_only_then(site):
 
 
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and RGBA rows of a PNG as icons.png writes it (one IDAT, filter 0)."""
+    """Width, height and RGBA rows of a PNG as playground/export/png.py writes it (one IDAT, filter 0)."""
     width, height = struct.unpack(">II", data[16:24])
     raw = zlib.decompress(data[data.index(b"IDAT") + 4:data.index(b"IEND") - 8])
     stride = 1 + 4 * width

@@ -29,6 +29,18 @@ def test_good_lessons_are_shipped_as_files(project, tmp_path):
     assert (dist / shipped[0]).read_text(encoding="utf-8") == ENGLISH
 
 
+def test_a_lessons_points_are_shipped_beside_it(project, tmp_path):
+    english = ENGLISH.replace("  dataset: gauss\n", "  dataset: yours\n").replace("locked:", "data: points.csv\nlocked:")
+    write_lesson(project / "lessons", english)
+    (project / "lessons" / "points.csv").write_text("x,y,label\n1,2,1\n-3,0,-1\n", encoding="utf-8")
+    (project / "lessons" / "unused.csv").write_text("x,y,label\n", encoding="utf-8")  # no lesson's: not shipped
+
+    shipped = lessons.copy(project, lessons.check(project), tmp_path / "dist")
+
+    assert shipped == [f"lessons/{NAME}.md", f"lessons/{NAME}.zh-CN.md", "lessons/points.csv"]
+    assert (tmp_path / "dist/lessons/points.csv").read_text(encoding="utf-8").endswith("-3,0,-1\n")
+
+
 def test_a_broken_lesson_stops_the_build_before_any_download(project, monkeypatch):
     english = ENGLISH.replace("dataset: gauss", "dataset: gaus")
     write_lesson(project / "lessons", english)

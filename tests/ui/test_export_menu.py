@@ -102,11 +102,53 @@ def test_a_bad_file_changes_nothing_and_the_notice_says_what_is_wrong():
     app.exports.toggle()
     trainer = app.session.trainer
     for content, said in ((b"{not json", "not JSON"), (b'{"format": "something else"}', "format"),
-                          (b"\xff\xfe", "utf-8")):
+                          (b"\xff\xfe", "it is not a text file")):
         app.exports.load(content)
         assert app.session.trainer is trainer and trainer.epoch == 4
         assert app.exports.notice.visible and said in app.exports.notice.object
         assert app.exports.notice.object.startswith("That file was not loaded, and nothing changed:")
+
+
+def test_why_a_file_was_not_loaded_is_said_in_the_pages_language():
+    app = app_at(1, lang="zh-CN")
+    app.exports.toggle()
+    for content, said in ((b"{not json", "它不是 JSON"), (b'{"format": "something else"}', "它不是保存的网络"),
+                          (b"\xff\xfe", "它不是文本文件")):
+        app.exports.load(content)
+        assert app.exports.notice.object.startswith(f"未载入该文件，一切保持原样：{said}")
+
+
+def saved_network(link: str, epochs: int) -> bytes:
+    saved = app_at(epochs, link)
+    saved.exports.toggle()
+    return saved.exports.file("weights")[1].encode()
+
+
+def test_a_network_that_would_change_a_locked_or_hidden_setting_is_refused_by_its_name():
+    app = app_at(3, LINK + "&activation=relu", locked=["activation", "dataset"], hidden=["learningRate"])
+    app.exports.toggle()
+    trainer = app.session.trainer
+
+    app.exports.load(saved_network("dataset=circle&networkShape=3&seed=0.50000&learningRate=0.03", 4))
+
+    assert app.session.trainer is trainer and app.session.state.activation == "relu"
+    assert app.exports.notice.object == ("That file was not loaded, and nothing changed: its settings differ in "
+                                         "what this page keeps fixed: Activation, Data sets, Learning rate")
+    app.exports.load(saved_network(LINK + "&activation=relu&noise=20", 6))  # only free settings differ: loaded
+    assert app.session.trainer.epoch == 6 and app.session.state.noise == 20 and not app.exports.notice.visible
+
+
+def test_the_same_file_chosen_again_loads_again():
+    app = app_at(0)
+    app.exports.toggle()
+    text = saved_network(LINK, 9)
+    app.exports.loader.value = text
+    app.session.trainer.step(3)
+    app.exports.loader.value = None  # what the page sends once the file is read (forget_file.js)
+    assert app.session.trainer.epoch == 12 and not app.exports.notice.visible
+    app.exports.toggle()
+    app.exports.loader.value = text
+    assert app.session.trainer.epoch == 9 and not app.exports.menu.visible
 
 
 def test_the_menu_speaks_chinese_and_a_link_can_hide_it():

@@ -50,6 +50,17 @@ def test_taps_outside_the_view_or_on_another_data_set_draw_nothing():
     assert app.session.state.yourData == ""
 
 
+def test_undo_on_another_data_set_keeps_the_points_for_when_your_data_is_chosen_again():
+    app = app_with_your_data(dataset="yours")
+    app.your_data.pointer("tap", 1, 1)
+    app.session.state.dataset = "xor"
+    app.your_data.undo()  # Ctrl+Z while another data set shows: not the hidden points
+    assert points(app) == [[1, 1]]
+    app.session.state.dataset = "yours"
+    app.your_data.undo()
+    assert points(app) == []
+
+
 def test_the_eraser_and_clear_are_strokes_too():
     app = app_with_your_data(dataset="yours")
     tools = app.your_data
