@@ -3,6 +3,7 @@ engine's for it, Back and Next walk the steps in order, in both languages."""
 
 import re
 
+import numpy as np
 import pytest
 
 from playground.app import PlaygroundApp
@@ -171,3 +172,22 @@ def test_numbers_are_written_for_a_student():
         "−0.123", "0.000", "2.500", "4.50×10⁻⁴", "−1.20×10⁻⁷", "∞"]
     assert read_number("−1.20×10⁻⁷") == pytest.approx(-1.2e-7) and read_number("−0.123") == -0.123
     assert number(float("nan")) == "—"
+
+
+@pytest.mark.parametrize("options", [dict(loss="cross-entropy", activation="relu"),
+                                     dict(problem="regression", activation="sigmoid"),
+                                     *(dict(activation=name) for name in ("linear", "leakyrelu", "elu", "softplus"))])
+def test_every_output_and_activation_is_written_with_its_formula(options):
+    app, view = opened(**options)
+    app.session.trainer.step(5)
+    tap_on(app, 1)
+    expected = engine(app, 1)
+    view.go(7)  # the output's backward step: its δ = ∂L/∂z
+    formula = re.search(r"δ = ∂L/∂z = (.*?)</p>", view.shown.object).group(1)
+    assert read_number(formula.split(" = ")[-1]) == pytest.approx(expected.layers[-1].deltas[0], abs=5e-4)
+    view.go(+1)  # a hidden neuron's: δ = f′(z) · Σ w·δ
+    slope = re.search(r"f′\(z\) = .*? = (\S+)</p>", view.shown.object).group(1)
+    z, a = expected.layers[1].weighted_sums[0], expected.layers[1].activations[0]
+    network = app.session.trainer.network
+    assert read_number(slope) == pytest.approx(float(network.activation.derivative(np.array(z), np.array(a))),
+                                               abs=5e-4)
