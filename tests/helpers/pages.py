@@ -88,6 +88,18 @@ def press(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
+MAP = "[aria-label^='Output: the network']"
+"""The output map's plot, by its name for screen readers."""
+
+
+def on_map(page, fx: float, fy: float) -> tuple[float, float]:
+    """The page's pixel at a fraction of the map's square (0, 0 its top left; 1, 1 its bottom right):
+    the plot is the square with its colour scale to the right."""
+    box = page.locator(MAP).bounding_box()
+    side = min(box["height"], box["width"] - 80)
+    return box["x"] + 30 + fx * (side - 40), box["y"] + 10 + fy * (side - 40)
+
+
 def wait_for_address(page, *parts: str) -> None:
     """Wait until the address's ``#…`` part holds every one of ``parts``, in a page or an iframe's frame."""
     page.wait_for_function("parts => parts.every(part => location.hash.includes(part))", arg=list(parts),
