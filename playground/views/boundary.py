@@ -110,8 +110,10 @@ class DecisionBoundary:
                            line_color=outline)
 
     def show_chosen(self, xy: tuple[float, float] | None) -> None:
-        """Ring the point at ``xy`` (a view explains it), or no point."""
-        self.chosen.update(x1=[] if xy is None else [xy[0]], x2=[] if xy is None else [xy[1]])
+        """Ring the point at ``xy`` (a view explains it), or no point; sent to the page only when it moves."""
+        ring = {"x1": [] if xy is None else [xy[0]], "x2": [] if xy is None else [xy[1]]}
+        if ring != self.chosen.columns:
+            self.chosen.update(**ring)
 
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
