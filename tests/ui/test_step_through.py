@@ -9,8 +9,17 @@ import pytest
 from playground.app import PlaygroundApp
 from playground.engine.one_point import step_through
 from playground.state import PlaygroundState
-from playground.ui.inside.notation import number, read_number
+from playground.ui.inside.notation import number
 from playground.views.network_diagram import VALUE_COLOURS
+
+
+def read_number(text: str) -> float:
+    """The value ``notation.number`` wrote: "−0.123", "4.50×10⁻⁴"."""
+    text = text.replace("−", "-").replace("⁻", "-")
+    if "×10" not in text:
+        return float(text)
+    mantissa, exponent = text.split("×10")
+    return float(mantissa) * 10.0 ** int(exponent.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
 
 
 def opened(**options):

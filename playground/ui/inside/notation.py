@@ -11,7 +11,7 @@ SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def number(value: float) -> str:
-    """``value`` as a student reads it: "−0.123", "4.50×10⁻⁴", "∞"; parse back with ``read_number``."""
+    """``value`` as a student reads it: "−0.123", "4.50×10⁻⁴", "∞"."""
     if math.isnan(value):
         return "—"
     if math.isinf(value):
@@ -22,16 +22,6 @@ def number(value: float) -> str:
         mantissa, exponent = f"{value:.2e}".split("e")
         text = f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPTS)}"
     return text.replace("-", "−")
-
-
-def read_number(text: str) -> float:
-    """The value ``number`` wrote (to three decimals, or three significant digits)."""
-    text = text.replace("−", "-").replace("⁻", "-")
-    if "×10" not in text:
-        return float(text)
-    mantissa, exponent = text.split("×10")
-    digits = exponent.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
-    return float(mantissa) * 10.0 ** int(digits)
 
 
 def bracketed(value: float) -> str:
