@@ -24,9 +24,13 @@ def number(value: float) -> str:
     return text.replace("-", "−")
 
 
-def bracketed(value: float) -> str:
+def label(value: float) -> str:
+    """A point's label as its data set gives it: "−1", "1", or a regression value ("0.4235")."""
+    return f"{value:g}".replace("-", "−")
+
+
+def bracketed(text: str) -> str:
     """A number inside a product or a power: negative ones in brackets, "(−0.5)"."""
-    text = number(value)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -52,19 +56,19 @@ def output_formula(head: str) -> str:
 def loss_formula(head: str, z: float, o: float, t: float, loss: float) -> str:
     """L, first as a formula, then with the point's numbers."""
     if _known(head) == "sigmoid+cross-entropy":
-        return (f"L = log(1 + e<sup>−t·z</sup>) = log(1 + e<sup>−{bracketed(t)}·{bracketed(z)}</sup>)"
+        return (f"L = log(1 + e<sup>−t·z</sup>) = log(1 + e<sup>−{bracketed(label(t))}·{bracketed(number(z))}</sup>)"
                 f" = {number(loss)}")
-    return f"L = ½ (o − t)² = ½ ({number(o)} − {bracketed(t)})² = {number(loss)}"
+    return f"L = ½ (o − t)² = ½ ({number(o)} − {bracketed(label(t))})² = {number(loss)}"
 
 
 def output_delta_formula(head: str, o: float, t: float, delta: float) -> str:
     """δ = ∂L/∂z at the output, first as a formula, then with the point's numbers."""
     head = _known(head)
     if head == "sigmoid+cross-entropy":
-        return f"δ = ∂L/∂z = (o − t) / 2 = ({number(o)} − {bracketed(t)}) / 2 = {number(delta)}"
+        return f"δ = ∂L/∂z = (o − t) / 2 = ({number(o)} − {bracketed(label(t))}) / 2 = {number(delta)}"
     if head == "linear+square":
-        return f"δ = ∂L/∂z = o − t = {number(o)} − {bracketed(t)} = {number(delta)}"
-    return (f"δ = ∂L/∂z = (o − t) · (1 − o²) = ({number(o)} − {bracketed(t)}) · {bracketed(1 - o * o)}"
+        return f"δ = ∂L/∂z = o − t = {number(o)} − {bracketed(label(t))} = {number(delta)}"
+    return (f"δ = ∂L/∂z = (o − t) · (1 − o²) = ({number(o)} − {bracketed(label(t))}) · {bracketed(number(1 - o * o))}"
             f" = {number(delta)}")
 
 

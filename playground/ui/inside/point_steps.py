@@ -13,7 +13,7 @@ import numpy as np
 from ...engine.network import Network
 from ...engine.one_point import OnePoint
 from ...words import Words
-from .notation import ACTIVATION_FORMULAS, bracketed, loss_formula, number, output_delta_formula, output_formula
+from .notation import ACTIVATION_FORMULAS, bracketed, label, loss_formula, number, output_delta_formula, output_formula
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ class PointSteps:
         output = self.point.layers[-1]
         z, o, t = output.weighted_sums[0], output.activations[0], self.point.target
         html = (f"<p class='np-formula'>{loss_formula(self.network.head.name, z, o, t, self.point.loss)}</p>"
-                f"<p class='np-note'>{self.words.text('stepThrough.loss_note', output=number(o), label=number(t))}</p>")
+                f"<p class='np-note'>{self.words.text('stepThrough.loss_note', output=number(o), label=label(t))}</p>")
         shown = {(c, i): number(value) for c in range(self.output_column + 1)
                  for i, value in enumerate(self._activations(c))}
         shown[(self.output_column, 0)] = f"L = {number(self.point.loss)}"
@@ -137,7 +137,7 @@ class PointSteps:
                 + _table(("", "w<sub>k</sub>", "δ<sub>k</sub>", "w<sub>k</sub>·δ<sub>k</sub>"), rows,
                          ("Σ", number(float(np.dot(w, later)))))
                 + f"<p class='np-formula'>f′(z) = {derivative(z, a)} = {number(slope)}</p>"
-                + f"<p class='np-formula'>δ = {number(slope)} · {bracketed(float(np.dot(w, later)))}"
+                + f"<p class='np-formula'>δ = {number(slope)} · {bracketed(number(float(np.dot(w, later))))}"
                   f" = {number(self.point.layers[column - 1].deltas[j])}</p>")
 
     def _activations(self, column: int) -> list[float]:

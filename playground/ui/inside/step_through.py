@@ -24,7 +24,7 @@ from ...views.network_diagram import NetworkDiagram
 from ...words import Words
 from ...yourdata import YOURS
 from ..readout import Readout
-from .notation import number
+from .notation import label, number
 from .point_steps import Place, PointSteps, places
 
 WIDTH = 330
@@ -136,10 +136,9 @@ class StepThrough(pn.viewable.Viewer):
         return int(found[0]) if len(found) else None
 
     def _position(self, trainer: Trainer, index: int, steps: int) -> str:
-        label = trainer.dataset.train.labels[index]
         return self.words.text("stepThrough.position", step=self.step + 1, steps=steps,
                                x1=number(self.point[0]), x2=number(self.point[1]),
-                               label=f"{label:g}".replace("-", "−"))
+                               label=label(trainer.dataset.train.labels[index]))
 
     def _prompt(self) -> str:
         key = "stepThrough.choose" if self.session.state.active_dataset() != YOURS else "stepThrough.choose_yours"
