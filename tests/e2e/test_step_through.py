@@ -12,7 +12,7 @@ from playground.engine.one_point import step_through
 from playground.state import PlaygroundState
 from playground.trainer import Trainer
 from playground.ui.inside.notation import number
-from tests.helpers.pages import epoch_at_least, on_map, open_page, press, wait_for_state
+from tests.helpers.pages import epoch_at_least, map_pixel, open_page, press, wait_for_state
 
 SEED = "0.5"
 STEP = "section[aria-label^='One point, step by step']"
@@ -49,7 +49,7 @@ def test_click_a_point_and_walk_its_forward_and_backward_pass(page, results_dir)
 
     press(page, "One point, step by step")
     expect_step(page, "Click a training point on the output map")
-    page.mouse.click(*on_map(page, (x1 + DOMAIN) / (2 * DOMAIN), (DOMAIN - x2) / (2 * DOMAIN)))
+    page.mouse.click(*map_pixel(page, x1, x2, DOMAIN))
     expect_step(page, f"Step 1 of 15 · point ({number(x1)}, {number(x2)})", "Forward: neuron 1 of layer 1",
                 f"tanh(z) = {number(expected.layers[0].activations[0])}")
     for _ in range(6):
@@ -63,10 +63,10 @@ def test_click_a_point_and_walk_its_forward_and_backward_pass(page, results_dir)
                 number(expected.layers[-1].weight_updates[0][0]))
     page.keyboard.press(".")
     expect_step(page, "Backward: neuron 1 of layer 2", f"= {number(expected.layers[1].deltas[0])}")
-    press(page, "◀ Back")
-    expect_step(page, "Step 9 of 15", "Backward: the output")
     page.wait_for_timeout(300)
     page.screenshot(path=str(results_dir / "step-through.png"), full_page=True)
+    press(page, "◀ Back")
+    expect_step(page, "Step 9 of 15", "Backward: the output")
 
     press(page, "▶ Play")  # training goes on, and the step follows the weights
     epoch_at_least(page, 300)

@@ -8,7 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from playground.yourdata import point_code
-from tests.helpers.pages import MAP, epoch_at_least, on_map, open_page, press, wait_for_state, wait_until
+from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state, wait_until
+
+MAP = "[aria-label^='Output: the network']"
+"""The output map's plot, by its name for screen readers."""
+
 
 def drawn(page) -> tuple[list, list]:
     """The points the address carries: xy and labels."""
@@ -19,6 +23,14 @@ def drawn(page) -> tuple[list, list]:
 
 def count(page) -> int:
     return len(drawn(page)[0])
+
+
+def on_map(page, fx: float, fy: float) -> tuple[float, float]:
+    """The page's pixel at a fraction of the map's square (0, 0 its top left; 1, 1 its bottom right):
+    the plot is the square with its colour scale to the right."""
+    box = page.locator(MAP).bounding_box()
+    side = min(box["height"], box["width"] - 80)
+    return box["x"] + 30 + fx * (side - 40), box["y"] + 10 + fy * (side - 40)
 
 
 @pytest.fixture()

@@ -88,16 +88,33 @@ def press(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
-MAP = "[aria-label^='Output: the network']"
-"""The output map's plot, by its name for screen readers."""
+# The output map's frame (the square of data, inside the plot's axes and colour scale) on the page,
+# from BokehJS's own layout: [left, top, width, height] in the page's pixels.
+MAP_FRAME_JS = """() => {
+  const walk = view => {
+    const name = view.model?.html_attributes?.["aria-label"] ?? "";
+    if (name.startsWith("Output: the network") && view.frame) {
+      const plot = view.el.getBoundingClientRect(), frame = view.frame.bbox;
+      return [plot.x + frame.left, plot.y + frame.top, frame.width, frame.height];
+    }
+    for (const child of view.child_views ?? []) {
+      const found = walk(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const view of Object.values(Bokeh.index)) {
+    const found = walk(view);
+    if (found) return found;
+  }
+  return null;
+}"""
 
 
-def on_map(page, fx: float, fy: float) -> tuple[float, float]:
-    """The page's pixel at a fraction of the map's square (0, 0 its top left; 1, 1 its bottom right):
-    the plot is the square with its colour scale to the right."""
-    box = page.locator(MAP).bounding_box()
-    side = min(box["height"], box["width"] - 80)
-    return box["x"] + 30 + fx * (side - 40), box["y"] + 10 + fy * (side - 40)
+def map_pixel(page, x1: float, x2: float, domain: float = 6.0) -> tuple[float, float]:
+    """The page's pixel where the output map draws the point (x1, x2) of its ±``domain`` view."""
+    left, top, width, height = page.evaluate(MAP_FRAME_JS)
+    return left + (x1 + domain) / (2 * domain) * width, top + (domain - x2) / (2 * domain) * height
 
 
 def wait_for_address(page, *parts: str) -> None:

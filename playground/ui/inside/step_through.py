@@ -27,7 +27,8 @@ from ..readout import Readout
 from .notation import label, number
 from .point_steps import Place, PointSteps, places
 
-WIDTH = 330
+WIDTH = 290
+"""The view's text, px: with its margins, as wide as the data and features columns it sits under."""
 
 
 class StepThrough(pn.viewable.Viewer):
