@@ -6,7 +6,7 @@ of training with the view open writes one step, not the whole walk. The numbers 
 ``engine.one_point``: the engine's own backpropagation, kept a layer at a time.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,11 +33,11 @@ class Step:
     title: str
     html: str
     """The formula, with this point's numbers, and a line saying what the picture shows."""
-    neurons: dict[tuple[int, int], str] = field(default_factory=dict)
+    neurons: dict[tuple[int, int], str]
     """Text under a neuron, by (column, neuron); column 0: the network's inputs, in its order."""
-    links: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    links: dict[tuple[int, int, int], str]
     """Text on a link, by (layer, source, target), as ``network.weights[layer][source, target]``."""
-    current: tuple[int, int] | None = None
+    current: tuple[int, int]
     """(column, neuron) the step is about, drawn stronger."""
 
 
