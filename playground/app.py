@@ -35,6 +35,8 @@ from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch
                                     training_options)
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.export_menu import ExportMenu
+from playground.ui.inside import InsideView, InsideViews
+from playground.ui.inside.step_through import StepThrough
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.notice import Notice
@@ -125,6 +127,7 @@ class PlaygroundApp:
                       "output": pn.pane.HoloViews(self.boundary.element)}
         """The views' panes, by the names the Export menu's pictures know them by."""
         self.exports = ExportMenu(self.session, words, self.plots)
+        self.inside = InsideViews(self.session, words, self.inside_views())
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)
@@ -218,7 +221,15 @@ class PlaygroundApp:
                 self.divergence_notice.object = words.text(
                     "messages.diverged", epoch=trainer.epoch, reason=words.text(DIVERGENCE_REASONS[trainer.divergence]))
                 self.divergence_notice.visible = True
+            self.inside.show(trainer)
             self.lessons.check_goal()
+
+    def inside_views(self) -> list[InsideView]:
+        """The views of how the network learns, in the order of their buttons (ui/inside/)."""
+        return [
+            InsideView("stepThrough", lambda: StepThrough(self.session, self.words, self.diagram, self.boundary,
+                                                          self.inside.toggles["stepThrough"])),
+        ]
 
     def address(self) -> str:
         """The fragment naming the whole setup, as TF's does, the lesson step open and the embedding."""
@@ -257,7 +268,7 @@ class PlaygroundApp:
         output = pn.Column(output_heading, self.metrics, plots["losses"],
                            self.focus_note, plots["output"], *output_options(state, words),
                            css_classes=["np-output"])
-        columns = _wrapping(self.guide, data, features, network, output,
+        columns = _wrapping(self.guide, data, features, network, output, self.inside,
                             stylesheets=[column_order(self.embedding.embedded), asset("lesson_column.css")])
         return pn.Column(*bars, self.link_notice, self.divergence_notice, columns, self.share,
                          css_classes=["np-app"], stylesheets=[asset("palette.css")])

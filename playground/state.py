@@ -28,10 +28,13 @@ REGULARIZATION_RATES = (0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)
 MAX_LAYERS = 6
 MAX_NEURONS = 8
 
+#: The views of how the network learns (ui/inside/), each opened by a button a link can hide.
+INSIDE_VIEWS = ("gradientFlow", "hiddenSpace", "stepThrough")
+
 #: Controls a link can hide (``hide=NAME,NAME``, or TF's ``NAME_hide=true``): TF's link builder's 15
 #: (``playground.ts`` HIDABLE_CONTROLS), its per-layer ``numNodesK`` and
-#: per-feature classes, then ours (the last four are the page's own buttons and
-#: menus, hidden for an embed). This order is the order links write them.
+#: per-feature classes, then ours (the page's own buttons and menus, hidden for an
+#: embed, and the buttons of the views inside the network). This order is the order links write them.
 HIDABLE_CONTROLS = (
     "showTestData", "discretize", "playButton", "stepButton", "resetButton",
     "learningRate", "activation", "regularization", "regularizationRate",
@@ -39,7 +42,7 @@ HIDABLE_CONTROLS = (
     *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
     *FEATURES,
     "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
-    "lessonsButton", "languageMenu", "shareButton", "exportMenu",
+    "lessonsButton", "languageMenu", "shareButton", "exportMenu", *INSIDE_VIEWS,
 )
 
 #: Seeds and tutorial names travel unescaped in links; TF's look like "0.66230".

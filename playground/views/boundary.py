@@ -4,6 +4,7 @@ import holoviews as hv
 import numpy as np
 from bokeh.events import DoubleTap, Pan, PanEnd, PanStart, Tap
 
+from ..assets import palette
 from ..ui.accessibility import name_plot
 from ..trainer import DOMAIN, GRID_RESOLUTION
 from ..words import Words
@@ -24,6 +25,8 @@ SCALE_BELOW_PX = (30, 80)
 
 
 TRAIN_OUTLINE, TEST_OUTLINE = "white", "black"  # as TF outlines them
+CHOSEN_RING_PX = 16
+"""A ring around the point a view explains (``show_chosen``), wide enough to see the point's colour inside."""
 
 
 def _points(hook) -> hv.Points:
@@ -35,6 +38,12 @@ def _points(hook) -> hv.Points:
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
         hooks=[hook, _outlines_as_given, on_top_layer], default_tools=[],
     )
+
+
+def _ring() -> hv.Points:
+    """An empty ring in the palette's ink, over the points: no points, nothing drawn."""
+    return hv.Points({"x1": [], "x2": []}, kdims=["x1", "x2"]).opts(
+        size=CHOSEN_RING_PX, fill_alpha=0, line_color=palette()["ink"], line_width=3, default_tools=[])
 
 
 def _outlines_as_given(plot, element) -> None:
@@ -53,6 +62,8 @@ class DecisionBoundary:
         self.words = PlotWords(words or Words(), _write_words)
         self.points = LiveSource()
         """Training points, then test points (drawn over them)."""
+        self.chosen = LiveSource()
+        """The ring around the point a view explains, if any."""
         self._pointer_callbacks: list = []
         self._figure = None
         self._listened_to = None
@@ -66,6 +77,7 @@ class DecisionBoundary:
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
             * _points(self.points.hook)
+            * _ring().opts(hooks=[self.chosen.hook, on_top_layer])
         ).opts(toolbar=None)
 
     def on_pointer(self, callback) -> None:
@@ -96,6 +108,12 @@ class DecisionBoundary:
         outline = [TRAIN_OUTLINE] * len(train_xy) + [TEST_OUTLINE] * len(test_xy)
         self.points.update(x1=xy[:, 0], x2=xy[:, 1], color=np.concatenate([train_labels, test_labels]),
                            line_color=outline)
+
+    def show_chosen(self, xy: tuple[float, float] | None) -> None:
+        """Ring the point at ``xy`` (a view explains it), or no point; sent to the page only when it moves."""
+        ring = {"x1": [] if xy is None else [xy[0]], "x2": [] if xy is None else [xy[1]]}
+        if ring != self.chosen.columns:
+            self.chosen.update(**ring)
 
     def show_output(self, output_grid: np.ndarray) -> None:
         """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""

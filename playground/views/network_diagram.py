@@ -15,11 +15,12 @@ from collections.abc import Callable, Sequence
 import holoviews as hv
 import numpy as np
 
+from ..assets import palette
 from ..ui.accessibility import name_plot
 from ..engine.features import FEATURES, feature_matrix
 from ..trainer import GRID, THUMBNAIL_ROWS
 from ..words import Words
-from .glyph_fields import coloured_by
+from .glyph_fields import coloured_by, draw_from_column
 from .layers import on_top_layer
 from .live_source import LiveSource
 from .network_layout import (
@@ -31,6 +32,9 @@ from .plot_words import PlotWords
 MAX_LINK_PX = 10
 """TF Playground's link width: 1 px at weight 0, growing to this at |w| = 5."""
 TEXT_COLOUR = "#555555"
+VALUE_COLOURS = (palette()["muted"], palette()["ink"])
+"""The numbers written on the picture (``show_values``): the others, and the neuron a step is about
+(the palette's muted and ink)."""
 OFF_INPUT_VEIL = 0.7
 """Opacity of the white veil over an input that is switched off (TF fades those)."""
 HEIGHT_PX = len(FEATURES) * ROW_PX + 2 * PAD_PX
@@ -53,8 +57,8 @@ class NetworkDiagram:
         """The inputs to draw, asked at every redraw: a lesson may hide some and show them again."""
         self.offered: list[str] = []
         """The inputs drawn in the first column, on or off, as TF draws them all: a tap switches one."""
-        self.thumbnails, self.links, self.biases, self.labels, self.neurons, self.veils = (
-            LiveSource() for _ in range(6))
+        self.thumbnails, self.links, self.biases, self.labels, self.neurons, self.veils, self.values = (
+            LiveSource() for _ in range(7))
         self.shape: tuple | None = None  # (features, layer sizes) drawn now
         self.layout = None
         colours = dict(cmap=diverging(), clim=(-1, 1), default_tools=[])  # no pan or zoom
@@ -93,7 +97,12 @@ class NetworkDiagram:
             text_align="right", text_baseline="middle", text_font_size="12px", text_color=TEXT_COLOUR,
             hooks=[self.labels.hook], default_tools=[],
         )
-        self.element = (segments * images * veils * bias_points * neuron_targets * labels).opts(
+        # Numbers written on the picture by a view that explains it; empty (nothing drawn) otherwise.
+        values = hv.Labels({"x": [], "y": [], "text": [], "colour": []}, ["x", "y"], ["text", "colour"]).opts(
+            text_font_size="10px", text_baseline="top", hooks=[self.values.hook, _value_style, on_top_layer],
+            default_tools=[],
+        )
+        self.element = (segments * images * veils * bias_points * neuron_targets * labels * values).opts(
             xlim=(0, width_px), ylim=(0, height_px), width=width_px, height=height_px,
             xaxis=None, yaxis=None, show_grid=False, show_frame=False, toolbar=None, default_tools=[],
             border=0, hooks=[self.words[2].hook],
@@ -122,6 +131,30 @@ class NetworkDiagram:
         mosaic = self._blank_mosaic.copy()
         mosaic.flat[self._neuron_cells] = _images(*neuron_maps[1:]).ravel()
         self.thumbnails.update(**(self._mosaic_place if relaid else {}), image=[mosaic])
+
+    def show_values(self, neurons: dict[tuple[int, int], str], links: dict[tuple[int, int, int], str],
+                    current: tuple[int, int] | None = None) -> None:
+        """Write numbers on the picture as it is laid out now: ``neurons[(column, neuron)]`` under a neuron
+        (column 0: the network's inputs, in its order), ``links[(layer, source, target)]`` on a link's first
+        third; the ``current`` neuron's stronger. Empty dicts wipe them."""
+        layout, rows = self.layout, self._link_rows
+        inputs = [self.offered.index(key) for key in self.shape[1]]
+        x, y, text, colour = [], [], [], []
+        for (column, neuron), value in neurons.items():
+            row = inputs[neuron] if column == 0 else neuron
+            x.append(layout.x[column])
+            y.append(layout.y[column][row] - layout.node / 2 - 1)
+            text.append(value)
+            colour.append(VALUE_COLOURS[(column, neuron) == current])
+        sizes = self.shape[2]
+        starts = np.cumsum([0, *(a * b for a, b in zip(sizes[:-1], sizes[1:]))])
+        for (layer, source, target), value in links.items():
+            index = starts[layer] + source * sizes[layer + 1] + target
+            x.append(rows["x0"][index] + (rows["x1"][index] - rows["x0"][index]) / 3)
+            y.append(rows["y0"][index] + (rows["y1"][index] - rows["y0"][index]) / 3 + 6)
+            text.append(value)
+            colour.append(VALUE_COLOURS[1])
+        self.values.update(x=np.array(x, dtype=float), y=np.array(y, dtype=float), text=text, colour=colour)
 
     def _lay_out(self, trainer, offered: list[str]) -> None:
         """Compute every position for the offered inputs and the trainer's layer sizes."""
@@ -157,6 +190,13 @@ class NetworkDiagram:
             x=np.full(sizes[0], layout.x[0] - corner - 8), y=layout.y[0],
             text=[FEATURES[key].label for key in self.offered],
         )
+
+
+def _value_style(plot, element) -> None:
+    """The numbers in their row's colour, on a light backing so a link under them does not cross them out."""
+    draw_from_column(plot, "text_color", "colour", through_scale=False)
+    glyph = plot.handles["glyph"]
+    glyph.background_fill_color, glyph.background_fill_alpha = palette()["surface"], 0.75
 
 
 def _name_weights(plot, words: Words) -> None:

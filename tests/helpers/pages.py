@@ -88,6 +88,35 @@ def press(page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
+# The output map's frame (the square of data, inside the plot's axes and colour scale) on the page,
+# from BokehJS's own layout: [left, top, width, height] in the page's pixels.
+MAP_FRAME_JS = """() => {
+  const walk = view => {
+    const name = view.model?.html_attributes?.["aria-label"] ?? "";
+    if (name.startsWith("Output: the network") && view.frame) {
+      const plot = view.el.getBoundingClientRect(), frame = view.frame.bbox;
+      return [plot.x + frame.left, plot.y + frame.top, frame.width, frame.height];
+    }
+    for (const child of view.child_views ?? []) {
+      const found = walk(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const view of Object.values(Bokeh.index)) {
+    const found = walk(view);
+    if (found) return found;
+  }
+  return null;
+}"""
+
+
+def map_pixel(page, x1: float, x2: float, domain: float = 6.0) -> tuple[float, float]:
+    """The page's pixel where the output map draws the point (x1, x2) of its ±``domain`` view."""
+    left, top, width, height = page.evaluate(MAP_FRAME_JS)
+    return left + (x1 + domain) / (2 * domain) * width, top + (domain - x2) / (2 * domain) * height
+
+
 def wait_for_address(page, *parts: str) -> None:
     """Wait until the address's ``#…`` part holds every one of ``parts``, in a page or an iframe's frame."""
     page.wait_for_function("parts => parts.every(part => location.hash.includes(part))", arg=list(parts),

@@ -264,9 +264,10 @@ def test_thumbnails_read_from_the_output_pass_are_the_maps_at_points_near_their_
 
 def test_a_frame_repaints_everything_but_the_inputs_names():
     # What a frame changes (links, maps, biases) is on Bokeh's top layer, painted in the order
-    # drawn: links under the maps, the veils over switched-off inputs, the biases on top.
+    # drawn: links under the maps, the veils over switched-off inputs, the biases, then the numbers a view
+    # writes on the picture (none unless it is open).
     trainer = Trainer(PlaygroundState())
     figure = hv.render(NetworkDiagram(trainer).element)
     drawn = [(type(renderer.glyph).__name__, renderer.level) for renderer in figure.renderers]
     assert drawn == [("Segment", "overlay"), ("Image", "overlay"), ("Scatter", "overlay"),
-                     ("Scatter", "overlay"), ("Scatter", "overlay"), ("Text", "glyph")]
+                     ("Scatter", "overlay"), ("Scatter", "overlay"), ("Text", "glyph"), ("Text", "overlay")]

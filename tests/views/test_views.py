@@ -180,9 +180,10 @@ def test_a_frame_repaints_only_the_map_and_its_points_not_the_axes_and_scale():
     # Bokeh paints "overlay" glyphs on a canvas layer of their own, repainted alone when only
     # they change; the scale's own mapper keeps the map's colouring from re-laying out the plot.
     figure = rendered_app().boundary.heatmap.handles["plot"]
-    image, points = figure.renderers
+    image, points, ring = figure.renderers
     assert (type(image.glyph).__name__, image.level) == ("Image", "overlay")
     assert (type(points.glyph).__name__, points.level) == ("Scatter", "overlay")  # over the map
+    assert (type(ring.glyph).__name__, ring.level) == ("Scatter", "overlay")  # a chosen point's, over them
     scale = next(item for item in figure.right + figure.below if type(item).__name__ == "ColorBar")
     mapper = image.glyph.color_mapper
     assert scale.color_mapper is not mapper  # the same colours on the same limits, but its own

@@ -1,0 +1,74 @@
+"""Views of how the network learns (issue 16), each opened beside the playground by its own button.
+
+A view is built when first opened and drawn only while open: the page's start and its frames
+cost nothing for a view nobody opened. A link or a lesson hides a view's button (``hide=KEY``,
+the keys are ``state.INSIDE_VIEWS``), as it hides any other control.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import panel as pn
+
+from playground.session import Session
+from playground.trainer import Trainer
+from playground.ui.controls import shown
+from playground.words import Words
+
+
+class Drawn(Protocol):
+    """What an open view is: something Panel shows, redrawn at each frame of the playground."""
+
+    def __panel__(self) -> pn.viewable.Viewable: ...
+
+    def show(self, trainer: Trainer) -> None: ...
+
+
+@dataclass(frozen=True)
+class InsideView:
+    """One view: its ``key`` (in ``state.INSIDE_VIEWS``; its words are ``inside.KEY``) and how it is built."""
+
+    key: str
+    build: Callable[[], Drawn]
+
+
+class InsideViews(pn.viewable.Viewer):
+    """The "Inside the network" column: a button per view, and the views open below them, in that order."""
+
+    def __init__(self, session: Session, words: Words, views: list[InsideView]):
+        super().__init__()
+        self.session, self.views = session, views
+        self.built: dict[str, Drawn] = {}
+        self.toggles = {view.key: pn.widgets.Toggle(name=words(f"inside.{view.key}"), width=180,
+                                                    visible=shown(session.state, view.key),
+                                                    css_classes=[f"np-inside-{view.key}"])
+                        for view in views}
+        for key, toggle in self.toggles.items():
+            toggle.param.watch(lambda event, key=key: self._open(key, event.new), "value")
+        self.opened = pn.Column()
+        self._layout = pn.Column(
+            pn.pane.HTML(words.follow(lambda: f"<h2 class='np-heading'>{words.text('headings.inside')}</h2>"),
+                         margin=(0, 10)),
+            *self.toggles.values(), self.opened, css_classes=["np-inside"], visible=bool(views))
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self._layout
+
+    def open(self, key: str, is_open: bool = True) -> None:
+        """Open (or close) a view as its button does, for a lesson or a command."""
+        self.toggles[key].value = is_open
+
+    def show(self, trainer: Trainer) -> None:
+        """Redraw the open views for this frame."""
+        for key, view in self.built.items():
+            if self.toggles[key].value:
+                view.show(trainer)
+
+    def _open(self, key: str, is_open: bool) -> None:
+        if is_open and key not in self.built:
+            self.built[key] = next(view for view in self.views if view.key == key).build()
+        self.opened.objects = [self.built[view.key] for view in self.views
+                               if view.key in self.built and self.toggles[view.key].value]
+        if is_open:
+            self.built[key].show(self.session.trainer)
