@@ -35,7 +35,7 @@ from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch
                                     training_options)
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.export_menu import ExportMenu
-from playground.ui.inside import InsideView, InsideViews
+from playground.ui.inside import InsideView, InsideViews, built_later
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.notice import Notice
@@ -227,7 +227,10 @@ class PlaygroundApp:
 
     def inside_views(self) -> list[InsideView]:
         """The views of how the network learns, in the order of their buttons (ui/inside/)."""
-        return []
+        return [
+            InsideView("gradientFlow", built_later("gradient_flow", "GradientFlowView", self.words), tracks_gradients=True),
+            InsideView("hiddenSpace", built_later("hidden_space", "HiddenSpaceView", self.session, self.words)),
+        ]
 
     def address(self) -> str:
         """The fragment naming the whole setup, as TF's does, the lesson step open and the embedding."""

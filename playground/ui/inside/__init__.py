@@ -7,6 +7,7 @@ the keys are ``state.INSIDE_VIEWS``), as it hides any other control.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Protocol
 
 import panel as pn
@@ -31,6 +32,15 @@ class InsideView:
 
     key: str
     build: Callable[[], Drawn]
+    tracks_gradients: bool = False
+    """While it is open, every epoch's metrics carry the gradient flow (a backward pass over the training
+    set each: closed, the view costs nothing)."""
+
+
+def built_later(module: str, name: str, *arguments) -> Callable[[], Drawn]:
+    """A view's ``build`` that imports its module (``playground.ui.inside.MODULE``) when first called:
+    the page's start does not even import a view nobody opened."""
+    return lambda: getattr(import_module(f"playground.ui.inside.{module}"), name)(*arguments)
 
 
 class InsideViews(pn.viewable.Viewer):
@@ -46,6 +56,7 @@ class InsideViews(pn.viewable.Viewer):
                         for view in views}
         for key, toggle in self.toggles.items():
             toggle.param.watch(lambda event, key=key: self._open(key, event.new), "value")
+        session.param.watch(lambda event: self._track_gradients(), "revision")  # a new trainer
         self.opened = pn.Column()
         self._layout = pn.Column(
             pn.pane.HTML(words.follow(lambda: f"<h2 class='np-heading'>{words.text('headings.inside')}</h2>"),
@@ -70,5 +81,11 @@ class InsideViews(pn.viewable.Viewer):
             self.built[key] = next(view for view in self.views if view.key == key).build()
         self.opened.objects = [self.built[view.key] for view in self.views
                                if view.key in self.built and self.toggles[view.key].value]
+        self._track_gradients()
         if is_open:
             self.built[key].show(self.session.trainer)
+
+    def _track_gradients(self) -> None:
+        """The trainer's epochs carry their gradient flow while a view that draws it is open."""
+        self.session.trainer.track_gradients = any(view.tracks_gradients and self.toggles[view.key].value
+                                                   for view in self.views)
