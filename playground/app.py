@@ -128,6 +128,8 @@ class PlaygroundApp:
         """The views' panes, by the names the Export menu's pictures know them by."""
         self.exports = ExportMenu(self.session, words, self.plots)
         self.inside = InsideViews(self.session, words, self.inside_views())
+        self.lessons.param.watch(lambda event: self.inside.open_all(event.new.lesson.open_views if event.new else ()),
+                                 "progress")  # a lesson opens the views it uses
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)

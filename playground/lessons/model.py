@@ -77,6 +77,8 @@ class Lesson:
     """Language tag -> text; English always, then the translations present."""
     files: dict[str, Path]
     """Language tag -> the file its text came from."""
+    open_views: tuple[str, ...] = ()
+    """The views inside the network opened with the lesson (names from state.INSIDE_VIEWS)."""
 
     @property
     def languages(self) -> tuple[str, ...]:

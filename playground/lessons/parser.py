@@ -56,6 +56,7 @@ def parse_lesson(path: Path) -> tuple[Lesson | None, list[LessonError]]:
         id=header.id, version=header.version, level=header.level, minutes=header.minutes,
         preset=header.preset, locked=header.locked, hidden=header.hidden, steps=tuple(header.steps),
         texts={language: _text(header, language, text) for language, text in bodies.items()}, files=files,
+        open_views=header.open,
     )
     return lesson, []
 

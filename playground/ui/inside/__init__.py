@@ -70,6 +70,12 @@ class InsideViews(pn.viewable.Viewer):
         """Open (or close) a view as its button does, for a lesson or a command."""
         self.toggles[key].value = is_open
 
+    def open_all(self, keys: tuple[str, ...]) -> None:
+        """Open the views named (a lesson's ``open``), those of this playground only."""
+        for key in keys:
+            if key in self.toggles:
+                self.open(key)
+
     def show(self, trainer: Trainer) -> None:
         """Redraw the open views for this frame."""
         for key, view in self.built.items():
