@@ -50,7 +50,7 @@ class InsideViews(pn.viewable.Viewer):
         super().__init__()
         self.session, self.views = session, views
         self.built: dict[str, Drawn] = {}
-        self.toggles = {view.key: pn.widgets.Toggle(name=words(f"inside.{view.key}"), width=180,
+        self.toggles = {view.key: pn.widgets.Toggle(label=words(f"inside.{view.key}"), width=180,
                                                     visible=shown(session.state, view.key),
                                                     css_classes=[f"np-inside-{view.key}"])
                         for view in views}

@@ -19,7 +19,7 @@ class HiddenSpaceView(pn.viewable.Viewer):
         super().__init__()
         self.session, self.words = session, words
         self.chart = HiddenSpaceChart(words=words)
-        self.layer = pn.widgets.Select(name=words("inside.hidden_layer"), options={}, width=180,
+        self.layer = pn.widgets.Select(label=words("inside.hidden_layer"), options={}, width=180,
                                        css_classes=["np-hidden-layer"])
         self.layer.param.watch(lambda event: self._chosen(), "value")
         self.caption = Readout("", width=380, margin=(0, 10), css_classes=["np-caption"])

@@ -1,0 +1,164 @@
+"""Inside the network's Gradient flow and Hidden space: what they draw follows the trainer, and a closed
+view costs nothing."""
+
+import subprocess
+import sys
+
+import holoviews as hv
+import numpy as np
+import pytest
+
+from playground.app import PlaygroundApp
+from playground.engine.hidden_space import output_in_picture
+from playground.lessons import default_catalog
+from playground.state import PlaygroundState
+from playground.views.gradient_flow import LAYERS, log_ends
+from tests.helpers import ROOT
+
+
+def opened(key: str, **state):
+    """An app with the view ``key`` open and drawn, as a page draws it."""
+    app = PlaygroundApp(PlaygroundState(**state))
+    app.inside.open(key)
+    view = app.inside.built[key]
+    hv.render(view.chart.element)
+    return app, view
+
+
+def trained(app, epochs: int) -> None:
+    app.session.trainer.step(epochs)
+    app.redraw()
+
+
+def test_the_gradient_flow_draws_each_layers_gradient_and_update_as_the_metrics_have_them():
+    app, view = opened("gradientFlow", networkShape=[4, 2])
+    trained(app, 6)
+
+    history = app.session.trainer.history
+    drawn = view.chart.flow.source.data
+    assert list(drawn["epoch"]) == [1, 2, 3, 4, 5, 6]  # epoch 0 has no step to measure
+    for layer in range(3):  # into layer 1, into layer 2, into the output
+        assert list(drawn[f"gradients{layer}"]) == [m.gradient_flow.gradients[layer] for m in history[1:]]
+        assert list(drawn[f"updates{layer}"]) == [m.gradient_flow.updates[layer] for m in history[1:]]
+    assert all(np.isnan(drawn[f"gradients{layer}"]).all() for layer in range(3, LAYERS))
+    legend = [_label(item) for item in view.chart.legend.items if item.visible]
+    assert legend == ["layer 1", "layer 2", "output"]
+    dashes = {tuple(renderer.glyph.line_dash) for renderer in view.chart.renderers[0]}
+    assert len(dashes) == 2  # gradients and updates told apart
+
+
+def test_the_log_axis_ends_at_the_powers_of_ten_around_every_norm_drawn():
+    app, view = opened("gradientFlow", networkShape=[4, 4, 4, 4, 4, 4], activation="sigmoid", dataset="circle")
+    trained(app, 3)
+
+    norms = np.concatenate([values for name, values in view.chart.flow.source.data.items() if name != "epoch"])
+    norms = norms[np.isfinite(norms)]
+    bottom, top = view.chart.y_range.start, view.chart.y_range.end
+    assert bottom <= norms.min() and norms.max() <= top
+    assert bottom * 10 > norms.min() and top / 10 < norms.max()  # no empty decade at either end
+    assert np.log10(top / bottom) >= 4  # vanishing: the first layers' lines lie decades below the output's
+    assert log_ends(3e-7, 0.095) == (1e-7, 0.1) and log_ends(0.5, 0.5) == (0.1, 1.0)
+
+
+def test_the_trainer_tracks_gradients_only_while_the_flow_is_open_and_again_after_a_reset():
+    app = PlaygroundApp(PlaygroundState())
+    assert not app.session.trainer.track_gradients
+    app.inside.open("gradientFlow")
+    app.session.reset()
+    assert app.session.trainer.track_gradients  # the new trainer too
+    trained(app, 2)
+    assert app.session.trainer.history[-1].gradient_flow is not None
+    app.inside.open("gradientFlow", False)
+    assert not app.session.trainer.track_gradients
+    app.session.trainer.step(1)
+    assert app.session.trainer.history[-1].gradient_flow is None
+
+
+def test_a_reset_starts_the_flow_over():
+    app, view = opened("gradientFlow")
+    trained(app, 5)
+    app.session.reset()
+    trained(app, 2)
+    assert list(view.chart.flow.source.data["epoch"]) == [1, 2]
+    assert view.chart.x_range.start == 1
+
+
+def test_the_hidden_space_draws_the_points_at_their_two_neurons_outputs_over_the_output_there():
+    app, view = opened("hiddenSpace", dataset="xor", networkShape=[4, 2])
+    trained(app, 50)
+
+    trainer = app.session.trainer
+    assert view.layer.value == 1  # the last hidden layer first
+    activations = trainer.network.forward(trainer.train_inputs)[1][2]
+    points = view.chart.points.source.data
+    assert np.allclose(points["x1"], activations[:, 0]) and np.allclose(points["x2"], activations[:, 1])
+    assert list(points["color"]) == list(trainer.dataset.train.labels)
+    assert view.chart.axis_labels == ("neuron 1 of layer 2", "neuron 2 of layer 2")
+    # Every point inside the picture, and its colour behind it the output at its place.
+    x, y = view.chart.x_range, view.chart.y_range
+    assert (x.start <= activations[:, 0]).all() and (activations[:, 0] <= x.end).all()
+    assert (y.start <= activations[:, 1]).all() and (activations[:, 1] <= y.end).all()
+    picture = view.chart.picture.source.data
+    image = np.array(picture["image"][0])
+    cells = view.chart.window.grid()
+    space = type("Space", (), {"centre": np.zeros(2), "basis": np.eye(2)})
+    assert np.allclose(image.ravel(), output_in_picture(trainer.network, 1, space, cells))
+    assert picture["x"][0] == pytest.approx(x.start) and picture["dw"][0] == pytest.approx(x.end - x.start)
+    # Trained, the output tells the points apart where layer 2 puts them.
+    outputs = trainer.network.output_from(1, activations)
+    assert np.mean(np.sign(outputs) == trainer.dataset.train.labels) > 0.9
+
+
+def test_a_wider_layer_is_projected_on_axes_that_turn_smoothly():
+    app, view = opened("hiddenSpace", dataset="xor", networkShape=[4, 2])
+    view.layer.value = 0  # layer 1: four neurons
+    assert "PCA" in view.caption.object and view.chart.axis_labels == ("principal axis 1", "principal axis 2")
+    before = view._basis.copy()
+    trained(app, 1)
+    assert np.all(np.sum(before * view._basis, axis=0) > 0.9)  # neither axis flipped nor swapped
+    trainer = app.session.trainer
+    activations = trainer.network.forward(trainer.train_inputs)[1][1]
+    projected = (activations - activations.mean(axis=0)) @ view._basis
+    assert np.allclose(view.chart.points.source.data["x1"], projected[:, 0])
+
+
+def test_the_hidden_space_follows_the_network_and_says_when_there_is_no_hidden_layer():
+    app, view = opened("hiddenSpace", networkShape=[3])
+    assert list(view.layer.options) == ["layer 1"] and "PCA" in view.caption.object
+    app.session.state.networkShape = [3, 2, 2]
+    assert list(view.layer.options) == ["layer 1", "layer 2", "layer 3"]
+    app.session.state.networkShape = []
+    assert not view.plot.visible
+    assert view.caption.object == "The network has no hidden layer: add one to see how it moves the data."
+    app.session.state.networkShape = [2]
+    assert view.plot.visible and view.chart.axis_labels == ("neuron 1 of layer 1", "neuron 2 of layer 1")
+
+
+def test_the_views_speak_chinese():
+    app, view = opened("gradientFlow", networkShape=[2])
+    app.session.state.lang = "zh-CN"
+    assert [_label(item) for item in view.chart.legend.items if item.visible] == ["第 1 层", "输出"]
+    assert view.chart.words.plot.handles["yaxis"].axis_label == "大小（对数刻度）"
+    assert "梯度流" in view.chart.words.plot.state.html_attributes["aria-label"]
+
+
+def test_a_lesson_opens_the_views_it_uses():
+    app = PlaygroundApp(PlaygroundState())
+    app.lessons.open(default_catalog().get("vanishing-gradients"))
+    assert app.inside.toggles["gradientFlow"].value and app.session.trainer.track_gradients
+    app.lessons.open(default_catalog().get("hidden-space"))
+    assert app.inside.toggles["hiddenSpace"].value
+
+
+def test_closed_views_are_neither_built_nor_imported_nor_tracked():
+    code = ("import sys; from playground.app import PlaygroundApp, PlaygroundState; app = PlaygroundApp(PlaygroundState());"
+            "app.layout(); app.session.trainer.step(1); app.redraw();"
+            "print(app.inside.built, app.session.trainer.history[-1].gradient_flow,"
+            " [name for name in sys.modules if name.startswith('playground.ui.inside.')])")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["{}", "None", "[]"]
+
+
+def _label(item) -> str:
+    """A legend item's text, however Bokeh holds it (a plain string, or a value spec)."""
+    return getattr(item.label, "value", item.label)
