@@ -82,14 +82,19 @@ class HiddenSpaceChart:
         """Draw ``points`` (n, 2) with the other ``columns`` of ``boundary.point_columns`` (their labels and
         outlines), over ``output_at(cells)``: the output at the centres of the picture's cells; ``anew``
         (another layer drawn) fits the window to the points whether they fit in it or not."""
-        if self.window.fit(points, anew):
+        image = {}
+        if self.window.fit(points, anew) or not self.picture.columns:
             (x1, x2), half = self.window.centre, self.window.half_side
             self.x_range.update(start=x1 - half, end=x1 + half)
             self.y_range.update(start=x2 - half, end=x2 + half)
-        (x1, x2), half = self.window.centre, self.window.half_side
+            image = {"x": [x1 - half], "y": [x2 - half], "dw": [2 * half], "dh": [2 * half]}
         output = output_at(self.window.grid()).reshape(RESOLUTION, RESOLUTION)
-        self.picture.update(image=[output], x=[x1 - half], y=[x2 - half], dw=[2 * half], dh=[2 * half])
-        self.points.update(**{**columns, "x1": points[:, 0], "x2": points[:, 1]})
+        self.picture.update(image=[output], **image)
+        places = {"x1": points[:, 0], "x2": points[:, 1]}
+        drawn = self.points.columns
+        same_points = len(drawn.get("x1", ())) == len(points) and all(
+            np.array_equal(drawn[name], values) for name, values in columns.items())
+        self.points.update(**(places if same_points else {**columns, **places}))  # labels sent when they change
         if axis_labels != self.axis_labels:
             self.axis_labels = axis_labels
             self._write_words(self.words.plot, self.words.words)
