@@ -162,3 +162,17 @@ def test_closed_views_are_neither_built_nor_imported_nor_tracked():
 def _label(item) -> str:
     """A legend item's text, however Bokeh holds it (a plain string, or a value spec)."""
     return getattr(item.label, "value", item.label)
+
+
+def test_a_diverged_network_leaves_both_views_standing():
+    app = PlaygroundApp(PlaygroundState(networkShape=[4, 4]))
+    for key in ("gradientFlow", "hiddenSpace"):
+        app.inside.open(key)
+        hv.render(app.inside.built[key].chart.element)
+    trained(app, 2)
+    app.session.trainer.network.parameter_vector[:] = np.nan  # as a learning rate far too high leaves it
+    trained(app, 1)
+    assert app.session.trainer.divergence
+    space = app.inside.built["hiddenSpace"].chart
+    assert np.isnan(space.points.source.data["x1"]).all() and space.x_range.end > space.x_range.start
+    assert list(app.inside.built["gradientFlow"].chart.flow.source.data["epoch"]) == [1, 2, 3]
