@@ -79,9 +79,10 @@ class HiddenSpaceChart:
 
     def show(self, points: np.ndarray, columns: dict, output_at: Callable[[np.ndarray], np.ndarray],
              axis_labels: tuple[str, str], anew: bool = False) -> None:
-        """Draw ``points`` (n, 2) with the other ``columns`` of ``boundary.point_columns`` (their labels and
-        outlines), over ``output_at(cells)``: the output at the centres of the picture's cells; ``anew``
-        (another layer drawn) fits the window to the points whether they fit in it or not."""
+        """Draw ``points`` (n, 2), with the labels and outlines of ``columns`` (``boundary.point_columns``
+        of the same points, whose places in the plane are not drawn here), over ``output_at(cells)``: the
+        output at the centres of the picture's cells. ``anew`` (another layer drawn) fits the window to the
+        points whether they fit in it or not."""
         image = {}
         if self.window.fit(points, anew) or not self.picture.columns:
             (x1, x2), half = self.window.centre, self.window.half_side
@@ -91,10 +92,11 @@ class HiddenSpaceChart:
         output = output_at(self.window.grid()).reshape(RESOLUTION, RESOLUTION)
         self.picture.update(image=[output], **image)
         places = {"x1": points[:, 0], "x2": points[:, 1]}
+        looks = {name: values for name, values in columns.items() if name not in places}
         drawn = self.points.columns
         same_points = len(drawn.get("x1", ())) == len(points) and all(
-            np.array_equal(drawn[name], values) for name, values in columns.items())
-        self.points.update(**(places if same_points else {**columns, **places}))  # labels sent when they change
+            np.array_equal(drawn[name], values) for name, values in looks.items())
+        self.points.update(**places, **({} if same_points else looks))  # labels and outlines only when they change
         if axis_labels != self.axis_labels:
             self.axis_labels = axis_labels
             self._write_words(self.words.plot, self.words.words)

@@ -176,3 +176,25 @@ def test_a_diverged_network_leaves_both_views_standing():
     space = app.inside.built["hiddenSpace"].chart
     assert np.isnan(space.points.source.data["x1"]).all() and space.x_range.end > space.x_range.start
     assert list(app.inside.built["gradientFlow"].chart.flow.source.data["epoch"]) == [1, 2, 3]
+
+
+def test_a_frame_sends_the_views_only_what_changed():
+    from bokeh.document import Document
+
+    app = PlaygroundApp(PlaygroundState(dataset="xor", networkShape=[4, 2]))
+    for key in ("gradientFlow", "hiddenSpace"):
+        app.inside.open(key)
+    flow, space = (app.inside.built[key].chart for key in ("gradientFlow", "hiddenSpace"))
+    document = Document()
+    for chart in (flow, space):
+        document.add_root(hv.render(chart.element))
+    trained(app, 20)
+    sent = []
+    document.on_change(lambda event: sent.append(event))
+
+    trained(app, 1)
+
+    streamed = [event for event in sent if type(event).__name__ == "ColumnsStreamedEvent"]
+    assert len(streamed) == 1 and list(streamed[0].data["epoch"]) == [21]  # the flow: the new epoch only
+    patched = {key for event in sent if type(event).__name__ == "ColumnDataChangedEvent" for key in event.cols}
+    assert patched == {"image", "x1", "x2"}  # the picture and the points' places; their labels stay
