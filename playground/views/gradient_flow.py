@@ -53,7 +53,7 @@ def flow_rows(flows: list, layers: int = LAYERS) -> dict[str, np.ndarray]:
 class GradientFlowChart:
     """Every layer's two lines on one streamed source; the legend names the layers as the diagram does."""
 
-    def __init__(self, width_px: int = 380, height_px: int = 220, words: Words | None = None):
+    def __init__(self, width_px: int = 360, height_px: int = 220, words: Words | None = None):
         self.flow = LiveSource()
         """Columns ``epoch``, ``gradients0`` … ``gradients6``, ``updates0`` … ``updates6``: a row per epoch."""
         self.feed = HistoryFeed()

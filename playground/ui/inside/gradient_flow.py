@@ -15,7 +15,7 @@ class GradientFlowView(pn.viewable.Viewer):
         super().__init__()
         self.chart = GradientFlowChart(words=words)
         self._layout = pn.Column(
-            pn.pane.HTML(words("inside.gradient_flow_caption"), width=380, margin=(0, 10), css_classes=["np-caption"]),
+            pn.pane.HTML(words("inside.gradient_flow_caption"), width=340, margin=(0, 10), css_classes=["np-caption"]),
             pn.pane.HoloViews(self.chart.element), css_classes=["np-gradient-flow"])
 
     def __panel__(self) -> pn.viewable.Viewable:

@@ -22,7 +22,7 @@ class HiddenSpaceView(pn.viewable.Viewer):
         self.layer = pn.widgets.Select(label=words("inside.hidden_layer"), options={}, width=180,
                                        css_classes=["np-hidden-layer"])
         self.layer.param.watch(lambda event: self._chosen(), "value")
-        self.caption = Readout("", width=380, margin=(0, 10), css_classes=["np-caption"])
+        self.caption = Readout("", width=340, margin=(0, 10), css_classes=["np-caption"])
         self.plot = pn.pane.HoloViews(self.chart.element)
         self._offered = None  # (hidden layers, language) the menu offers
         self._basis = None  # the last frame's axes, so a projection turns smoothly
