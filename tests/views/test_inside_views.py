@@ -198,3 +198,36 @@ def test_a_frame_sends_the_views_only_what_changed():
     assert len(streamed) == 1 and list(streamed[0].data["epoch"]) == [21]  # the flow: the new epoch only
     patched = {key for event in sent if type(event).__name__ == "ColumnDataChangedEvent" for key in event.cols}
     assert patched == {"image", "x1", "x2"}  # the picture and the points' places; their labels stay
+
+
+def test_paused_the_hidden_space_goes_back_through_the_epochs_drawn():
+    app, view = opened("hiddenSpace", dataset="xor", networkShape=[4, 2])
+    start = np.array(view.chart.points.source.data["x1"])
+    for _ in range(3):
+        trained(app, 20)
+    assert view.epoch_shown.visible and (view.epoch_shown.start, view.epoch_shown.end) == (0, 60)
+    trained_weights = app.session.trainer.network.parameter_vector.copy()
+    now = np.array(view.chart.points.source.data["x1"])
+
+    view.epoch_shown.value = 0  # as the student drags it
+    assert np.allclose(view.chart.points.source.data["x1"], start)
+    assert np.array_equal(app.session.trainer.network.parameter_vector, trained_weights)  # only drawn
+    view.epoch_shown.value = 60
+    assert np.allclose(view.chart.points.source.data["x1"], now)
+
+    app.session.playing = True
+    trained(app, 1)
+    assert not view.epoch_shown.visible  # while playing, the picture follows the training
+
+
+def test_a_long_run_keeps_its_first_and_latest_frames_and_thins_the_rest():
+    from playground.trainer import Trainer
+    from playground.ui.inside.past_frames import KEPT, PastFrames
+
+    trainer, past = Trainer(PlaygroundState()), PastFrames()
+    for _ in range(3 * KEPT):
+        past.keep(trainer)
+        trainer.step(1)
+    epochs = [epoch for epoch, _ in past.frames]
+    assert len(epochs) <= KEPT and epochs[0] == 0 and epochs[-1] == 3 * KEPT - 1
+    assert epochs[-KEPT // 2:] == list(range(3 * KEPT - KEPT // 2, 3 * KEPT))  # the latest, every one

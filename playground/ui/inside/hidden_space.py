@@ -5,6 +5,7 @@ import panel as pn
 
 from playground.engine.hidden_space import hidden_space, output_in_picture
 from playground.session import Session
+from playground.ui.inside.past_frames import PastFrames
 from playground.trainer import Trainer
 from playground.ui.readout import Readout
 from playground.views.boundary import point_columns
@@ -13,7 +14,8 @@ from playground.words import Words
 
 
 class HiddenSpaceView(pn.viewable.Viewer):
-    """A menu of the hidden layers (the last one first), a line saying what the picture is, and the picture."""
+    """A menu of the hidden layers (the last one first), a line saying what the picture is, the picture, and,
+    while paused, a slider back through the epochs drawn."""
 
     def __init__(self, session: Session, words: Words):
         super().__init__()
@@ -27,12 +29,35 @@ class HiddenSpaceView(pn.viewable.Viewer):
         self._offered = None  # (hidden layers, language) the menu offers
         self._basis = None  # the last frame's axes, so a projection turns smoothly
         self._drawn = None  # (trainer, layer) drawn last: another is fitted into the picture anew
-        self._layout = pn.Column(self.layer, self.caption, self.plot, css_classes=["np-hidden-space"])
+        self.past = PastFrames()
+        self.epoch_shown = pn.widgets.IntSlider(label=words("inside.epoch_shown"), start=0, end=1, value=0, width=300,
+                                                margin=(5, 15), visible=False, css_classes=["np-epoch-shown"])
+        self.epoch_shown.param.watch(lambda event: self._rewind(event.new), "value")
+        self._following = False  # while the slider is set to the epoch trained: no rewind
+        self._layout = pn.Column(self.layer, self.caption, self.plot, self.epoch_shown, css_classes=["np-hidden-space"])
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self._layout
 
     def show(self, trainer: Trainer) -> None:
+        self.past.keep(trainer)
+        self._draw(trainer)
+        first, last = self.past.epochs
+        self.epoch_shown.visible = not self.session.playing and last > first and bool(trainer.network.hidden)
+        if self.epoch_shown.visible:
+            self._following = True
+            try:
+                self.epoch_shown.param.update(start=first, end=last, value=last)
+            finally:
+                self._following = False
+
+    def _rewind(self, epoch: int) -> None:
+        """Draw the weights of a frame drawn before (the slider moved, while paused)."""
+        if not self._following:
+            with self.past.at(epoch):
+                self._draw(self.session.trainer)
+
+    def _draw(self, trainer: Trainer) -> None:
         network, words = trainer.network, self.words
         self._offer(len(network.hidden))
         self.layer.visible = self.plot.visible = bool(network.hidden)
