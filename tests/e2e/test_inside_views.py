@@ -6,6 +6,7 @@ before and after training, and the tablet layout.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,14 @@ def test_both_views_open_and_change_as_the_network_trains(context, base_url, sho
 
     space.scroll_into_view_if_needed()
     assert flow.screenshot(path=str(shots / "gradient-flow-trained.png")) != flow_before
-    assert space.screenshot(path=str(shots / "hidden-space-trained.png")) != space_before
+    space_trained = space.screenshot(path=str(shots / "hidden-space-trained.png"))
+    assert space_trained != space_before
+
+    page.locator(".np-epoch-shown .noUi-handle").focus()  # paused, the slider goes back: by keyboard
+    page.keyboard.press("Home")
+    expect(page.locator(".np-epoch-shown")).to_contain_text(re.compile(r"Epoch shown:\s*0\b"))
+    page.wait_for_timeout(500)  # the picture redrawn
+    assert space.screenshot(path=str(shots / "hidden-space-back-at-epoch-0.png")) != space_trained
     page.get_by_label("Hidden layer", exact=True).select_option(label="layer 1")
     expect(page.get_by_text("Layer 1 has 4 neurons")).to_be_visible()
     space.screenshot(path=str(shots / "hidden-space-layer-1-pca.png"))
