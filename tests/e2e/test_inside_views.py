@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state
+from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state, wait_until
 
 LINK = "dataset=xor&networkShape=4,2&seed=0.31415"
 WORKER_READY_MS = 60_000
@@ -73,8 +73,8 @@ def test_both_views_open_and_change_as_the_network_trains(context, base_url, sho
     page.locator(".np-epoch-shown .noUi-handle").focus()  # paused, the slider goes back: by keyboard
     page.keyboard.press("Home")
     expect(page.locator(".np-epoch-shown")).to_contain_text(re.compile(r"Epoch shown:\s*0\b"))
-    page.wait_for_timeout(500)  # the picture redrawn
-    assert space.screenshot(path=str(shots / "hidden-space-back-at-epoch-0.png")) != space_trained
+    wait_until(page, lambda: space.screenshot() != space_trained, "the picture of epoch 0")
+    space.screenshot(path=str(shots / "hidden-space-back-at-epoch-0.png"))
     page.get_by_label("Hidden layer", exact=True).select_option(label="layer 1")
     expect(page.get_by_text("Layer 1 has 4 neurons")).to_be_visible()
     space.screenshot(path=str(shots / "hidden-space-layer-1-pca.png"))
