@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_state, wait_until
+from tests.helpers.pages import GOAL_MS, epoch_at_least, open_page, press, wait_for_state, wait_until
 
 LINK = "dataset=xor&networkShape=4,2&seed=0.31415"
 WORKER_READY_MS = 60_000
@@ -103,3 +103,14 @@ def test_the_views_fit_the_tablet_layout(chromium, base_url, shots):
         assert log.console_errors() == [] and log.errors == []
     finally:
         tablet.close()
+
+
+def test_a_lesson_opens_the_view_it_uses(context, base_url, shots):
+    page, log = open_page(context, f"{base_url}#lesson=hidden-space&step=2")
+    assert wait_for_state(page) == "ready"
+    expect(page.locator(SPACE)).to_be_visible()
+    press(page, "▶ Play")
+    expect(page.get_by_text("Goal reached")).to_be_visible(timeout=GOAL_MS)
+    press(page, "❚❚ Pause")
+    page.screenshot(path=str(shots / "lesson-11-hidden-space.png"), full_page=True)
+    assert log.console_errors() == [] and log.errors == []
