@@ -79,6 +79,7 @@ def test_both_views_open_and_change_as_the_network_trains(context, base_url, sho
     expect(page.get_by_text("Layer 1 has 4 neurons")).to_be_visible()
     space.screenshot(path=str(shots / "hidden-space-layer-1-pca.png"))
     page.screenshot(path=str(shots / "both-views-trained.png"), full_page=True)
+    page.locator(".np-inside").screenshot(path=str(shots / "inside-column.png"))  # the README's
 
     page.get_by_role("button", name="Gradient flow", exact=True).click()  # closed: no longer tracked
     expect(flow).to_have_count(0)
