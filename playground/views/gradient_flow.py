@@ -9,6 +9,7 @@ import math
 
 import holoviews as hv
 import numpy as np
+from bokeh.core.properties import value
 from bokeh.models import Legend, LegendItem, Range1d
 
 from playground.assets import palette
@@ -136,7 +137,8 @@ class GradientFlowChart:
     def _write_labels(self, words: Words) -> None:
         for layer, item in enumerate(self.legend.items):
             output = layer == self.layers - 1
-            item.label = words.text("inside.output_layer") if output else words.text("inside.layer", layer=layer + 1)
+            # A value, not a bare string: BokehJS read a bare one as the name of a column.
+            item.label = value(words.text("inside.output_layer") if output else words.text("inside.layer", layer=layer + 1))
 
     def _write_words(self, plot, words: Words) -> None:
         plot.handles["xaxis"].axis_label = words.text("output.epoch_axis")

@@ -160,8 +160,8 @@ def test_closed_views_are_neither_built_nor_imported_nor_tracked():
 
 
 def _label(item) -> str:
-    """A legend item's text, however Bokeh holds it (a plain string, or a value spec)."""
-    return getattr(item.label, "value", item.label)
+    """A legend item's text: a value (BokehJS reads a bare string as the name of a column: "Invalid field")."""
+    return item.label.value
 
 
 def test_a_diverged_network_leaves_both_views_standing():
