@@ -35,8 +35,7 @@ from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch
                                     training_options)
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.export_menu import ExportMenu
-from playground.ui.inside import InsideView, InsideViews
-from playground.ui.inside.step_through import StepThrough
+from playground.ui.inside import InsideView, InsideViews, built_later
 from playground.ui.lessons.guide import LessonGuide
 from playground.ui.network_editor import FeatureToggles, LayerButtons
 from playground.ui.notice import Notice
@@ -128,6 +127,8 @@ class PlaygroundApp:
         """The views' panes, by the names the Export menu's pictures know them by."""
         self.exports = ExportMenu(self.session, words, self.plots)
         self.inside = InsideViews(self.session, words, self.inside_views())
+        self.lessons.param.watch(lambda event: self.inside.open_all(event.new.lesson.open_views if event.new else ()),
+                                 "progress")  # a lesson opens the views it uses
         state.param.watch(lambda *events: self.write_address(), list(state.param))
         state.param.watch(lambda *events: self.restart_views(), list(VIEW_PARAMETERS))
         self.player = Player(self.session, self._show_frame)
@@ -227,8 +228,10 @@ class PlaygroundApp:
     def inside_views(self) -> list[InsideView]:
         """The views of how the network learns, in the order of their buttons (ui/inside/)."""
         return [
-            InsideView("stepThrough", lambda: StepThrough(self.session, self.words, self.diagram, self.boundary,
-                                                          self.inside.toggles["stepThrough"])),
+            InsideView("gradientFlow", built_later("gradient_flow", "GradientFlowView", self.words), tracks_gradients=True),
+            InsideView("hiddenSpace", built_later("hidden_space", "HiddenSpaceView", self.session, self.words)),
+            InsideView("stepThrough", lambda: built_later("step_through", "StepThrough", self.session, self.words,
+                                                          self.diagram, self.boundary, self.inside.toggles["stepThrough"])()),
         ]
 
     def address(self) -> str:

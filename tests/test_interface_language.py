@@ -27,7 +27,7 @@ KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD"
                     "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
                     "w", "b", "max", "XOR", "HTML", "iframe", "Moodle", "Canvas", "Google", "Jupyter", "Book",
                     "Ctrl", "C", "Mac", "https", "school", "example", "Python", "py", "ipynb", "json", "csv", "png",
-                    "CSV"}
+                    "CSV", "PCA"}
 #: A read-only field shows a link or HTML to copy (the share dialog's): code, not words.
 READ_ONLY_FIELD = re.compile(r"<textarea readonly[^>]*>.*?</textarea>", re.DOTALL)
 NUMBER = re.compile(r"(?<![A-Za-z])[-+]?\d[\d,]*(\.\d+)?(e[-+]?\d+)?%?")

@@ -46,10 +46,15 @@ def hidden_space(network: Network, x: Array, layer: int, previous: Array | None 
         return HiddenSpace(activations, activations @ basis, basis, np.zeros(neurons))
     centre = activations.mean(axis=0)
     centred = activations - centre
-    basis = principal_axes(centred)
-    if previous is not None and previous.shape == basis.shape:
-        basis = aligned(basis, previous)
-    return HiddenSpace(activations, centred @ basis, basis, centre)
+    same_width = previous is not None and previous.shape == (neurons, 2)
+    if not np.isfinite(centred).all():  # a diverged network: no axes to find, the last ones are kept
+        basis = previous if same_width else np.eye(neurons, 2)
+    else:
+        basis = principal_axes(centred)
+        if same_width:
+            basis = aligned(basis, previous)
+    with np.errstate(all="ignore"):
+        return HiddenSpace(activations, centred @ basis, basis, centre)
 
 
 def output_in_picture(network: Network, layer: int, space: HiddenSpace, points: Array) -> Array:

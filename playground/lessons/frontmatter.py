@@ -10,7 +10,7 @@ problem at that step (the preset's, or the one an earlier answer set) is regress
 from dataclasses import dataclass, field
 
 from playground.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from playground.state import HIDABLE_CONTROLS
+from playground.state import HIDABLE_CONTROLS, INSIDE_VIEWS
 
 from .goals import (
     ACCURACY_METRICS, COUNT_RELATIONS, COUNTS, METRIC_RELATIONS, METRICS, PARAM_RELATIONS,
@@ -22,7 +22,7 @@ from .reading import Reader
 from .yaml_nodes import Node
 
 REQUIRED = ("id", "version", "title", "level", "minutes", "steps")
-OPTIONAL = ("preset", "data", "locked", "hidden")
+OPTIONAL = ("preset", "data", "locked", "hidden", "open")
 TRANSLATION_FIELDS = ("id", "version")
 ANSWER_FIELDS = ("set", "train", "reset", "new_weights")
 FIELD_GOALS = ("metric", "param", "count", "diverged", "all", "any")
@@ -43,6 +43,8 @@ class Header:
     """The name of the CSV of the lesson's own points, beside the lesson (its points join the preset)."""
     locked: tuple[str, ...] = ()
     hidden: tuple[str, ...] = ()
+    open: tuple[str, ...] = ()
+    """The views inside the network the lesson opens (keys of ``state.INSIDE_VIEWS``)."""
     steps: list[Step] = field(default_factory=list)
     """The steps read in full (a lesson with problems may lack some)."""
     step_ids: list[str] = field(default_factory=list)
@@ -69,6 +71,7 @@ def read(root: Node, reader: Reader) -> Header:
         "data": lambda node: data_name(reader, node),
         "locked": lambda node: _controls(reader, node, "locked"),
         "hidden": lambda node: _controls(reader, node, "hidden"),
+        "open": lambda node: _names(reader, node, "open", INSIDE_VIEWS, "view"),
     }
     for name, read_one in read_field.items():
         if name in fields:
@@ -97,7 +100,11 @@ def _titles(reader: Reader, node: Node) -> dict[str, str]:
 
 
 def _controls(reader: Reader, node: Node, where: str) -> tuple[str, ...]:
-    names = (reader.choice(item, where, HIDABLE_CONTROLS, "control") for item in reader.items(node, where))
+    return _names(reader, node, where, HIDABLE_CONTROLS, "control")
+
+
+def _names(reader: Reader, node: Node, where: str, choices, what: str) -> tuple[str, ...]:
+    names = (reader.choice(item, where, choices, what) for item in reader.items(node, where))
     return tuple(name for name in names if name)
 
 

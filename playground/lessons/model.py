@@ -79,6 +79,8 @@ class Lesson:
     """Language tag -> the file its text came from."""
     data: Path | None = None
     """The CSV of the lesson's own points (already in ``preset`` as ``yourData``), shipped with it."""
+    open_views: tuple[str, ...] = ()
+    """The views inside the network opened with the lesson (names from state.INSIDE_VIEWS)."""
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -57,6 +57,7 @@ def parse_lesson(path: Path) -> tuple[Lesson | None, list[LessonError]]:
         preset=header.preset, locked=header.locked, hidden=header.hidden, steps=tuple(header.steps),
         texts={language: _text(header, language, text) for language, text in bodies.items()}, files=files,
         data=path.parent / header.data if header.data else None,
+        open_views=header.open,
     )
     return lesson, []
 

@@ -29,7 +29,7 @@ CHOSEN_RING_PX = 16
 """A ring around the point a view explains (``show_chosen``), wide enough to see the point's colour inside."""
 
 
-def _points(hook) -> hv.Points:
+def data_points(hook) -> hv.Points:
     """Data points filled by label on the output's scale (±1 classes at its ends, regression
     targets anywhere between), outlined by their set: one glyph for both sets, so the page
     builds and draws one renderer, not two. No tools: the map neither pans nor zooms, as in TF."""
@@ -38,6 +38,14 @@ def _points(hook) -> hv.Points:
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
         hooks=[hook, _outlines_as_given, on_top_layer], default_tools=[],
     )
+
+
+def point_columns(train_xy: np.ndarray, train_labels: np.ndarray, test_xy: np.ndarray,
+                  test_labels: np.ndarray) -> dict[str, np.ndarray | list]:
+    """The columns of ``data_points``: both sets' places and labels, each point outlined by its set."""
+    xy = np.concatenate([train_xy, test_xy])
+    outline = [TRAIN_OUTLINE] * len(train_xy) + [TEST_OUTLINE] * len(test_xy)
+    return {"x1": xy[:, 0], "x2": xy[:, 1], "color": np.concatenate([train_labels, test_labels]), "line_color": outline}
 
 
 def _ring() -> hv.Points:
@@ -76,7 +84,7 @@ class DecisionBoundary:
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
-            * _points(self.points.hook)
+            * data_points(self.points.hook)
             * _ring().opts(hooks=[self.chosen.hook, on_top_layer])
         ).opts(toolbar=None)
 
@@ -104,10 +112,7 @@ class DecisionBoundary:
     def show_points(self, train_xy: np.ndarray, train_labels: np.ndarray,
                     test_xy: np.ndarray, test_labels: np.ndarray) -> None:
         """Both sets of points; the test set may be empty (hidden)."""
-        xy = np.concatenate([train_xy, test_xy])
-        outline = [TRAIN_OUTLINE] * len(train_xy) + [TEST_OUTLINE] * len(test_xy)
-        self.points.update(x1=xy[:, 0], x2=xy[:, 1], color=np.concatenate([train_labels, test_labels]),
-                           line_color=outline)
+        self.points.update(**point_columns(train_xy, train_labels, test_xy, test_labels))
 
     def show_chosen(self, xy: tuple[float, float] | None) -> None:
         """Ring the point at ``xy`` (a view explains it), or no point; sent to the page only when it moves."""

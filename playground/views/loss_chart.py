@@ -8,6 +8,7 @@ from bokeh.models import Range1d
 
 from ..ui.accessibility import name_plot
 from ..words import Words
+from .history_feed import HistoryFeed
 from .layers import on_top_layer
 from .live_source import LiveSource
 from .plot_words import PlotWords
@@ -32,8 +33,7 @@ class LossChart:
         self.losses = LiveSource()
         self.words = PlotWords(words or Words(), _write_words)
         """Columns ``epoch``, ``test`` and ``train``: one row per epoch."""
-        self._drawn = None  # the history list drawn: another list is a new or thinned history
-        self._count = 0  # history entries drawn
+        self.feed = HistoryFeed()
         self._highest = 0.0  # the highest finite loss drawn
         self.x_range, self.y_range = Range1d(start=0, end=1.0), Range1d(start=0, end=1.0)
         """The axes' extents, set here: they change only when the lines outgrow them."""
@@ -45,15 +45,11 @@ class LossChart:
     def show(self, history) -> None:
         """Draw every epoch of ``history`` (a diverged loss leaves a gap).
 
-        Epochs already drawn are not sent again: a frame streams its new epochs only,
-        so a long run costs each frame the same. A history that did not grow from
-        the one drawn (a reset, or the trainer's thinning of a long one) is drawn afresh.
+        Epochs already drawn are not sent again (``HistoryFeed``).
         """
-        restarted = history is not self._drawn or len(history) < self._count
+        new, restarted = self.feed.new(history)
         if restarted:
-            self._drawn, self._count, self._highest = history, 0, 0.0
-        new = history[self._count:]
-        self._count = len(history)
+            self._highest = 0.0
         if not new and not restarted:
             return
         rows = {"epoch": np.array([m.epoch for m in new], dtype=float)}

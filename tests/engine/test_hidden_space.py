@@ -75,3 +75,12 @@ def test_the_output_in_the_picture_of_two_neurons_is_the_networks_at_the_points(
         on_plane = space.centre + (space.activations - space.centre) @ space.basis @ space.basis.T
         np.testing.assert_allclose(output_in_picture(network, layer, space, space.points),
                                    network.output_from(layer, on_plane))
+
+
+def test_a_diverged_layer_keeps_the_last_axes_and_draws_no_point():
+    network, x, _ = network_and_points([6])
+    before = hidden_space(network, x, 0)
+    network.parameter_vector[:] = np.nan
+    space = hidden_space(network, x, 0, before.basis)
+    np.testing.assert_array_equal(space.basis, before.basis)
+    assert np.isnan(space.points).all()

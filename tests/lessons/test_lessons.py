@@ -103,6 +103,10 @@ MISTAKES = {
     "unknown control hidden": Mistake(
         [("hidden: [regularization, regularizationRate]", "hidden: [regularization, rate]")], at="hidden:",
         message='hidden: unknown control "rate"'),
+    "unknown view opened": Mistake(
+        [("locked: [dataset]", "locked: [dataset]\nopen: [gradientflow]")], at="open:",
+        message='open: unknown view "gradientflow" (known: gradientFlow, hiddenSpace, stepThrough); '
+                'did you mean "gradientFlow"?'),
     "unknown field": Mistake(
         [("minutes: 5\n", "minutes: 5\nauthor: me\n")], at="author",
         message='front matter: unknown field "author"'),

@@ -25,11 +25,8 @@ from ...words import Words
 from ...yourdata import YOURS
 from ..readout import Readout
 from .notation import label, number
+from . import VIEW_WIDTH
 from .point_steps import Place, PointSteps, places
-
-WIDTH = 290
-"""The view's text, px: with its margins, as wide as the data and features columns it sits under."""
-
 
 class StepThrough(pn.viewable.Viewer):
     """The "One point, step by step" view, open while ``button`` (its toggle) is down."""
@@ -42,17 +39,17 @@ class StepThrough(pn.viewable.Viewer):
         """The chosen training point's (x1, x2): it stays chosen through a reset, as the seed makes it again."""
         self.step = 0
         """The step shown, counted from 0 in ``places``' order."""
-        self.back_button = pn.widgets.Button(label=words("stepThrough.back"), width=WIDTH // 3 - 10)
-        self.next_button = pn.widgets.Button(label=words("stepThrough.next"), width=WIDTH // 3 - 10)
-        self.point_button = pn.widgets.Button(label=words("stepThrough.next_point"), width=WIDTH // 3 - 10)
+        self.back_button = pn.widgets.Button(label=words("stepThrough.back"), width=VIEW_WIDTH // 3 - 10)
+        self.next_button = pn.widgets.Button(label=words("stepThrough.next"), width=VIEW_WIDTH // 3 - 10)
+        self.point_button = pn.widgets.Button(label=words("stepThrough.next_point"), width=VIEW_WIDTH // 3 - 10)
         self.back_button.on_click(lambda event: self.go(-1))
         self.next_button.on_click(lambda event: self.go(+1))
         self.point_button.on_click(lambda event: self.next_point())
-        self.shown = Readout("", width=WIDTH, margin=(0, 10), stylesheets=[asset("step_through.css")],
+        self.shown = Readout("", width=VIEW_WIDTH, margin=(0, 10), stylesheets=[asset("step_through.css")],
                              css_classes=["np-step"])
         """The step: where it is in the walk, its title, its formula with the point's numbers."""
         self._layout = pn.Column(pn.Row(self.back_button, self.next_button, self.point_button), self.shown,
-                                 width=WIDTH + 20, css_classes=["np-step-through"])
+                                 width=VIEW_WIDTH + 20, css_classes=["np-step-through"])
         button.param.watch(lambda event: self._opened(event.new), "value")
         boundary.on_pointer(self.pointer)
         bind_shortcuts({",": lambda: self.go(-1), ".": lambda: self.go(+1)}, suspended=lambda: not button.value)
