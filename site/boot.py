@@ -23,19 +23,15 @@ import js
 
 async def _boot():
     import panel as pn
-    from bokeh.core.property.validation import validate
     from panel.io.pyodide import init_doc, write_doc
     from panel.io.state import state
 
     _report_errors_to_page(pn)
     init_doc()
     await set_stage("loader.building")
-    # Bokeh checks each property value of each model it makes: ~20 % of building the app. The
-    # tests build the same app with the checks on (CPython, and the build's smoke test); the page skips them.
-    with validate(False):
-        module = importlib.import_module(APP_MODULE)
-        if not state.curdoc.roots:  # the module did not serve itself on import
-            module.create_app().servable()
+    module = importlib.import_module(APP_MODULE)
+    if not state.curdoc.roots:  # the module did not serve itself on import
+        module.create_app().servable()
     _root_elements(state.curdoc)
     await set_stage("loader.drawing")
     await write_doc()
