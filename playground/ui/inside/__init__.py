@@ -62,7 +62,7 @@ class InsideViews(pn.viewable.Viewer):
         for key, toggle in self.toggles.items():
             toggle.param.watch(lambda event, key=key: self._open(key, event.new), "value")
         session.param.watch(lambda event: self._track_gradients(), "revision")  # a new trainer
-        self.opened = pn.Row(styles={"flex-wrap": "wrap"})  # side by side where there is room
+        self.opened = pn.Column()  # one under another: on a wide page, under data and features (VIEW_WIDTH)
         self._layout = pn.Column(
             pn.pane.HTML(words.follow(lambda: f"<h2 class='np-heading'>{words.text('headings.inside')}</h2>"),
                          margin=(0, 10)),

@@ -14,7 +14,7 @@ class GradientFlowView(pn.viewable.Viewer):
 
     def __init__(self, words: Words):
         super().__init__()
-        self.chart = GradientFlowChart(width_px=VIEW_WIDTH + 20, words=words)
+        self.chart = GradientFlowChart(width_px=VIEW_WIDTH, words=words)
         self._layout = pn.Column(
             pn.pane.HTML(words("inside.gradient_flow_caption"), width=VIEW_WIDTH, margin=(0, 10), css_classes=["np-caption"]),
             pn.pane.HoloViews(self.chart.element), css_classes=["np-gradient-flow"])
