@@ -38,7 +38,7 @@ HIDABLE_CONTROLS = (
     "problem", "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
     *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
     *FEATURES,
-    "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
+    "optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "classes",
     "lessonsButton", "languageMenu", "shareButton", "exportMenu",
 )
 

@@ -14,7 +14,7 @@ import panel as pn
 
 from .controls import locked, shown
 from ..assets import asset
-from ..engine.datasets import CLASSIFICATION_DATASETS, REGRESSION_DATASETS, DOMAIN, generate
+from ..engine.datasets import CLASSIFICATION_DATASETS, DOMAIN, OUR_CLASSIFICATION_DATASETS, REGRESSION_DATASETS, generate
 from ..engine.seedrandom import SeedRandom
 from ..state import PlaygroundState
 from ..words import Words
@@ -30,7 +30,7 @@ SQUARE = 4
 SELECTED = "np-dataset-selected"
 """The chosen thumbnail's class (its look: assets/dataset_picker.css)."""
 #: Which state parameter each set of thumbnails chooses, and what it shows.
-CHOICES = {"classification": ("dataset", CLASSIFICATION_DATASETS),
+CHOICES = {"classification": ("dataset", CLASSIFICATION_DATASETS + OUR_CLASSIFICATION_DATASETS),
            "regression": ("regDataset", REGRESSION_DATASETS)}
 YOURS_SVG = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {VIEWBOX} {VIEWBOX}" aria-hidden="true" '
              'focusable="false"><rect width="100" height="100" fill="#fff"/>'
@@ -74,7 +74,7 @@ class DatasetPicker(pn.viewable.Viewer):
         self.state = state
         words = words or Words()
         self.buttons: dict[str, pn.widgets.Button] = {}
-        """One button per data set (all six, then "Your data", for either problem), by URL name."""
+        """One button per data set (TF's six, then ours, then "Your data", for either problem), by URL name."""
         groups = []
         for problem, (key, names) in CHOICES.items():
             for name in names:

@@ -1,16 +1,25 @@
-"""The output map: the network's prediction over the plane, with the data on it."""
+"""The output map: the network's prediction over the plane, with the data on it.
+
+Two classes (and regression, and a neuron's map) are drawn on TF's scale, orange −1 … blue +1;
+more classes each in a colour of their own, lighter where the network is unsure
+(``trainer.class_map``'s values on ``palette.class_ramps``). A change of scale sets the
+colour mappers' palette and range: the drawn arrays stay one number a pixel.
+"""
+
+from functools import cache
 
 import holoviews as hv
 import numpy as np
 from bokeh.events import DoubleTap, Pan, PanEnd, PanStart, Tap
+from bokeh.models import FixedTicker
 
 from ..ui.accessibility import name_plot
-from ..trainer import DOMAIN, GRID_RESOLUTION
+from ..trainer import CONFIDENT, DOMAIN, GRID_RESOLUTION
 from ..words import Words
 from .glyph_fields import draw_from_column
 from .layers import on_top_layer
 from .live_source import LiveSource
-from .palette import diverging
+from .palette import class_ramps, diverging
 from .plot_words import PlotWords
 
 BOUNDS = (-DOMAIN, -DOMAIN, DOMAIN, DOMAIN)
@@ -26,14 +35,14 @@ SCALE_BELOW_PX = (30, 80)
 TRAIN_OUTLINE, TEST_OUTLINE = "white", "black"  # as TF outlines them
 
 
-def _points(hook) -> hv.Points:
+def _points(hooks: list) -> hv.Points:
     """Data points filled by label on the output's scale (±1 classes at its ends, regression
     targets anywhere between), outlined by their set: one glyph for both sets, so the page
     builds and draws one renderer, not two. No tools: the map neither pans nor zooms, as in TF."""
     return hv.Points({"x1": [], "x2": [], "label": [], "outline": []}, kdims=["x1", "x2"],
                      vdims=["label", "outline"]).opts(
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
-        hooks=[hook, _outlines_as_given, on_top_layer], default_tools=[],
+        hooks=[*hooks, _outlines_as_given, on_top_layer], default_tools=[],
     )
 
 
@@ -50,10 +59,12 @@ class DecisionBoundary:
         """``size_px``: the map's side; ``scale_below``: the colour scale under the map, not beside
         it (a narrow column)."""
         self.heatmap = LiveSource()
-        self.words = PlotWords(words or Words(), _write_words)
+        self.words = PlotWords(words or Words(), self._write_words)
         self.points = LiveSource()
         """Training points, then test points (drawn over them)."""
         self._pointer_callbacks: list = []
+        self.map_classes = self.point_classes = 2
+        """The scales the map and the points are drawn on: 2 is TF's −1…1, more a colour per class."""
         self._figure = None
         self._listened_to = None
         blank = np.zeros((GRID_RESOLUTION, GRID_RESOLUTION))
@@ -61,11 +72,12 @@ class DecisionBoundary:
         self.element = (
             image.opts(
                 cmap=diverging(), clim=(-1, 1), colorbar=True,
-                hooks=[self.heatmap.hook, self.words.hook, on_top_layer, _scale_of_its_own, self._keep_figure],
+                hooks=[self.heatmap.hook, on_top_layer, _scale_of_its_own, self._keep_figure, self._paint_map,
+                       self.words.hook],
                 xlim=(-DOMAIN, DOMAIN), ylim=(-DOMAIN, DOMAIN), **_plot_size(size_px, scale_below),
                 toolbar=None, default_tools=[], xlabel="", ylabel="",
             )
-            * _points(self.points.hook)
+            * _points([self.points.hook, self._paint_points])
         ).opts(toolbar=None)
 
     def on_pointer(self, callback) -> None:
@@ -90,16 +102,71 @@ class DecisionBoundary:
             callback(kind, x1, x2)
 
     def show_points(self, train_xy: np.ndarray, train_labels: np.ndarray,
-                    test_xy: np.ndarray, test_labels: np.ndarray) -> None:
-        """Both sets of points; the test set may be empty (hidden)."""
+                    test_xy: np.ndarray, test_labels: np.ndarray, classes: int = 2) -> None:
+        """Both sets of points, their labels those of ``classes`` classes (±1 for two, else 0…K−1), or
+        regression's targets (classes 2); the test set may be empty (hidden)."""
         xy = np.concatenate([train_xy, test_xy])
+        labels = np.concatenate([train_labels, test_labels])
         outline = [TRAIN_OUTLINE] * len(train_xy) + [TEST_OUTLINE] * len(test_xy)
-        self.points.update(x1=xy[:, 0], x2=xy[:, 1], color=np.concatenate([train_labels, test_labels]),
+        self.point_classes = classes
+        self._paint_points()
+        self.points.update(x1=xy[:, 0], x2=xy[:, 1], color=labels + CONFIDENT if classes > 2 else labels,
                            line_color=outline)
 
-    def show_output(self, output_grid: np.ndarray) -> None:
-        """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN."""
+    def show_output(self, output_grid: np.ndarray, classes: int = 2) -> None:
+        """``output_grid``: (resolution, resolution), row 0 at x2 = −DOMAIN; values on TF's scale −1…1
+        (``classes`` 2), or ``trainer.class_map``'s of ``classes`` classes."""
+        if classes != self.map_classes:
+            self.map_classes = classes
+            self._paint_map()
         self.heatmap.update(image=[output_grid])
+
+    def _paint_map(self, plot=None, element=None) -> None:
+        """Put the map and its colour scale on ``map_classes``' scale (also a plot hook, for a new drawing)."""
+        handles = self.heatmap.handles
+        if not handles:
+            return
+        colorbar = handles["colorbar"]
+        if plot is not None:  # a new drawing, on TF's scale
+            self._tf_ticker = colorbar.ticker
+        for mapper in (handles["color_mapper"], colorbar.color_mapper):
+            _paint(mapper, self.map_classes)
+        if self.map_classes > 2:
+            colorbar.ticker = FixedTicker(ticks=[k + 0.5 for k in range(self.map_classes)], minor_ticks=[])
+            colorbar.major_label_overrides = {k + 0.5: str(k) for k in range(self.map_classes)}
+        else:
+            colorbar.ticker = self._tf_ticker
+            colorbar.major_label_overrides = {}
+        self.words.rewrite()
+
+    def _paint_points(self, plot=None, element=None) -> None:
+        if self.points.handles:
+            _paint(self.points.handles["color_color_mapper"], self.point_classes)
+
+    def _write_words(self, plot, words: Words) -> None:
+        """The colour scale's title and the map's name for screen readers, for the scale drawn."""
+        several = self.map_classes > 2
+        plot.handles["colorbar"].title = words.text("output.class_scale" if several else "output.colour_scale")
+        name_plot(plot, words.text("output.class_map_name", classes=self.map_classes) if several
+                  else words.text("output.map_name"))
+
+
+def decided(values: np.ndarray, classes: int = 2) -> np.ndarray:
+    """The map's decisions alone ("Discretize output"): TF's ±1, or each point's class at full confidence."""
+    return np.where(values >= 0, 1.0, -1.0) if classes == 2 else np.floor(values) + CONFIDENT
+
+
+@cache
+def _scale(classes: int) -> tuple[list[str], float, float]:
+    """The palette and range of TF's scale (``classes`` 2), or of a ramp per class over 0…classes."""
+    return (diverging(), -1, 1) if classes == 2 else (class_ramps(classes), 0, classes)
+
+
+def _paint(mapper, classes: int) -> None:
+    """Put a colour mapper on ``classes``' scale, if it is not there (a change is sent to the browser)."""
+    palette, low, high = _scale(classes)
+    if (mapper.low, mapper.high, list(mapper.palette)) != (low, high, palette):
+        mapper.update(palette=palette, low=low, high=high)
 
 
 def _scale_of_its_own(plot, element) -> None:
@@ -117,9 +184,3 @@ def _plot_size(size_px: int, scale_below: bool) -> dict:
         beside, below = SCALE_BELOW_PX
         return dict(width=size_px + beside, height=size_px + below, colorbar_position="bottom")
     return dict(width=size_px + SCALE_BESIDE_PX, height=size_px)
-
-
-def _write_words(plot, words: Words) -> None:
-    """The colour scale's title and the map's name for screen readers (from the heatmap's hook)."""
-    plot.handles["colorbar"].title = words.text("output.colour_scale")
-    name_plot(plot, words.text("output.map_name"))
