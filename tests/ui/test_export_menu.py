@@ -116,3 +116,14 @@ def test_the_menu_speaks_chinese_and_a_link_can_hide_it():
     assert [button.label for button in buttons] == ["导出 ▾"]
     assert not app.exports.__panel__().visible
     assert PlaygroundState().param.hidden.objects[-1] == "exportMenu"
+
+
+def test_three_classes_export_their_network_and_data_but_the_menu_says_why_not_a_program():
+    app = app_at(5, "dataset=blobs&classes=3&networkShape=4")
+    app.exports.toggle()
+    for program in ("script", "notebook"):
+        assert app.exports.file(program) is None
+        assert app.exports.notice.visible
+        assert "3 classes cannot be exported as a program yet" in app.exports.notice.object
+    name, text = app.exports.file("weights")
+    assert json.loads(text) and not app.exports.notice.visible
