@@ -9,7 +9,7 @@ from bokeh.models import Button as BokehButton
 from playground.i18n import text
 from playground.state import PlaygroundState
 from playground.ui.dataset_picker import CHOICES, SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
-from playground.views.palette import diverging
+from playground.views.palette import CLASS_COLOURS, diverging
 
 PALETTE = diverging()
 DATASETS = [name for _, names in CHOICES.values() for name in names]
@@ -115,3 +115,14 @@ def test_your_data_is_chosen_for_the_problem_at_hand():
     assert picker.selected() == ["reg-plane"]
     picker.buttons["yours"].clicks += 1
     assert state.regDataset == "yours" and state.dataset == "yours" and picker.selected() == ["yours"]
+
+
+def test_blobs_and_spiral_are_drawn_with_the_classes_chosen_in_their_colours():
+    state = PlaygroundState(dataset="blobs")
+    picker = DatasetPicker(state)
+    assert picker.buttons["blobs"].icon == thumbnail_svg("blobs")  # two classes: TF's two colours
+    state.classes = 4
+    for name in ("blobs", "spiral"):
+        fills = re.findall(r'<path fill="(#[0-9a-f]{6})"', picker.buttons[name].icon)
+        assert fills == list(CLASS_COLOURS)  # a path per class, in the map's class colours
+    assert picker.buttons["circle"].icon == thumbnail_svg("circle")  # TF's keep their two
