@@ -37,8 +37,9 @@ TRAIN_OUTLINE, TEST_OUTLINE = "white", "black"  # as TF outlines them
 
 def _points(hooks: list) -> hv.Points:
     """Data points filled by label on the output's scale (±1 classes at its ends, regression
-    targets anywhere between), outlined by their set: one glyph for both sets, so the page
-    builds and draws one renderer, not two. No tools: the map neither pans nor zooms, as in TF."""
+    targets anywhere between, or each of several classes in its colour), outlined by their set:
+    one glyph for both sets, so the page builds and draws one renderer, not two. No tools: the map
+    neither pans nor zooms, as in TF."""
     return hv.Points({"x1": [], "x2": [], "label": [], "outline": []}, kdims=["x1", "x2"],
                      vdims=["label", "outline"]).opts(
         color="label", cmap=diverging(), clim=(-1, 1), size=7, line_color="outline", line_width=1,
@@ -53,7 +54,7 @@ def _outlines_as_given(plot, element) -> None:
 
 
 class DecisionBoundary:
-    """A 100×100 heatmap of the output (−1 orange … +1 blue) under the points."""
+    """A 100×100 heatmap of the output (−1 orange … +1 blue, or a colour per class) under the points."""
 
     def __init__(self, size_px: int = 300, words: Words | None = None, scale_below: bool = False):
         """``size_px``: the map's side; ``scale_below``: the colour scale under the map, not beside
