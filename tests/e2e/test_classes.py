@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from playground.links import decode
 from playground.trainer import Trainer
 from playground.views.palette import CLASS_COLOURS
-from tests.helpers.pages import epoch_at_least, open_page, press, wait_for_address, wait_for_state, wait_until
+from tests.helpers.pages import (GOAL_MS, epoch_at_least, open_page, press, wait_for_address, wait_for_state,
+                                  wait_until)
 
 CLASS_MAP = "[aria-label^='Output: the class the network predicts']"
 """The output map of several classes, by its name for screen readers."""
@@ -89,3 +90,27 @@ def test_a_tablet_and_chinese_see_the_classes_menu_the_map_and_the_matrix(chromi
         assert log.console_errors() == [] and log.errors == []
     finally:
         tablet.close()
+
+
+def test_lesson_three_classes_in_the_page_four_classes_then_the_matrix_of_noisy_blobs(context, base_url, results_dir):
+    page, log = open_page(context, base_url + "#lesson=three-classes&step=4")
+    assert wait_for_state(page) == "ready"
+    expect(page.locator(".np-lesson-step")).to_have_text("Step 4 of 6")
+    page.get_by_role("combobox", name="Classes").select_option("4")
+    wait_for_address(page, "classes=4")
+    press(page, "▶ Play")
+    page.get_by_text("✓ Goal reached").wait_for(timeout=GOAL_MS)
+    press(page, "❚❚ Pause")
+    press(page, "Next ›")
+    expect(page.locator(".np-lesson-step")).to_have_text("Step 5 of 6")
+    page.get_by_role("slider", name="Noise").focus()
+    for _ in range(8):  # 5 a press: to 40
+        page.keyboard.press("ArrowRight")
+    wait_for_address(page, "noise=40")
+    press(page, "▶ Play")
+    page.get_by_text("✓ Goal reached").wait_for(timeout=GOAL_MS)
+    press(page, "❚❚ Pause")
+    confused = matrix(page)
+    assert confused.shape == (4, 4) and np.trace(confused) < confused.sum()  # overlapping blobs: mistakes
+    page.screenshot(path=str(results_dir / "classes-lesson.png"))
+    assert log.console_errors() == [] and log.errors == []
