@@ -33,6 +33,8 @@ SCALE_BELOW_PX = (30, 80)
 
 
 TRAIN_OUTLINE, TEST_OUTLINE = "white", "black"  # as TF outlines them
+TF_TICKS = (-1, -0.5, 0, 0.5, 1)
+"""The colour scale's ticks for TF's −1…1 (where Bokeh's own ticker put them); several classes' are their middles."""
 
 
 def _points(hooks: list) -> hv.Points:
@@ -128,16 +130,14 @@ class DecisionBoundary:
         if not handles:
             return
         colorbar = handles["colorbar"]
-        if plot is not None:  # a new drawing, on TF's scale
-            self._tf_ticker = colorbar.ticker
+        if plot is not None:
+            # BokehJS's colour scale takes the ticker it is drawn with and no other: a scale changes its ticks.
+            colorbar.ticker = self._ticker = FixedTicker(minor_ticks=[])
         for mapper in (handles["color_mapper"], colorbar.color_mapper):
             _paint(mapper, self.map_classes)
-        if self.map_classes > 2:
-            colorbar.ticker = FixedTicker(ticks=[k + 0.5 for k in range(self.map_classes)], minor_ticks=[])
-            colorbar.major_label_overrides = {k + 0.5: str(k) for k in range(self.map_classes)}
-        else:
-            colorbar.ticker = self._tf_ticker
-            colorbar.major_label_overrides = {}
+        several = self.map_classes > 2
+        self._ticker.ticks = [k + 0.5 for k in range(self.map_classes)] if several else list(TF_TICKS)
+        colorbar.major_label_overrides = {k + 0.5: str(k) for k in range(self.map_classes)} if several else {}
         self.words.rewrite()
 
     def _paint_points(self, plot=None, element=None) -> None:

@@ -54,7 +54,7 @@ def test_a_three_class_link_trains_paints_three_colours_and_its_matrix_follows(c
     painted = classes_painted(page)
     assert all(share > 0.05 for share in painted[:3]) and painted[3] < 0.001  # three colours, no fourth
     page.locator(CLASS_MAP).screenshot(path=str(results_dir / "classes-3-map.png"))
-    page.screenshot(path=str(results_dir / "classes-3.png"))
+    page.screenshot(path=str(results_dir / "classes-3.png"), full_page=True)
 
     page.get_by_role("combobox", name="Classes").select_option("4")
     wait_for_address(page, "classes=4")
@@ -63,7 +63,7 @@ def test_a_three_class_link_trains_paints_three_colours_and_its_matrix_follows(c
     epoch_at_least(page, 150)
     press(page, "❚❚ Pause")
     assert all(share > 0.04 for share in classes_painted(page))  # the fourth, wine, too
-    page.screenshot(path=str(results_dir / "classes-4.png"))
+    page.screenshot(path=str(results_dir / "classes-4.png"), full_page=True)
 
     page.get_by_role("button", name="Circle", exact=True).click()  # two classes: TF's map, no matrix
     wait_for_address(page, "dataset=circle")

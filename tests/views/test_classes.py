@@ -86,10 +86,15 @@ def test_two_classes_keep_tf_scale_and_no_matrix_and_a_neuron_of_several_is_draw
     assert (mapper.low, mapper.high, list(mapper.palette)) == (-1, 1, diverging())
     assert app.focus_note.object.startswith("Showing the output for class 1")
     app.hovered = None
-    app.session.state.classes = 2  # the menu's choice: a new network, two classes again
+    colorbar = app.boundary.heatmap.handles["colorbar"]
+    ticker = colorbar.ticker
+    app.session.state.classes = 4  # the menu's choice: a new network of four classes
+    # BokehJS draws the scale with the ticker it was first drawn with: the same one, its ticks changed
+    assert colorbar.ticker is ticker and ticker.ticks == [0.5, 1.5, 2.5, 3.5]
+    app.session.state.classes = 2  # two classes again
     assert app.session.trainer.network.layer_sizes[-1] == 1
     assert (mapper.low, mapper.high) == (-1, 1) and not app.confusion.pane.visible
-    assert app.boundary.heatmap.handles["colorbar"].title == "output"
+    assert colorbar.title == "output" and colorbar.ticker is ticker and ticker.ticks == [-1, -0.5, 0, 0.5, 1]
     assert painted(app.boundary.points.handles["color_color_mapper"], np.array([1.0]))[0] == POSITIVE
 
 
