@@ -9,7 +9,6 @@ where the static site's loader calls it.
 
 import math
 
-import numpy as np
 import panel as pn
 from bokeh.core.property.validation import without_property_validation
 
@@ -31,8 +30,9 @@ from playground.page.one_patch import one_patch
 from playground.session import VIEW_PARAMETERS, Session
 from playground.state import PlaygroundState, random_seed
 from playground.trainer import GRID, GRID_RESOLUTION
-from playground.ui.controls import (SELECT_WIDTH, data_controls, language_switch, output_options, shown, top_bar,
-                                    training_options)
+from playground.ui.confusion_table import ConfusionTable
+from playground.ui.controls import (SELECT_WIDTH, classes_menu, data_controls, language_switch, output_options, shown,
+                                    top_bar, training_options)
 from playground.ui.dataset_picker import DatasetPicker
 from playground.ui.export_menu import ExportMenu
 from playground.ui.inside import InsideView, InsideViews, built_later
@@ -44,7 +44,7 @@ from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
 from playground.ui.your_data import YourData
 from playground.ui.sizes import column_order, view_sizes
-from playground.views.boundary import DecisionBoundary
+from playground.views.boundary import DecisionBoundary, decided
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for
@@ -64,9 +64,6 @@ class PlaygroundApp:
 
     def __init__(self, state: PlaygroundState, link_problems: list[Message] = (), preferred_languages: list[str] = (),
                  embedding: Embedding | None = None):
-        link_problems = [*link_problems, *_two_classes_drawn(state)]
-        # Every parameter, as the session watches them, and first: a batch's watchers run in that order.
-        state.param.watch(lambda *events: _two_classes_drawn(state), list(state.param))
         self.session = Session(state)
         self.words = words = words_for(state, list(preferred_languages))
         self.embedding = embedding or Embedding()
@@ -89,6 +86,7 @@ class PlaygroundApp:
         """Names the neuron shown instead of the output; empty but there, so the map never jumps."""
         self.epoch = Readout(width=130, css_classes=["np-epoch"])
         self.metrics = Readout(css_classes=["np-metrics"])
+        self.confusion = ConfusionTable(words)
         self.link_notice = Notice(words.follow(lambda: _link_notice(words, link_problems)),
                                   alert_type="warning", visible=bool(link_problems))
         self.divergence_notice = Notice(alert_type="danger", visible=False)
@@ -185,7 +183,7 @@ class PlaygroundApp:
         state, dataset = self.session.state, self.session.trainer.dataset
         shown = slice(None) if state.test_points_shown() else slice(0)
         self.boundary.show_points(dataset.train.xy, dataset.train.labels,
-                                  dataset.test.xy[shown], dataset.test.labels[shown])
+                                  dataset.test.xy[shown], dataset.test.labels[shown], self.session.trainer.classes)
 
     def show_new_points(self) -> None:
         """The student's points as they are now, and, when paused, the losses on them (while playing, the
@@ -200,24 +198,27 @@ class PlaygroundApp:
         trainer = self.session.trainer
         picture = trainer.picture()
         shown = self.hovered or self.focus
-        output_neuron = (len(picture.thumbnails) - 1, 0)
-        layer, neuron = shown or output_neuron
-        values = picture.output if (layer, neuron) == output_neuron else trainer.neuron_maps(GRID)[layer][:, neuron]
+        # Two classes' one output neuron is the output map; of K classes' K, each is a map of its own.
+        whole_output = shown is None or (trainer.classes == 2 and shown == (len(picture.thumbnails) - 1, 0))
+        if whole_output:
+            values, scale = picture.output, trainer.classes
+        else:
+            layer, neuron = shown
+            values, scale = trainer.neuron_maps(GRID)[layer][:, neuron], 2
         output = values.reshape(GRID_RESOLUTION, GRID_RESOLUTION)
         if self.session.state.discretize:
-            output = np.where(output >= 0, 1.0, -1.0)
+            output = decided(output, scale)
         words = self.words
         with one_patch():
             self.diagram.show(trainer, picture.thumbnails)
-            self.boundary.show_output(output)
+            self.boundary.show_output(output, scale)
             self.loss_chart.show(trainer.history)
             self.epoch.object = (f"<div class='np-label'>{words.text('output.epoch')}</div>"
                                  f"<div class='np-value'>{trainer.epoch:07,d}</div>")
             self.metrics.object = _metrics_html(words, trainer.history[-1])
+            self.confusion.show(trainer.confusion() if trainer.classes > 2 else None)
             note = "output.showing_pinned" if shown == self.focus else "output.showing_hovered"
-            self.focus_note.object = (
-                words.text(note, neuron=self.editor.neuron_name(layer, neuron))
-                if shown is not None and shown != output_neuron else "")
+            self.focus_note.object = "" if whole_output else words.text(note, neuron=self.editor.neuron_name(*shown))
             if trainer.divergence:
                 self.divergence_notice.object = words.text(
                     "messages.diverged", epoch=trainer.epoch, reason=words.text(DIVERGENCE_REASONS[trainer.divergence]))
@@ -260,7 +261,8 @@ class PlaygroundApp:
                 self.guide.menu_button, self.share.button]
         # TF's top bar, then ours; an embed, often with controls hidden, packs them into as few lines as fit.
         bars = [_wrapping(*top, *more)] if self.embedding.embedded else [_wrapping(*top), _wrapping(*more)]
-        data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), self.your_data, *data_controls(state, words),
+        data = pn.Column(_heading(words, "data"), DatasetPicker(state, words), classes_menu(state, words), self.your_data,
+                         *data_controls(state, words),
                          self.regenerate_button, width=200, css_classes=["np-data"])
         features = pn.Column(_heading(words, "features"), FeatureToggles(state, words), width=110,
                              css_classes=["np-features"])
@@ -269,7 +271,7 @@ class PlaygroundApp:
                             plots["network"], self.editor, css_classes=["np-network"])
         output_heading = pn.Row(_heading(words, "output"), self.exports)  # not stretched: a phone's column would widen
         output = pn.Column(output_heading, self.metrics, plots["losses"],
-                           self.focus_note, plots["output"], *output_options(state, words),
+                           self.focus_note, plots["output"], *output_options(state, words), self.confusion,
                            css_classes=["np-output"])
         columns = _wrapping(self.guide, data, features, network, output, self.inside,
                             stylesheets=[column_order(self.embedding.embedded), asset("lesson_column.css")])
@@ -316,16 +318,6 @@ def _loss(value: float) -> str:
 
 def _share(value: float) -> str:
     return f"{value:.1%}" if value == value else "—"
-
-
-def _two_classes_drawn(state: PlaygroundState) -> list[Message]:
-    """Set ``classes`` back to 2, and say so: the views draw two classes until issue 16's views draw more
-    (the engine and the command line train three or four)."""
-    if state.classes == 2:
-        return []
-    refused = Message("links.classes_not_drawn", pair=f"classes={state.classes}")
-    state.classes = 2
-    return [refused]
 
 
 def create_app(link: str = "") -> pn.viewable.Viewable:

@@ -41,7 +41,7 @@ HIDABLE_CONTROLS = (
     "problem", "dataset", "percTrainData", "noise", "batchSize", "numHiddenLayers",
     *(f"numNodes{layer}" for layer in range(1, MAX_LAYERS + 1)),
     *FEATURES,
-    "optimizer", "loss", "stopAtEpoch", "epochsPerFrame",
+    "optimizer", "loss", "stopAtEpoch", "epochsPerFrame", "classes",
     "lessonsButton", "languageMenu", "shareButton", "exportMenu", *INSIDE_VIEWS,
 )
 
@@ -115,7 +115,7 @@ class PlaygroundState(param.Parameterized):
         "the app draws random_seed() for a fresh page, as TF does for a link without one.",
     )
     showTestData = param.Boolean(False, doc="Draw the test points on the output map.")
-    discretize = param.Boolean(False, doc="Show the output map as two classes, not a gradient.")
+    discretize = param.Boolean(False, doc="Show the output map as its classes, each in one colour, not a gradient.")
     percTrainData = param.Integer(50, bounds=(10, 90), step=10, doc="Percent of the points used for training.")
     x = _feature("x", on=True)
     y = _feature("y", on=True)

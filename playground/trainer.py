@@ -26,6 +26,8 @@ THUMBNAIL_RESOLUTION = 20
 RECENT_EPOCHS = 2_000
 """The latest epochs the history always holds every one of: more than a frame trains, so a lesson's
 goal, checked after each frame, sees each epoch."""
+CONFIDENT = 0.999
+"""The most confidence ``class_map`` gives a point, so that class k's values stay below k + 1."""
 HISTORY_LIMIT = 4_000
 """Entries the history holds at most: past that, every other one older than RECENT_EPOCHS goes,
 so an hour of training holds as many points as a few minutes (the loss chart is 380 px wide)."""
@@ -70,6 +72,16 @@ def grid_rows(resolution: int) -> np.ndarray:
     return (ticks[:, None] * GRID_RESOLUTION + ticks).ravel()
 
 
+def class_map(probabilities: np.ndarray) -> np.ndarray:
+    """Each point's winning class k plus its confidence c, as k + c (float32, shape (n,)): c is 0 where every
+    class is as likely (1/K) and CONFIDENT where the winner is sure. One number a point, so that the training
+    worker sends as much for K classes as for two, and the map colours it by class, lighter when unsure."""
+    classes = probabilities.shape[1]
+    with np.errstate(invalid="ignore"):  # a diverged network's NaN stays NaN (drawn as no colour)
+        sure = (probabilities.max(axis=1) - 1 / classes) / (1 - 1 / classes)
+        return (probabilities.argmax(axis=1) + np.clip(sure, 0, CONFIDENT)).astype(np.float32)
+
+
 @dataclass
 class Picture:
     """What the views show of one set of weights: every neuron's thumbnail and the output's map."""
@@ -79,8 +91,8 @@ class Picture:
     thumbnails: list[np.ndarray]
     """Per layer [inputs, hidden…, output], every neuron at ``GRID[THUMBNAIL_ROWS]``."""
     output: np.ndarray
-    """The output neuron at every point of ``grid_points()``, shape (n,); for K classes, each class's
-    probability there, shape (n, K)."""
+    """The output map at every point of ``grid_points()``, shape (n,): the output neuron's value, or for
+    K > 2 classes the ``class_map`` of their probabilities."""
 
 
 class Trainer:
@@ -223,6 +235,7 @@ class Trainer:
         if self._picture is None or not np.array_equal(self._picture.parameters, parameters):
             maps = self.neuron_maps(GRID)
             output = self.network.head.scores(maps[-1])
+            output = class_map(output) if self.classes > 2 else output
             self._picture = Picture(parameters.copy(), [values[THUMBNAIL_ROWS] for values in maps], output)
         return self._picture
 

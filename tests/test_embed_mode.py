@@ -105,8 +105,9 @@ def visible_texts(model, found: set[str] | None = None) -> set[str]:
 
 @pytest.fixture(scope="module")
 def rendered():
-    """An app and its rendered Bokeh model tree; six hidden layers, so each numNodesK has its column."""
-    app = app_module.PlaygroundApp(app_module.PlaygroundState(networkShape=[1, 2, 3, 4, 5, 6]))
+    """An app and its rendered Bokeh model tree; six hidden layers, so each numNodesK has its column, and
+    data made for several classes, so the classes menu is there."""
+    app = app_module.PlaygroundApp(app_module.PlaygroundState(networkShape=[1, 2, 3, 4, 5, 6], dataset="blobs"))
     return app, app.layout().get_root()
 
 

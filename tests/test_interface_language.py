@@ -23,7 +23,7 @@ TEXT_PROPERTIES = ("label", "labels", "title", "text", "html", "axis_label", "op
 #: keys and values (quoted in its problems), the lessons' formulas (w₁·X₁ + b, max(0, …), XOR), and the
 #: share dialog's names of course platforms and keys (Ctrl+C, iframe) and its example of an address, and the
 #: Export menu's file types (Python, .csv).
-KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "SGD", "Adam", "L1", "L2",
+KEPT_AS_THEY_ARE = {"ReLU", "Tanh", "Sigmoid", "Leaky", "ELU", "Softplus", "Softmax", "SGD", "Adam", "L1", "L2",
                     "X", "sin", "cos", "TensorFlow", "Playground", *LANGUAGES.values(), "true", "false", *STATE_KEYS,
                     "w", "b", "max", "XOR", "HTML", "iframe", "Moodle", "Canvas", "Google", "Jupyter", "Book",
                     "Ctrl", "C", "Mac", "https", "school", "example", "Python", "py", "ipynb", "json", "csv", "png",

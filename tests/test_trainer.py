@@ -1,9 +1,9 @@
-"""The trainer's history: what the loss chart and a lesson's goals read, bounded however long a class trains."""
+"""The trainer: its bounded history (what the loss chart and the goals read), and its picture of several classes."""
 
 import numpy as np
 
 from playground.state import PlaygroundState
-from playground.trainer import HISTORY_LIMIT, RECENT_EPOCHS, Trainer
+from playground.trainer import CONFIDENT, GRID, HISTORY_LIMIT, RECENT_EPOCHS, Trainer, class_map
 
 LONG_RUN = 3 * HISTORY_LIMIT  # about an hour of Play is a hundred times this: it holds no more
 
@@ -41,7 +41,17 @@ def test_three_blobs_train_a_softmax_to_high_accuracy_with_its_confusion_matrix(
     confusion = trainer.confusion()
     assert confusion.shape == (3, 3) and confusion.sum() == len(trainer.dataset.test)
     assert np.trace(confusion) / confusion.sum() == final.test_accuracy
-    assert trainer.picture().output.shape == (100 * 100, 3)
+    probabilities = trainer.neuron_maps(GRID)[-1]
+    output = trainer.picture().output  # one number a point, as for two classes: the worker sends no more
+    assert output.shape == (100 * 100,)
+    np.testing.assert_array_equal(np.floor(output), probabilities.argmax(axis=1))  # the winner's colour
+    sure = probabilities.max(axis=1) > 0.99
+    assert sure.any() and np.all(output[sure] % 1 > 0.98)  # sure: the class's full colour
+
+
+def test_the_class_map_is_the_winning_class_plus_how_sure_it_is():
+    probabilities = np.array([[1 / 3, 1 / 3, 1 / 3], [0.1, 0.6, 0.3], [0, 0, 1], [np.nan, np.nan, np.nan]])
+    np.testing.assert_allclose(class_map(probabilities), [0, 1.4, 2 + CONFIDENT, np.nan], rtol=1e-6)
 
 
 def test_tf_data_sets_keep_two_classes_whatever_classes_says():

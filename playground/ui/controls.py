@@ -8,6 +8,8 @@ into the catalogs (``Words``), so a change of language relabels them in place.
 
 import panel as pn
 
+from playground.engine.datasets import MULTICLASS_DATASETS
+from playground.engine.losses import CLASS_COUNTS
 from playground.i18n import LANGUAGES, value_name
 from playground.state import LEARNING_RATES, REGULARIZATION_RATES, PlaygroundState
 from playground.words import Words
@@ -75,6 +77,17 @@ def data_controls(state: PlaygroundState, words: Words) -> list[pn.viewable.View
         pn.widgets.IntSlider.from_param(state.param.batchSize, label=words("controls.batch_size"), start=1, end=30,
                                         step=1, width=180, **availability(state, "batchSize")),
     ]
+
+
+def classes_menu(state: PlaygroundState, words: Words) -> pn.widgets.Select:
+    """How many classes the data has: shown for the data sets made for several (blobs, spiral); the
+    others have two, whatever ``classes`` says, and it is kept for when such a data set is chosen again."""
+    return pn.widgets.Select.from_param(
+        state.param.classes, label=words("controls.classes"), options={str(k): k for k in CLASS_COUNTS},
+        description=words("controls.classes_description"), width=180, disabled=locked(state, "classes"),
+        visible=pn.bind(lambda hidden, problem, dataset: "classes" not in hidden and problem == "classification"
+                        and dataset in MULTICLASS_DATASETS, state.param.hidden, state.param.problem, state.param.dataset),
+    )
 
 
 def _speeds(words: Words, current: int) -> dict:

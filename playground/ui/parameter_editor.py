@@ -86,5 +86,6 @@ class ParameterEditor(pn.viewable.Viewer):
         if column == 0:
             return FEATURES[trainer.features[index]].label
         if column == len(trainer.network.layer_sizes) - 1:
-            return self.words.text("network.the_output")
+            several = trainer.network.layer_sizes[-1] > 1  # a softmax's neuron per class
+            return self.words.text("network.class_output", index=index) if several else self.words.text("network.the_output")
         return self.words.text("network.neuron", index=index + 1, layer=column)

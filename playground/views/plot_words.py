@@ -18,12 +18,13 @@ class PlotWords:
         self.write = write
         self.plot = None
         """The HoloViews plot drawn last (a page draws each plot once)."""
-        words.param.watch(lambda event: self._rewrite(), "language")
+        words.param.watch(lambda event: self.rewrite(), "language")
 
     def hook(self, plot, element) -> None:
         self.plot = plot
         self.write(plot, self.words)
 
-    def _rewrite(self) -> None:
+    def rewrite(self) -> None:
+        """Write the words again: in a new language, or for what the plot shows now."""
         if self.plot is not None:
             self.write(self.plot, self.words)

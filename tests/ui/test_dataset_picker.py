@@ -9,7 +9,7 @@ from bokeh.models import Button as BokehButton
 from playground.i18n import text
 from playground.state import PlaygroundState
 from playground.ui.dataset_picker import CHOICES, SELECTED, VIEWBOX, DatasetPicker, thumbnail_svg
-from playground.views.palette import diverging
+from playground.views.palette import CLASS_COLOURS, diverging
 
 PALETTE = diverging()
 DATASETS = [name for _, names in CHOICES.values() for name in names]
@@ -39,7 +39,7 @@ def test_each_thumbnail_shows_its_generators_data_in_the_output_maps_colours():
     assert gauss_xy[gauss > 0].mean(axis=0) == pytest.approx([2, 2], abs=0.3)  # blue around (2, 2)
     plane_xy, plane = drawn_points(thumbnail_svg("reg-plane"))
     assert plane == pytest.approx(np.clip(plane_xy.sum(axis=1) / 10, -1, 1), abs=0.03)  # (x1 + x2) / 10
-    assert len({thumbnail_svg(name) for name in DATASETS}) == 6
+    assert len({thumbnail_svg(name) for name in DATASETS}) == 7
 
 
 def test_thumbnails_are_self_contained_and_small():
@@ -78,11 +78,11 @@ def test_clicking_a_thumbnail_chooses_its_data_set():
 def test_the_problem_decides_which_thumbnails_are_offered():
     state = PlaygroundState()
     picker = DatasetPicker(state)
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Blobs", "Your data"]
     state.problem = "regression"
     assert offered(picker) == ["Plane", "Multi Gaussian", "Your data"]
     state.problem = "classification"
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Blobs", "Your data"]
 
 
 def test_a_change_from_elsewhere_moves_the_highlight_in_the_page_too():
@@ -103,7 +103,7 @@ def test_a_link_that_hides_the_dataset_hides_the_thumbnails():
     picker = DatasetPicker(state)
     assert offered(picker) == []
     state.hidden = ["noise"]
-    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Your data"]
+    assert offered(picker) == ["Circle", "Exclusive or", "Gaussian", "Spiral", "Blobs", "Your data"]
 
 
 def test_your_data_is_chosen_for_the_problem_at_hand():
@@ -115,3 +115,14 @@ def test_your_data_is_chosen_for_the_problem_at_hand():
     assert picker.selected() == ["reg-plane"]
     picker.buttons["yours"].clicks += 1
     assert state.regDataset == "yours" and state.dataset == "yours" and picker.selected() == ["yours"]
+
+
+def test_blobs_and_spiral_are_drawn_with_the_classes_chosen_in_their_colours():
+    state = PlaygroundState(dataset="blobs")
+    picker = DatasetPicker(state)
+    assert picker.buttons["blobs"].icon == thumbnail_svg("blobs")  # two classes: TF's two colours
+    state.classes = 4
+    for name in ("blobs", "spiral"):
+        fills = re.findall(r'<path fill="(#[0-9a-f]{6})"', picker.buttons[name].icon)
+        assert fills == list(CLASS_COLOURS)  # a path per class, in the map's class colours
+    assert picker.buttons["circle"].icon == thumbnail_svg("circle")  # TF's keep their two

@@ -158,3 +158,4 @@ def test_the_menu_speaks_chinese_and_a_link_can_hide_it():
     assert [button.label for button in buttons] == ["导出 ▾"]
     assert not app.exports.__panel__().visible
     assert "exportMenu" in PlaygroundState().param.hidden.objects
+

@@ -1,4 +1,4 @@
-"""The orange/blue scale stays readable for colour-blind students.
+"""The orange/blue scale, and the colours of three or four classes, stay readable for colour-blind students.
 
 Each colour-vision deficiency is simulated with Machado, Oliveira & Fernandes
 (2009, severity 1) on linear RGB; colours are compared as CIE76 ΔE in L*a*b*
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from playground.views.network_diagram import TEXT_COLOUR
-from playground.views.palette import NEUTRAL, diverging
+from playground.views.palette import CLASS_COLOURS, NEUTRAL, class_ramps, diverging
 
 VISION = {
     "typical": np.eye(3),
@@ -57,6 +57,25 @@ def test_the_scale_runs_light_to_dark_on_each_side_so_it_reads_without_hue():
     assert np.all(np.diff(lightness) < 0)
     lightness = [lab(shown_at(-v), VISION["typical"])[0] for v in (0, 0.25, 0.5, 1.0)]
     assert np.all(np.diff(lightness) < 0)
+
+
+@pytest.mark.parametrize("vision", VISION)
+@pytest.mark.parametrize("sure", (0.5, 0.999))
+def test_four_classes_stay_apart_whether_the_network_is_sure_or_half_sure(vision, sure):
+    steps = 64
+    ramps = class_ramps(4, steps)
+    shown = [lab(ramps[k * steps + int(sure * steps)], VISION[vision]) for k in range(4)]
+    assert min(np.linalg.norm(a - b) for i, a in enumerate(shown) for b in shown[i + 1:]) >= 15
+
+
+def test_each_class_ramp_runs_light_to_dark_so_confidence_reads_without_hue():
+    steps = 8
+    ramps = class_ramps(4, steps)
+    for k in range(4):
+        lightness = [lab(colour, VISION["typical"])[0] for colour in ramps[k * steps:(k + 1) * steps]]
+        assert np.all(np.diff(lightness) < 0) and lab(NEUTRAL, VISION["typical"])[0] > lightness[0]
+        # towards the class's own colour: the last of 8 steps is 15/16 of the way there
+        assert np.linalg.norm(lab(ramps[(k + 1) * steps - 1], VISION["typical"]) - lab(CLASS_COLOURS[k], VISION["typical"])) < 10
 
 
 def test_labels_in_the_network_meet_wcag_aa_contrast_on_white():

@@ -200,11 +200,3 @@ def test_a_long_run_draws_the_history_the_trainer_keeps():
 
     drawn = list(app.loss_chart.losses.source.data["epoch"])
     assert drawn == [m.epoch for m in app.session.trainer.history] and len(drawn) <= HISTORY_LIMIT
-
-
-def test_the_page_trains_two_classes_until_its_views_draw_more():
-    app = PlaygroundApp(PlaygroundState(dataset="blobs", classes=3), [])
-    assert app.session.state.classes == 2 and app.session.trainer.network.layer_sizes[-1] == 1
-    assert "classes=3" in app.link_notice.object
-    app.session.state.param.update(dataset="spiral", classes=4)  # a course page's command, say
-    assert app.session.state.classes == 2 and app.session.trainer.network.layer_sizes[-1] == 1

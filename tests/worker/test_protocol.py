@@ -114,3 +114,15 @@ def test_the_worker_trains_on_the_students_points_as_they_are_drawn():
     here.step(6)
     np.testing.assert_array_equal(there.network.parameter_vector, here.network.parameter_vector)
     assert there.history[-1] == here.history[-1]
+
+
+def test_the_picture_of_four_classes_costs_the_page_no_more_to_receive_than_two():
+    replies = {}
+    for classes in (2, 4):
+        trainer = Trainer(PlaygroundState(dataset="blobs", classes=classes, networkShape=[4]))
+        sent, message = request(trainer, 0.01, 1, 0)
+        replies[classes] = Worker().handle(message)
+        adopt(trainer, sent, replies[classes])
+        assert trainer.picture().output.shape == (100 * 100,)  # one number a pixel, the map's
+    # the same map, and the thumbnails of 3 more output neurons (20 × 20 each) and their weights
+    assert len(replies[4]) - len(replies[2]) < 3 * 20 * 20 * 4 + 2_000
