@@ -158,7 +158,7 @@ class DecisionBoundary:
             # BokehJS's colour scale takes the ticker it is drawn with and no other: a scale changes its ticks.
             colorbar.ticker = self._ticker = FixedTicker(minor_ticks=[])
         for mapper in (handles["color_mapper"], colorbar.color_mapper):
-            _paint(mapper, self.map_classes)
+            paint_scale(mapper, self.map_classes)
         several = self.map_classes > 2
         self._ticker.ticks = [k + 0.5 for k in range(self.map_classes)] if several else list(TF_TICKS)
         colorbar.major_label_overrides = {k + 0.5: str(k) for k in range(self.map_classes)} if several else {}
@@ -166,7 +166,7 @@ class DecisionBoundary:
 
     def _paint_points(self, plot=None, element=None) -> None:
         if self.points.handles:
-            _paint(self.points.handles["color_color_mapper"], self.point_classes)
+            paint_scale(self.points.handles["color_color_mapper"], self.point_classes)
 
     def _write_words(self, plot, words: Words) -> None:
         """The colour scale's title and the map's name for screen readers, for the scale drawn."""
@@ -187,7 +187,7 @@ def _scale(classes: int) -> tuple[list[str], float, float]:
     return (diverging(), -1, 1) if classes == 2 else (class_ramps(classes), 0, classes)
 
 
-def _paint(mapper, classes: int) -> None:
+def paint_scale(mapper, classes: int) -> None:
     """Put a colour mapper on ``classes``' scale, if it is not there (a change is sent to the browser)."""
     palette, low, high = _scale(classes)
     if (mapper.low, mapper.high, list(mapper.palette)) != (low, high, palette):

@@ -12,7 +12,7 @@ from bokeh.models import Range1d
 
 from ..ui.accessibility import name_plot
 from ..words import Words
-from .boundary import data_points
+from .boundary import data_points, paint_scale
 from .layers import on_top_layer
 from .live_source import LiveSource
 from .palette import diverging
@@ -66,6 +66,8 @@ class HiddenSpaceChart:
         self.window = Window()
         self.words = PlotWords(words or Words(), self._write_words)
         self.axis_labels = ("", "")
+        self.classes = 2
+        """The classes the picture and the points are coloured for (the output map's scales, ``boundary``)."""
         self.x_range, self.y_range = Range1d(start=-1.0, end=1.0), Range1d(start=-1.0, end=1.0)
         """The window's extents, set here: they change only when the window is fitted again."""
         blank = np.zeros((RESOLUTION, RESOLUTION))
@@ -73,16 +75,20 @@ class HiddenSpaceChart:
                          vdims=[hv.Dimension("output", range=(-1, 1))])
         self.element = (
             image.opts(cmap=diverging(), clim=(-1, 1), width=size_px, height=size_px, toolbar=None, default_tools=[],
-                       hooks=[self.picture.hook, self._axes, on_top_layer, self.words.hook])
-            * data_points(self.points.hook)
+                       hooks=[self.picture.hook, self._axes, on_top_layer, self.words.hook, self._paint])
+            * data_points(self.points.hook, self._paint)
         ).opts(toolbar=None)
 
     def show(self, points: np.ndarray, columns: dict, output_at: Callable[[np.ndarray], np.ndarray],
-             axis_labels: tuple[str, str], anew: bool = False) -> None:
+             axis_labels: tuple[str, str], anew: bool = False, classes: int = 2) -> None:
         """Draw ``points`` (n, 2), with the labels and outlines of ``columns`` (``boundary.point_columns``
         of the same points, whose places in the plane are not drawn here), over ``output_at(cells)``: the
         output at the centres of the picture's cells. ``anew`` (another layer drawn) fits the window to the
-        points whether they fit in it or not."""
+        points whether they fit in it or not. ``classes``: 2 (TF's scale), or 3–4, whose output is
+        ``trainer.class_map``'s and whose labels are ``point_columns``' for them."""
+        if classes != self.classes:
+            self.classes = classes
+            self._paint()
         image = {}
         if self.window.fit(points, anew) or not self.picture.columns:
             (x1, x2), half = self.window.centre, self.window.half_side
@@ -100,6 +106,12 @@ class HiddenSpaceChart:
         if axis_labels != self.axis_labels:
             self.axis_labels = axis_labels
             self._write_words(self.words.plot, self.words.words)
+
+    def _paint(self, plot=None, element=None) -> None:
+        """Both colour scales on the classes drawn (also a plot hook, for a new drawing)."""
+        for source, mapper in ((self.picture, "color_mapper"), (self.points, "color_color_mapper")):
+            if source.handles:
+                paint_scale(source.handles[mapper], self.classes)
 
     def _axes(self, plot, element) -> None:
         figure = plot.state

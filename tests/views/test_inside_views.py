@@ -12,7 +12,9 @@ from playground.app import PlaygroundApp
 from playground.engine.hidden_space import output_in_picture
 from playground.lessons import default_catalog
 from playground.state import PlaygroundState
+from playground.views.boundary import point_columns
 from playground.views.gradient_flow import LAYERS, log_ends
+from playground.views.palette import class_ramps
 from tests.helpers import ROOT
 
 
@@ -107,6 +109,21 @@ def test_the_hidden_space_draws_the_points_at_their_two_neurons_outputs_over_the
     # Trained, the output tells the points apart where layer 2 puts them.
     outputs = trainer.network.output_from(1, activations)
     assert np.mean(np.sign(outputs) == trainer.dataset.train.labels) > 0.9
+
+
+def test_three_classes_are_drawn_in_their_colours_as_the_output_map_draws_them():
+    app, view = opened("hiddenSpace", dataset="blobs", classes=3, networkShape=[4, 2])
+    trained(app, 30)
+
+    train = app.session.trainer.dataset.train
+    chart = view.chart
+    expected = point_columns(train.xy, train.labels, train.xy[:0], train.labels[:0], classes=3)
+    assert np.allclose(chart.points.source.data["color"], expected["color"])  # each class its colour
+    for source, mapper in ((chart.picture, "color_mapper"), (chart.points, "color_color_mapper")):
+        drawn = source.handles[mapper]
+        assert (drawn.low, drawn.high, list(drawn.palette)) == (0, 3, class_ramps(3))  # the output map's scale
+    winners = np.floor(np.array(chart.picture.source.data["image"][0])).astype(int)
+    assert set(np.unique(winners)) == {0, 1, 2}  # each class wins somewhere in the picture
 
 
 def test_a_wider_layer_is_projected_on_axes_that_turn_smoothly():

@@ -7,9 +7,9 @@ from playground.engine.hidden_space import hidden_space, output_in_picture
 from playground.session import Session
 from playground.ui.inside import VIEW_WIDTH
 from playground.ui.inside.past_frames import PastFrames
-from playground.trainer import Trainer
+from playground.trainer import Trainer, class_map
 from playground.ui.readout import Readout
-from playground.views.boundary import point_columns
+from playground.views.boundary import decided, point_columns
 from playground.views.hidden_space import HiddenSpaceChart
 from playground.words import Words
 
@@ -78,7 +78,7 @@ class HiddenSpaceView(pn.viewable.Viewer):
                  for index in (1, 2)))
         discrete = self.session.state.discretize
         self.chart.show(space.points, columns, lambda cells: _output(network, layer, space, cells, discrete),
-                        tuple(axes), anew=self._drawn != (trainer, layer))
+                        tuple(axes), anew=self._drawn != (trainer, layer), classes=trainer.classes)
         self._drawn = (trainer, layer)
 
     def _offer(self, layers: int) -> None:
@@ -102,10 +102,15 @@ class HiddenSpaceView(pn.viewable.Viewer):
         """The network inputs of the points drawn (the test points as the output map shows them) and their columns."""
         data, shown = trainer.dataset, slice(None) if self.session.state.showTestData else slice(0)
         inputs = np.concatenate([trainer.train_inputs, trainer.test_inputs[shown]])
-        return inputs, point_columns(data.train.xy, data.train.labels, data.test.xy[shown], data.test.labels[shown])
+        return inputs, point_columns(data.train.xy, data.train.labels, data.test.xy[shown], data.test.labels[shown],
+                                     trainer.classes)
 
 
 def _output(network, layer: int, space, cells: np.ndarray, discrete: bool) -> np.ndarray:
-    """The output at ``cells`` of the picture, as the output map shows it (two colours when discretized)."""
+    """The output at ``cells`` of the picture, as the output map shows it: TF's scale, or for several classes
+    the winning class and how sure it is (``class_map``); the decisions alone when discretized."""
     output = output_in_picture(network, layer, space, cells)
-    return np.where(output >= 0, 1.0, -1.0) if discrete else output
+    classes = 2 if output.ndim == 1 else output.shape[1]
+    if classes > 2:
+        output = class_map(output)
+    return decided(output, classes) if discrete else output
