@@ -310,6 +310,7 @@ for name in ${JSON.stringify(modules)}:
   document.documentElement.dataset.state = "ready";
   keepNamingControls();
   playIfPressedEarly();
+  document.querySelector(".skeleton").remove(); // its Play button is the app's now
   page.pyodide = pyodide; // for tests and benchmarks
   page.trainingWorker = startTrainingWorker();
 }

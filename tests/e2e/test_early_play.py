@@ -57,7 +57,15 @@ def test_play_pressed_twice_while_loading_leaves_the_network_untrained(context, 
     expect(page.get_by_role("button", name="▶ 播放")).to_be_visible()
 
 
-def test_a_link_that_hides_play_hides_it_while_loading_too(context, base_url):
-    page, log = open_page(context, f"{base_url}#hide=playButton")
-    expect(page.locator(SKELETON_PLAY)).to_be_hidden()
+def test_a_link_that_hides_play_hides_it_while_loading_too(context, slow_url):
+    page, log = open_page(context, f"{slow_url}#hide=playButton")
     expect(page.locator(".skeleton .ph-play")).to_be_visible()
+    expect(page.locator(SKELETON_PLAY)).to_be_hidden()
+    assert loading(page)
+
+
+def test_once_ready_the_only_play_button_is_the_apps(context, base_url):
+    page, log = open_page(context, base_url)
+    assert wait_for_state(page) == "ready"
+    expect(page.locator(".skeleton")).to_have_count(0)
+    expect(page.get_by_role("button", name="▶ Play")).to_have_count(1)
