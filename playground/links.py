@@ -22,7 +22,7 @@ import param
 
 from playground.i18n import LANGUAGES, Message, match
 from playground.state import HIDABLE_CONTROLS, MAX_LAYERS, MAX_NEURONS, PlaygroundState, PointText
-from playground.yourdata import MAX_POINTS, YOURS, point_code
+from playground.yourdata import MAX_POINTS, point_code
 
 #: TF's ``State.PROPS`` order, which is also the order it writes them.
 TF_KEYS = (
@@ -80,8 +80,9 @@ def encode(state: PlaygroundState) -> str:
 
 
 def points_in_link(state: PlaygroundState) -> bool:
-    """Whether a link carries the student's points: they are in use and few enough (point_code.LINK_POINTS)."""
-    return state.active_dataset() == YOURS and point_code.count(state.yourData) <= point_code.LINK_POINTS
+    """Whether a link carries the student's points: few enough (point_code.LINK_POINTS), in use or set aside
+    for another data set (a reload keeps them for when Your data is chosen again)."""
+    return point_code.count(state.yourData) <= point_code.LINK_POINTS
 
 
 def _show(text: str) -> str:

@@ -28,11 +28,12 @@ def test_more_points_stay_out_of_the_link():
     assert "yourData" not in encode(state)
 
 
-def test_points_not_in_use_stay_out_of_the_link():
+def test_points_set_aside_for_another_data_set_travel_too():
     state = PlaygroundState(dataset="circle", yourData=points(3))
-    assert "yourData" not in encode(state)
-    state.problem, state.regDataset = "regression", "yours"
-    assert "yourData" in encode(state)
+    again, warnings = decode(encode(state))
+    assert warnings == [] and again.dataset == "circle" and again.yourData == state.yourData
+    again.dataset = "yours"  # chosen again after a reload: the drawing is there
+    assert point_code.count(again.yourData) == 3
 
 
 def test_a_bad_key_is_a_warning_and_no_points():
