@@ -43,17 +43,18 @@ function nameOne(root) {
   }
 }
 
-function walk(root) {
+// Every shadow root below root, depth first: Bokeh renders each widget in one of its own.
+export function* shadowRoots(root) {
   for (const element of root.querySelectorAll("*")) {
     if (element.shadowRoot) {
-      nameOne(element.shadowRoot);
-      walk(element.shadowRoot);
+      yield element.shadowRoot;
+      yield* shadowRoots(element.shadowRoot);
     }
   }
 }
 
 export function nameControls() {
-  walk(document);
+  for (const root of shadowRoots(document)) nameOne(root);
 }
 
 export function keepNamingControls() {

@@ -20,7 +20,7 @@
 // Pyodide's file system, where the app finds them through $PLAYGROUND_LESSONS, before
 // boot.py runs.
 
-import { keepNamingControls } from "./accessible_names.js";
+import { keepNamingControls, shadowRoots } from "./accessible_names.js";
 import { imageFiles, writeFiles } from "./site_image.js";
 import { afterRestore, deserialize, findSnapshot, forgetSnapshot, librariesHook, moduleFactory, takeSnapshot }
   from "./startup_snapshot.js";
@@ -319,19 +319,13 @@ for name in ${JSON.stringify(modules)}:
 // button is pressed for the student, as if now, where the app shows it (a lesson may hide it).
 function playIfPressedEarly() {
   if (!page.earlyPlay) return;
-  const button = inShadows(document, ".np-play")?.shadowRoot.querySelector("button");
-  if (button && button.getClientRects().length) button.click();
-}
-
-// The first element matching selector, in root or in any shadow root below it.
-function inShadows(root, selector) {
-  const found = root.querySelector(selector);
-  if (found) return found;
-  for (const element of root.querySelectorAll("*")) {
-    const inner = element.shadowRoot && inShadows(element.shadowRoot, selector);
-    if (inner) return inner;
+  for (const root of [document, ...shadowRoots(document)]) {
+    const button = root.querySelector(".np-play")?.shadowRoot.querySelector("button");
+    if (button) {
+      if (button.getClientRects().length) button.click();
+      return;
+    }
   }
-  return null;
 }
 
 // A second Python in a Web Worker that trains while this one draws (playground/worker/client.py).
