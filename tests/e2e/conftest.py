@@ -59,6 +59,14 @@ def results_dir() -> Path:
     return RESULTS
 
 
+@pytest.fixture()
+def shots(results_dir, request) -> Path:
+    """The folder of test-results/ where a test module keeps its screenshots: its SHOTS_FOLDER."""
+    folder = results_dir / request.module.SHOTS_FOLDER
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def build_options() -> pipeline.Options:
     project = os.environ.get("PLAYGROUND_E2E_PROJECT")

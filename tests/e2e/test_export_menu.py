@@ -13,7 +13,6 @@ import json
 import struct
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from playground.export import export, load_weights
@@ -34,11 +33,8 @@ FILES = {  # entry: (file name, what it is)
 }
 
 
-@pytest.fixture()
-def shots(results_dir) -> Path:
-    folder = results_dir / "export"
-    folder.mkdir(exist_ok=True)
-    return folder
+SHOTS_FOLDER = "export"
+"""Where the screenshots go, in test-results/ (the ``shots`` fixture)."""
 
 
 def ready(context, link: str):

@@ -7,9 +7,7 @@ before and after training, and the tablet layout.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.helpers.pages import GOAL_MS, epoch_at_least, open_page, press, wait_for_state, wait_until
@@ -31,11 +29,8 @@ trainer = app.session.trainer
 """
 
 
-@pytest.fixture()
-def shots(results_dir) -> Path:
-    folder = results_dir / "inside"
-    folder.mkdir(exist_ok=True)
-    return folder
+SHOTS_FOLDER = "inside"
+"""Where the screenshots go, in test-results/ (the ``shots`` fixture)."""
 
 
 def python(page, code: str):

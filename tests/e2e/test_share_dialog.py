@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -26,11 +25,8 @@ HOST_PAGE = """<!doctype html>
 """
 
 
-@pytest.fixture()
-def shots(results_dir) -> Path:
-    folder = results_dir / "share"
-    folder.mkdir(exist_ok=True)
-    return folder
+SHOTS_FOLDER = "share"
+"""Where the screenshots go, in test-results/ (the ``shots`` fixture)."""
 
 
 @pytest.fixture()

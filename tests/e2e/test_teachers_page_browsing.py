@@ -6,7 +6,6 @@ test-results/teachers/.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -20,11 +19,8 @@ PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
 HEADINGS = {"en": "Neural Playground for teachers", "zh-CN": "神经网络游乐场：教师指南"}
 
 
-@pytest.fixture(scope="module")
-def shots(results_dir) -> Path:
-    folder = results_dir / "teachers"
-    folder.mkdir(exist_ok=True)
-    return folder
+SHOTS_FOLDER = "teachers"
+"""Where the screenshots go, in test-results/ (the ``shots`` fixture)."""
 
 
 @pytest.mark.parametrize("language", list(PAGES))
