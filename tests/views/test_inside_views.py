@@ -15,6 +15,7 @@ from playground.state import PlaygroundState
 from playground.views.boundary import point_columns
 from playground.views.gradient_flow import LAYERS, log_ends
 from playground.views.palette import class_ramps
+from playground.yourdata import point_code
 from tests.helpers import ROOT
 
 
@@ -124,6 +125,14 @@ def test_three_classes_are_drawn_in_their_colours_as_the_output_map_draws_them()
         assert (drawn.low, drawn.high, list(drawn.palette)) == (0, 3, class_ramps(3))  # the output map's scale
     winners = np.floor(np.array(chart.picture.source.data["image"][0])).astype(int)
     assert set(np.unique(winners)) == {0, 1, 2}  # each class wins somewhere in the picture
+
+
+def test_the_hidden_space_draws_the_points_the_output_map_draws():
+    xy = np.array([[1.0, 2.0], [-3.0, 0.5], [4.0, -4.0], [-2.0, -5.0], [2.0, 3.0], [-4.0, 1.0]])
+    drawn = point_code.encode(xy, np.array([1.0, -1.0, 1.0, -1.0, 1.0, -1.0]))
+    app, view = opened("hiddenSpace", dataset="yours", yourData=drawn, networkShape=[2])
+    trained(app, 5)
+    assert len(view.chart.points.source.data["x1"]) == len(xy)  # the student's own, test part included
 
 
 def test_a_wider_layer_is_projected_on_axes_that_turn_smoothly():

@@ -100,7 +100,7 @@ class HiddenSpaceView(pn.viewable.Viewer):
 
     def _points(self, trainer: Trainer) -> tuple[np.ndarray, dict]:
         """The network inputs of the points drawn (the test points as the output map shows them) and their columns."""
-        data, shown = trainer.dataset, slice(None) if self.session.state.showTestData else slice(0)
+        data, shown = trainer.dataset, slice(None) if self.session.state.test_points_shown() else slice(0)
         inputs = np.concatenate([trainer.train_inputs, trainer.test_inputs[shown]])
         return inputs, point_columns(data.train.xy, data.train.labels, data.test.xy[shown], data.test.labels[shown],
                                      trainer.classes)
