@@ -127,6 +127,58 @@ PATCHES.append(Patch(
     "kept instead, painting a frame forces no style recalculation: spiral 2x8 23 → 31 painted frames/s"))
 
 
+# Upstream (bokeh/bokeh): a plot could read its font size once it is in the page (and again when
+# its styles change), as the visuals above. Read at every axis and label extent, getComputedStyle
+# forces the style recalculation the frame's text changes left pending, several times a paint.
+PATCHES.append(Patch(
+    "bokeh/server/static/js/bokeh.min.js",
+    'get base_font_size(){const e=getComputedStyle(this.el).fontSize,',
+    'get base_font_size(){return this._kept_base_font_size??=this._read_base_font_size()}'
+    '_read_base_font_size(){const e=getComputedStyle(this.el).fontSize,',
+    "BokehJS 3.10 reads a plot's CSS font size (which this site never changes) at each axis label; "
+    "kept once read (not while the plot is out of the page: null), a paint forces no style recalculation"))
+
+# Upstream (bokeh/bokeh): a glyph could build its spatial index (a Hilbert sort of every point) when
+# something first asks it a question: hit testing, auto-ranging. Built at every data change, each
+# frame sorts every line and point the frame changed, though only the hover and tap tools ask.
+PATCHES += [
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          "this.glglyph.set_data_changed(),null==n&&this.index_data()}",
+          "this.glglyph.set_data_changed(),null==n&&(this._index=null)}",
+          "BokehJS 3.10 indexes a glyph's data at every change; the index is dropped instead, and built "
+          "when first asked for (below)"),
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          "get index(){const{_index:e}=this;if(null!=e)return e;",
+          "get index(){null==this._index&&null!=this._data_size&&this.index_data();const{_index:e}=this;"
+          "if(null!=e)return e;",
+          "a glyph's index is built when first asked for, from its data then"),
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          "null==this._mask_data?y.Indices.all_set(this.data_size):this._mask_data()",
+          "null==this._mask_data||null==this._index?y.Indices.all_set(this.data_size):this._mask_data()",
+          "a glyph without an index paints all its points rather than build one to leave out those outside "
+          "the plot: the site's plots show all their points, and moving ones change every frame"),
+    # Upstream (bokeh/bokeh): PlotView._update_dataranges measures every glyph's bounds for the plot's
+    # DataRange1d's even when it has none.
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          'let e=!1;for(const[,n]of t.x_ranges)n instanceof r.DataRange1d&&"log"==n.scale_hint&&(e=!0);'
+          'for(const[,n]of t.y_ranges)n instanceof r.DataRange1d&&"log"==n.scale_hint&&(e=!0);'
+          'for(const t of this.parent.auto_ranged_renderers){',
+          'let e=!1,np_fits=!1;'
+          'for(const[,n]of t.x_ranges)n instanceof r.DataRange1d&&(np_fits=!0,"log"==n.scale_hint&&(e=!0));'
+          'for(const[,n]of t.y_ranges)n instanceof r.DataRange1d&&(np_fits=!0,"log"==n.scale_hint&&(e=!0));'
+          'for(const t of np_fits?this.parent.auto_ranged_renderers:[]){',
+          "BokehJS 3.10 measures the extent of every glyph after each data change to fit the plot's "
+          "DataRange1d's; the site's plots set their ranges themselves (Range1d), so it measures nothing, and "
+          "the glyphs' indexes (above) are not built for it"),
+    # Upstream (bokeh/bokeh): InlineStyleSheet._update could leave a sheet whose text is unchanged alone.
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          "_update(t){this.el.textContent=t}",
+          "_update(t){this.el.textContent!==t&&(this.el.textContent=t)}",
+          "BokehJS 3.10 rewrites each renderer's position style sheet at every paint, most often with the same "
+          "text, and each write makes the browser recalculate the plot's styles; an unchanged sheet is kept"),
+]
+
+
 class Patcher:
     """Applies PATCHES to wheel members and remembers which were applied."""
 
