@@ -144,7 +144,7 @@ PATCHES.append(Patch(
 PATCHES += [
     Patch("bokeh/server/static/js/bokeh.min.js",
           "this.glglyph.set_data_changed(),null==n&&this.index_data()}",
-          "this.glglyph.set_data_changed(),null==n&&(this._index=null)}",
+          "this.glglyph.set_data_changed(),null==n&&(this._index=this._extent_kept=null)}",
           "BokehJS 3.10 indexes a glyph's data at every change; the index is dropped instead, and built "
           "when first asked for (below)"),
     Patch("bokeh/server/static/js/bokeh.min.js",
@@ -152,6 +152,14 @@ PATCHES += [
           "get index(){null==this._index&&null!=this._data_size&&this.index_data();const{_index:e}=this;"
           "if(null!=e)return e;",
           "a glyph's index is built when first asked for, from its data then"),
+    Patch("bokeh/server/static/js/bokeh.min.js",
+          "get bbox(){if(null==this.base){const{x0:e,y0:t,x1:i,y1:s}=this.index.bbox,",
+          "_extent(){if(null!=this._index)return this._index.bbox;if(null==this._extent_kept){"
+          "const e=new S.SpatialIndex(this._index_size);this._index_data(e),this._extent_kept=e.bbox}"
+          "return this._extent_kept}"
+          "get bbox(){if(null==this.base){const{x0:e,y0:t,x1:i,y1:s}=this._extent(),",
+          "a glyph's extent, which its renderer reads at every paint to place its element, is measured "
+          "without sorting its points into an index"),
     Patch("bokeh/server/static/js/bokeh.min.js",
           "null==this._mask_data?y.Indices.all_set(this.data_size):this._mask_data()",
           "null==this._mask_data||null==this._index?y.Indices.all_set(this.data_size):this._mask_data()",
