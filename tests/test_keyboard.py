@@ -19,6 +19,12 @@ def test_a_slider_leaves_the_other_keys_to_the_shortcuts(key):
     assert not kept("DIV", key, role="slider")
 
 
+def test_a_button_keeps_space_and_enter_only():
+    assert kept("BUTTON", " ") and kept("BUTTON", "Enter") and kept("INPUT", " ", input_type="checkbox")
+    for key in (".", ",", "ArrowRight", "r"):
+        assert not kept("BUTTON", key), key
+
+
 @pytest.mark.parametrize("tag,input_type,editable", [("INPUT", "text", False), ("INPUT", "", False),
                                                      ("TEXTAREA", "", False), ("SELECT", "", False),
                                                      ("DIV", "", True)])

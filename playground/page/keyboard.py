@@ -2,9 +2,10 @@
 
 Listens on the page's document (in the browser only). A key belongs to the focused control
 only where that control uses it: typing in a field never resets anything, → on a focused
-slider moves the slider and steps nothing, and a key on a focused button is that button's.
-Ctrl (⌘ on a Mac) with a key belongs only to a text field (its own undo), so Ctrl+Z after a
-click on a button still undoes the stroke.
+slider moves the slider and steps nothing, space on a focused button presses that button,
+but `.` after a click on Next still steps the step-through. Ctrl (⌘ on a Mac) with a key
+belongs only to a text field (its own undo), so Ctrl+Z after a click on a button still
+undoes the stroke.
 """
 
 from collections.abc import Callable
@@ -18,7 +19,7 @@ MOVES = frozenset({"ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "E
 """The keys a slider, a menu or a text field moves with."""
 PRESSES = frozenset({" ", "Enter"})
 """The keys that press a button."""
-KEYS_USED = {"slider": MOVES, "menu": MOVES | PRESSES}
+KEYS_USED = {"slider": MOVES, "menu": MOVES | PRESSES, "button": PRESSES}
 """What each kind of control uses of a key pressed without Ctrl (text fields use every printable key too)."""
 
 TEXT_TAGS = {"TEXTAREA", "SELECT"}
@@ -52,8 +53,6 @@ def uses_key(kind: str | None, key: str, ctrl: bool) -> bool:
     """Whether a control of this kind does something of its own with ``key``: then no shortcut may."""
     if kind == "text":
         return ctrl or len(key) == 1 or key in MOVES
-    if kind == "button":
-        return not ctrl
     return not ctrl and key in KEYS_USED.get(kind, ())
 
 
