@@ -82,6 +82,11 @@ def class_map(probabilities: np.ndarray) -> np.ndarray:
         return (probabilities.argmax(axis=1) + np.clip(sure, 0, CONFIDENT)).astype(np.float32)
 
 
+def decided(values: np.ndarray, classes: int = 2) -> np.ndarray:
+    """A map's decisions alone ("Discretize output"): TF's ±1, or each point's ``class_map`` class at full confidence."""
+    return np.where(values >= 0, 1.0, -1.0) if classes == 2 else np.floor(values) + CONFIDENT
+
+
 @dataclass
 class Picture:
     """What the views show of one set of weights: every neuron's thumbnail and the output's map."""
