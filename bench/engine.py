@@ -16,6 +16,9 @@ CONFIGS = {
     "default (circle, 4,2, x1 x2)": {},
     "spiral 2×8 tanh, batch 10": dict(dataset="spiral", networkShape=[8, 8]),
     "spiral 6×8, all features": dict(dataset="spiral", networkShape=[8] * 6, **{k: True for k in FEATURES}),
+    "blobs, 2 classes (4,2)": dict(dataset="blobs", classes=2),
+    "blobs, 3 classes (4,2)": dict(dataset="blobs", classes=3),
+    "blobs, 4 classes (4,2)": dict(dataset="blobs", classes=4),
 }
 REPEATS = 5
 

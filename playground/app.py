@@ -29,7 +29,7 @@ from playground.player import Player
 from playground.page.one_patch import one_patch
 from playground.session import VIEW_PARAMETERS, Session
 from playground.state import PlaygroundState, random_seed
-from playground.trainer import GRID, GRID_RESOLUTION
+from playground.trainer import GRID, GRID_RESOLUTION, decided
 from playground.ui.confusion_table import ConfusionTable
 from playground.ui.controls import (SELECT_WIDTH, classes_menu, data_controls, language_switch, output_options, shown,
                                     top_bar, training_options)
@@ -44,7 +44,7 @@ from playground.ui.parameter_editor import ParameterEditor
 from playground.ui.share_dialog import ShareDialog
 from playground.ui.your_data import YourData
 from playground.ui.sizes import column_order, view_sizes
-from playground.views.boundary import DecisionBoundary, decided
+from playground.views.boundary import DecisionBoundary
 from playground.views.loss_chart import LossChart
 from playground.views.network_diagram import NetworkDiagram
 from playground.words import Words, words_for

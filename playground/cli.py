@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", required=True, choices=FORMATS,
         help="script: a Python file (numpy only) that trains the setup and prints the same losses; notebook: the same "
         "as a Jupyter notebook; weights: the network and its training state as JSON; data: the points as CSV; "
-        "losses: the loss history as CSV; png: the output map, 400 px square")
+        "losses: the loss history as CSV; png: the output map, 400 px square (for 3-4 classes, a colour per class)")
     export_command.add_argument(
         "--start", choices=STARTS, default="first",
         help="script and notebook: train from the first weights for --epochs (default), or from the weights after "

@@ -14,7 +14,7 @@ from .engine.confusion import confusion_matrix
 from .engine.datasets import DOMAIN, Dataset, make_dataset
 from .engine.gradient_flow import GradientFlow, gradient_flow
 from .engine.features import feature_matrix
-from .engine.losses import make_head
+from .engine.losses import across_columns, make_head
 from .engine.seedrandom import SeedRandom
 from .state import PlaygroundState
 from .yourdata import YOURS
@@ -78,8 +78,13 @@ def class_map(probabilities: np.ndarray) -> np.ndarray:
     worker sends as much for K classes as for two, and the map colours it by class, lighter when unsure."""
     classes = probabilities.shape[1]
     with np.errstate(invalid="ignore"):  # a diverged network's NaN stays NaN (drawn as no colour)
-        sure = (probabilities.max(axis=1) - 1 / classes) / (1 - 1 / classes)
+        sure = (across_columns(np.maximum, probabilities)[:, 0] - 1 / classes) / (1 - 1 / classes)
         return (probabilities.argmax(axis=1) + np.clip(sure, 0, CONFIDENT)).astype(np.float32)
+
+
+def decided(values: np.ndarray, classes: int = 2) -> np.ndarray:
+    """A map's decisions alone ("Discretize output"): TF's ±1, or each point's ``class_map`` class at full confidence."""
+    return np.where(values >= 0, 1.0, -1.0) if classes == 2 else np.floor(values) + CONFIDENT
 
 
 @dataclass

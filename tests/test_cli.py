@@ -174,7 +174,6 @@ def test_a_link_with_tf_noise_above_the_slider_trains():
         (["train", "--no-such-flag"], "no-such-flag"),
         (["dance"], "dance"),
         (["export", "#dataset=xor", "--format", "svg"], "svg"),
-        (["export", "#dataset=blobs&classes=3", "--format", "png", "--epochs", "1"], "3 classes is not drawn yet"),
         (["export", "#dataset=xor"], "--format"),
         (["export", "#dataset=xor", "--format", "script", "--epochs", "-1"], "epochs"),
         (["export", "#dataset=xor", "--format", "data", "-o", "no-such-directory/data.csv"], "no-such-directory"),

@@ -43,9 +43,7 @@ class Backprop:
         z = np.matmul(inputs[last], self.layers[last], out=pre_activations[last])
         if self._one_output:
             z = z[:, 0]
-        prediction = self.head.predict(z)
-        loss = self.head.mean_loss(z, prediction, targets)
-        delta = self.head.gradient(z, prediction, targets) * (1 / len(x_ones))
+        loss, delta = self.head.mean_loss_and_delta(z, targets)
         if self._one_output:
             delta = delta[:, None]
         for layer in range(last, -1, -1):

@@ -176,11 +176,6 @@ class DecisionBoundary:
                   else words.text("output.map_name"))
 
 
-def decided(values: np.ndarray, classes: int = 2) -> np.ndarray:
-    """The map's decisions alone ("Discretize output"): TF's ±1, or each point's class at full confidence."""
-    return np.where(values >= 0, 1.0, -1.0) if classes == 2 else np.floor(values) + CONFIDENT
-
-
 @cache
 def _scale(classes: int) -> tuple[list[str], float, float]:
     """The palette and range of TF's scale (``classes`` 2), or of a ramp per class over 0…classes."""

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.pages import (WAIT_MS, epoch, epoch_at_least, expect_epoch, open_page, press, shown_test_loss,
+from tests.helpers.pages import (EPOCH, WAIT_MS, epoch, epoch_at_least, expect_epoch, open_page, press, shown_test_loss,
                                   wait_for_address, wait_for_state, wait_until)
 
 
@@ -170,6 +170,29 @@ def test_keyboard_space_plays_and_pauses_arrow_steps_r_resets(app):
     assert epoch(page) == paused_at
     page.keyboard.press("r")
     expect_epoch(page, 0)
+
+
+# Every epoch the counter shows from now on, however briefly (the counter's text lives in a shadow root).
+RECORD_EPOCHS_JS = """value => {
+    const root = value.getRootNode();
+    window.epochsShown = [];
+    new MutationObserver(() => window.epochsShown.push(root.querySelector('.np-value')?.textContent))
+        .observe(root, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def test_arrows_on_a_focused_slider_move_the_slider_and_step_no_epoch(app):
+    page = app.page
+    page.locator(EPOCH).evaluate(RECORD_EPOCHS_JS)
+    noise = page.get_by_role("slider", name="Noise")
+    noise.focus()
+    page.keyboard.press("ArrowRight")
+    expect(noise).to_have_attribute("aria-valuenow", re.compile(r"^5(\.0+)?$"))
+    wait_for_address(page, "noise=5")
+    page.wait_for_timeout(300)  # the behaviour under test: no epoch comes, not even one redrawn over by the reset
+    assert epoch(page) == 0 and set(page.evaluate("window.epochsShown")) <= {"000,000"}
+    page.keyboard.press("ArrowLeft")
+    expect(noise).to_have_attribute("aria-valuenow", re.compile(r"^0(\.0+)?$"))
 
 
 def test_hide_keys_hide_those_controls(context, base_url):

@@ -112,3 +112,17 @@ def test_softmax_stays_finite_for_huge_scores():
     network.weights = [np.array([[1000.0, -1000.0, 0.0]])]
     losses = network.losses(np.array([[1.0], [-1.0]]), np.array([0.0, 0.0]))
     np.testing.assert_allclose(losses, [0.0, 2000.0])
+
+
+@pytest.mark.parametrize("classes", [3, 4])
+def test_training_gets_from_one_softmax_pass_the_loss_and_gradient_of_its_parts(classes):
+    head = make_head("classification", classes=classes)
+    rng = np.random.default_rng(5)
+    z = rng.normal(0, 3, (10, classes))
+    z[0] = [1000.0, -1000.0, *[0.0] * (classes - 2)]  # huge scores: still finite
+    labels = rng.integers(0, classes, 10).astype(float)
+    labels[0] = 1.0
+    loss, delta = head.mean_loss_and_delta(z, labels)
+    probabilities = head.predict(z)
+    assert np.isfinite(loss) and loss == pytest.approx(head.loss(z, probabilities, labels).mean(), rel=1e-12)
+    np.testing.assert_allclose(delta, head.gradient(z, probabilities, labels) / len(z), rtol=1e-12, atol=1e-15)

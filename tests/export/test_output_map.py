@@ -1,5 +1,5 @@
 """The output map's PNG (``--format png``): a file any decoder opens, whose pixels are the trained
-network's classes in TF's colours, with the points on them.
+network's classes in TF's colours (or for three or four, the page's class colours), with the points on them.
 
 Pillow (Bokeh's own dependency) reads the file: a decoder other than the one that wrote it.
 """
@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from playground.colour_scale import NEGATIVE, POSITIVE, rgb
+from playground.colour_scale import CLASS_COLOURS, NEGATIVE, NEUTRAL, POSITIVE, rgb
 from playground.engine.features import feature_matrix
 from playground.export import export, file_name
 from playground.export.output_map import PICTURE_PX, POINT_DIAMETER_PX
@@ -35,6 +35,14 @@ def at_pixels(trainer) -> np.ndarray:
     x1, x2 = np.meshgrid(centres, centres[::-1])
     points = np.column_stack([x1.ravel(), x2.ravel()])
     return trainer.network.predict(feature_matrix(points, trainer.features)).reshape(PICTURE_PX, PICTURE_PX)
+
+
+def at_pixels_by_class(trainer) -> np.ndarray:
+    """Each class's probability at each pixel's centre: size × size × K."""
+    centres = -6 + (np.arange(PICTURE_PX) + 0.5) * 12 / PICTURE_PX
+    x1, x2 = np.meshgrid(centres, centres[::-1])
+    points = np.column_stack([x1.ravel(), x2.ravel()])
+    return trainer.network.predict(feature_matrix(points, trainer.features)).reshape(PICTURE_PX, PICTURE_PX, -1)
 
 
 def away_from(points: np.ndarray) -> np.ndarray:
@@ -90,10 +98,40 @@ def test_a_discretized_map_has_only_the_two_colours_away_from_the_points():
     assert {tuple(colour) for colour in pixels.astype(int)} == {tuple(rgb(POSITIVE)), tuple(rgb(NEGATIVE))}
 
 
-def test_a_regression_is_drawn_and_three_classes_are_refused_with_their_reason():
+def test_a_regression_is_drawn():
     assert decoded(export(trained("problem=regression&regDataset=reg-plane", 5), "png")).shape == (400, 400, 4)
-    with pytest.raises(ValueError, match="3 classes is not drawn yet"):
-        export(trained("dataset=blobs&classes=3", 1), "png")
+
+
+def test_three_classes_each_show_in_their_colour_where_the_network_predicts_them_lighter_where_unsure():
+    trainer = trained("dataset=blobs&classes=3&seed=0.5", 300)
+    pixels = decoded(export(trainer, "png"))[..., :3]
+    probabilities = at_pixels_by_class(trainer)
+    winner, sure = probabilities.argmax(axis=-1), probabilities.max(axis=-1)
+    free = away_from(trainer.dataset.train.xy)
+    palette = np.array([rgb(colour) for colour in CLASS_COLOURS])
+    away, ends = pixels - rgb(NEUTRAL), palette - rgb(NEUTRAL)  # from the unsure grey: towards which class?
+    towards = (away @ ends.T / np.linalg.norm(ends, axis=-1)).argmax(axis=-1)
+    for k in range(3):
+        surest = free & (winner == k) & (sure > 0.99)
+        assert surest.sum() > 1000  # a region of each class: the test means something
+        assert np.abs(pixels[surest] - palette[k]).max() < 8  # in the class's own colour
+        assert np.all(towards[free & (winner == k) & (sure > 0.6)] == k)  # paler where less sure, the same hue
+    unsure = free & (sure < 0.45)
+    assert unsure.any() and np.all(np.linalg.norm(pixels[unsure] - rgb(NEUTRAL), axis=-1)
+                                   < np.linalg.norm(pixels[unsure] - palette[winner[unsure]], axis=-1))
+
+
+def test_four_classes_discretized_are_their_four_colours_and_the_points_their_class_colour_outlined_white():
+    trainer = trained("dataset=blobs&classes=4&seed=0.5&discretize=true", 100)
+    pixels = decoded(export(trainer, "png"))[..., :3]
+    xy, labels = trainer.dataset.train.xy, trainer.dataset.train.labels
+    map_colours = {tuple(colour) for colour in pixels[away_from(xy)].astype(int)}
+    assert map_colours == {tuple(rgb(colour).astype(int)) for colour in CLASS_COLOURS}
+    scale = PICTURE_PX / 12
+    row, column = np.rint((6 - xy[0, 1]) * scale).astype(int), np.rint((xy[0, 0] + 6) * scale).astype(int)
+    centre_fill = pixels[row - 1:row + 1, column - 1:column + 1].reshape(-1, 3)
+    assert any(np.abs(fill - rgb(CLASS_COLOURS[int(labels[0])])).max() < 30 for fill in centre_fill)
+    assert (pixels.min(axis=-1) > 250).sum() > 5 * len(xy)  # the white outlines
 
 
 def test_the_command_line_writes_it_named_after_the_setup_or_to_standard_output(tmp_path):

@@ -7,9 +7,9 @@ from playground.engine.hidden_space import hidden_space, output_in_picture
 from playground.session import Session
 from playground.ui.inside import VIEW_WIDTH
 from playground.ui.inside.past_frames import PastFrames
-from playground.trainer import Trainer, class_map
+from playground.trainer import Trainer, class_map, decided
 from playground.ui.readout import Readout
-from playground.views.boundary import decided, point_columns
+from playground.views.boundary import point_columns
 from playground.views.hidden_space import HiddenSpaceChart
 from playground.words import Words
 
