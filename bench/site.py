@@ -12,8 +12,9 @@ and its image worker received (response bodies as sent: the build's brotli copie
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
 After the cold load: how long after "ready" the service worker had kept the site for
 offline use, and the bytes it downloaded for that (most come from the HTTP cache).
-Then plays each configuration (one is the default with views inside the network opened, by their
-buttons: beside "default", what they cost), and reads the memory of a tab training the heaviest one (spiral
+Then plays each configuration (two are the default with views inside the network opened by their
+buttons, the step-through with a point chosen: beside "default", what they cost; one has three
+classes), and reads the memory of a tab training the heaviest one (spiral
 6×8, every input) once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
 (Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
 and the worker's) and the page's JS heap. ``--throttle 4`` slows the loading page's CPU 4x
@@ -155,9 +156,14 @@ PLAYING = {
     "spiral 6x8 all inputs": "#dataset=spiral&networkShape=8,8,8,8,8,8&" + "&".join(
         f"{key}=true" for key in ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY")),
     "default + gradient flow + hidden space": "",
+    "default + one point step by step": "",
+    "blobs 3 classes 8,8": "#dataset=blobs&classes=3&networkShape=8,8",
 }
-#: The views inside the network a configuration plays with open (their buttons clicked once ready).
-OPENED = {"default + gradient flow + hidden space": ("gradientFlow", "hiddenSpace")}
+#: The views inside the network a configuration plays with open (their buttons clicked once ready), and the
+#: buttons then pressed in them (by name).
+OPENED = {"default + gradient flow + hidden space": ("gradientFlow", "hiddenSpace"),
+          "default + one point step by step": ("stepThrough",)}
+PRESSED = {"default + one point step by step": ("Next point",)}
 VIEW_BUILT_MS = 2000
 """Time given a view after its button's click to import its code and be drawn, before playing."""
 PLAY_SECONDS = 8
@@ -215,9 +221,9 @@ def ready_to_train(context, url: str):
     return page
 
 
-def measure_playing(context, url: str, opened: tuple[str, ...] = ()) -> dict:
+def measure_playing(context, url: str, opened: tuple[str, ...] = (), pressed: tuple[str, ...] = ()) -> dict:
     """Epochs and redraws per second while playing the page at ``url`` (a new tab) with the views inside the
-    network ``opened``; nothing for a build without them."""
+    network ``opened`` and then the buttons named ``pressed``; nothing for a build without them."""
     page = ready_to_train(context, url)
     for key in opened:
         toggle = page.locator(f".np-inside-{key} button")
@@ -227,6 +233,8 @@ def measure_playing(context, url: str, opened: tuple[str, ...] = ()) -> dict:
         toggle.click()
     if opened:
         page.wait_for_timeout(VIEW_BUILT_MS)
+    for name in pressed:
+        page.get_by_role("button", name=name).click()
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(1000)  # past the first frames' warm-up
     figures = page.evaluate(SAMPLE_PLAYING_JS, PLAY_SECONDS)
@@ -298,7 +306,7 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
             results["cold"][-1].update(kept_offline(page, worker_downloads))
             results.setdefault("warm", []).append(load(page, None, profile))
             for name, fragment in PLAYING.items() if play else ():
-                figures = measure_playing(context, url + fragment, OPENED.get(name, ()))
+                figures = measure_playing(context, url + fragment, OPENED.get(name, ()), PRESSED.get(name, ()))
                 if figures:
                     results.setdefault(name, []).append(figures)
             if play and train_seconds:
