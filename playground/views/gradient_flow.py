@@ -69,6 +69,12 @@ class GradientFlowChart:
         """The axes' extents, set here: they change only when the lines outgrow them."""
         self.renderers: list[list] = []
         """Per layer, its gradient's and its update's line (once drawn)."""
+        self.figure = None
+        """The Bokeh figure drawn (once drawn)."""
+        self.items: list[LegendItem] = []
+        """Per layer, its legend entry."""
+        self.others: list = []
+        """The figure's renderers other than the lines."""
         self.legend = Legend(items=[], location="top_left", label_text_font_size="10px", spacing=0,
                              padding=4, margin=0, border_line_alpha=0)
         columns = {name: [] for name in flow_rows([])}
@@ -120,18 +126,22 @@ class GradientFlowChart:
         self.renderers = [[first if (kind, layer) == ("gradients", 0) else figure.line(
             "epoch", f"{kind}{layer}", source=source, color=LAYER_COLOURS[layer], line_width=2 if kind == "gradients" else 1.5,
             line_dash=DASHES[kind], level="overlay") for kind in KINDS] for layer in range(LAYERS)]
-        self.legend.items = [LegendItem(renderers=renderers) for renderers in self.renderers]
+        self.items = [LegendItem(renderers=renderers) for renderers in self.renderers]
+        lines = {id(renderer) for renderers in self.renderers for renderer in renderers}
+        self.figure, self.others = figure, [renderer for renderer in figure.renderers if id(renderer) not in lines]
         figure.add_layout(self.legend, "right")
         figure.x_range, figure.y_range = self.x_range, self.y_range
         figure.xaxis.ticker.desired_num_ticks = 4
         self._show_layers()
 
     def _show_layers(self) -> None:
-        """Only the network's layers have lines and a legend entry; the last is the output's."""
-        for layer, item in enumerate(self.legend.items):
-            item.visible = layer < self.layers
-            for renderer in self.renderers[layer]:
-                renderer.visible = layer < self.layers
+        """Only the network's layers have lines and a legend entry; the last is the output's. The other
+        lines are off the figure, not hidden: BokehJS gives a hidden line every frame's data all the same."""
+        if self.figure is None:
+            return
+        self.figure.renderers = self.others + [renderer for renderers in self.renderers[:self.layers]
+                                               for renderer in renderers]
+        self.legend.items = self.items[:self.layers]
         self._write_labels(self.words.words)
 
     def _write_labels(self, words: Words) -> None:

@@ -44,8 +44,11 @@ def test_the_gradient_flow_draws_each_layers_gradient_and_update_as_the_metrics_
         assert list(drawn[f"gradients{layer}"]) == [m.gradient_flow.gradients[layer] for m in history[1:]]
         assert list(drawn[f"updates{layer}"]) == [m.gradient_flow.updates[layer] for m in history[1:]]
     assert all(np.isnan(drawn[f"gradients{layer}"]).all() for layer in range(3, LAYERS))
-    legend = [_label(item) for item in view.chart.legend.items if item.visible]
+    legend = [_label(item) for item in view.chart.legend.items]
     assert legend == ["layer 1", "layer 2", "output"]
+    lines = [renderer for renderer in view.chart.figure.renderers if renderer.glyph.y.startswith(("gradients", "updates"))]
+    assert sorted(renderer.glyph.y for renderer in lines) == sorted(f"{kind}{layer}" for kind in ("gradients", "updates")
+                                                                     for layer in range(3))
     dashes = {tuple(renderer.glyph.line_dash) for renderer in view.chart.renderers[0]}
     assert len(dashes) == 2  # gradients and updates told apart
 
@@ -163,7 +166,7 @@ def test_the_hidden_space_follows_the_network_and_says_when_there_is_no_hidden_l
 def test_the_views_speak_chinese():
     app, view = opened("gradientFlow", networkShape=[2])
     app.session.state.lang = "zh-CN"
-    assert [_label(item) for item in view.chart.legend.items if item.visible] == ["第 1 层", "输出"]
+    assert [_label(item) for item in view.chart.legend.items] == ["第 1 层", "输出"]
     assert view.chart.words.plot.handles["yaxis"].axis_label == "大小（对数刻度）"
     assert "梯度流" in view.chart.words.plot.state.html_attributes["aria-label"]
 
