@@ -20,8 +20,9 @@ for (const dir of mounts) {
 }
 py.globals.set("argv", py.toPy(argv));
 try {
-  await py.runPythonAsync(`import runpy, sys
+  await py.runPythonAsync(`import os, runpy, sys
 sys.argv = list(argv)
+sys.path.insert(0, os.path.dirname(sys.argv[0]))  # as python does for a script: its neighbours import
 runpy.run_path(sys.argv[0], run_name="__main__")`);
 } catch (error) {
   // Only the message (the traceback): Node's own report quotes the minified runtime, over 64 KB.

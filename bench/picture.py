@@ -72,9 +72,10 @@ def measure(trees: dict[str, Path], rounds: int) -> None:
         print(f"{name:34} " + " ".join(f"{cell:>22}" for cell in cells))
 
 
-def in_pyodide(pyodide_dir: Path, arguments: list[str], mounts: list[Path]) -> None:
-    """Run this script with ``arguments`` in Pyodide under Node."""
-    options = {"mounts": sorted({str(path.resolve()) for path in mounts}), "argv": [str(Path(__file__).resolve()), *arguments]}
+def in_pyodide(pyodide_dir: Path, arguments: list[str], mounts: list[Path], script: Path = Path(__file__)) -> None:
+    """Run ``script`` (this one) with ``arguments`` in Pyodide under Node, ``mounts`` (and the script's folder) seen."""
+    script = script.resolve()
+    options = {"mounts": sorted({str(path.resolve()) for path in [*mounts, script.parent]}), "argv": [str(script), *arguments]}
     subprocess.run(["node", str(ROOT / "bench" / "in_pyodide.mjs"), str(pyodide_dir), json.dumps(options)], check=True)
 
 
