@@ -14,7 +14,7 @@ from .engine.confusion import confusion_matrix
 from .engine.datasets import DOMAIN, Dataset, make_dataset
 from .engine.gradient_flow import GradientFlow, gradient_flow
 from .engine.features import feature_matrix
-from .engine.losses import across_columns, make_head
+from .engine.losses import make_head
 from .engine.seedrandom import SeedRandom
 from .state import PlaygroundState
 from .yourdata import YOURS
@@ -75,11 +75,19 @@ def grid_rows(resolution: int) -> np.ndarray:
 def class_map(probabilities: np.ndarray) -> np.ndarray:
     """Each point's winning class k plus its confidence c, as k + c (float32, shape (n,)): c is 0 where every
     class is as likely (1/K) and CONFIDENT where the winner is sure. One number a point, so that the training
-    worker sends as much for K classes as for two, and the map colours it by class, lighter when unsure."""
+    worker sends as much for K classes as for two, and the map colours it by class, lighter when unsure.
+
+    The winner is found class by class (the first of equals wins, as argmax's): in Pyodide, argmax and
+    max along rows of 3 or 4 cost 4× as much."""
     classes = probabilities.shape[1]
+    columns = probabilities.T
+    winner, best = np.zeros(len(probabilities), np.float32), columns[0]
+    for k in range(1, classes):
+        better = columns[k] > best
+        winner, best = np.where(better, np.float32(k), winner), np.where(better, columns[k], best)
     with np.errstate(invalid="ignore"):  # a diverged network's NaN stays NaN (drawn as no colour)
-        sure = (across_columns(np.maximum, probabilities)[:, 0] - 1 / classes) / (1 - 1 / classes)
-        return (probabilities.argmax(axis=1) + np.clip(sure, 0, CONFIDENT)).astype(np.float32)
+        sure = (best - 1 / classes) / (1 - 1 / classes)
+        return winner + np.clip(sure, 0, CONFIDENT).astype(np.float32)
 
 
 def decided(values: np.ndarray, classes: int = 2) -> np.ndarray:

@@ -44,6 +44,8 @@ SETUPS = {
     "xor 5 leaky relu": dict(dataset="xor", networkShape=[5], activation="leakyrelu", learningRate=0.1),
     "gauss, no hidden layer, linear": dict(dataset="gauss", networkShape=[], activation="linear"),
 }
+KEPT = ["circle 4,2 tanh (the default)", "spiral 8,8,8 relu, every input, adam", "xor 3 sigmoid, cross-entropy, x1x2 only"]
+"""Setups whose pictures are checked as later pictures are made: each of the pass's own forms (tanh, relu, sigmoid)."""
 EPOCHS = 40
 FLOAT32 = dict(rtol=1e-5, atol=1e-5)
 """The maps are float32 (``layer_outputs``): 7 digits, more than a colour shows."""
@@ -94,6 +96,25 @@ def test_every_map_the_views_are_given_is_the_networks_prediction(setup, where):
     assert_layers_equal(trainer.neuron_maps(GRID), expected, FLOAT32, "a neuron shown large")
     points = GRID[THUMBNAIL_ROWS]  # the network diagram's points (NetworkDiagram.points)
     assert_layers_equal(trainer.neuron_maps(points), plain_forward(trainer, points), FLOAT32, "the diagram's maps")
+
+
+@pytest.mark.parametrize("setup", [SETUPS[name] for name in KEPT], ids=KEPT)
+def test_a_picture_kept_is_not_written_over_by_the_next_weights_pass(setup):
+    """The page draws (and the worker pickles) a picture while the next frame's pass runs: each picture,
+    and each list of maps handed out, stays its own weights' as new weights are pictured."""
+    trainer = trained(setup, "here")
+    pictures, maps, expected = [], [], []
+    for _ in range(3):
+        pictures.append(trainer.picture())
+        maps.append(trainer.neuron_maps(GRID))
+        expected.append(plain_forward(trainer, GRID))
+        trainer.step(5)
+
+    assert not np.allclose(pictures[0].output, pictures[-1].output, **FLOAT32)  # the weights did change
+    for picture, neuron_maps, wanted in zip(pictures, maps, expected):
+        np.testing.assert_allclose(picture.output, wanted[-1][:, 0], **FLOAT32, err_msg="the output's map")
+        assert_layers_equal(picture.thumbnails, [values[THUMBNAIL_ROWS] for values in wanted], FLOAT32, "thumbnails")
+        assert_layers_equal(neuron_maps, wanted, FLOAT32, "maps handed out")
 
 
 @pytest.mark.parametrize("setup", SETUPS.values(), ids=SETUPS.keys())

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from . import map_pass
 from .activations import ACTIVATIONS
 from .backprop import Backprop, with_ones
 from .losses import HEADS, Head, make_head
@@ -102,13 +103,9 @@ class Network:
 
         One vectorised pass gives the decision boundary (last entry, shape
         (n, 1), or (n, K) class probabilities) and each hidden neuron's heatmap (column j of entry i). These
-        are for drawing: float32's 7 digits are more than a colour shows, and
-        its exp costs half of float64's in Pyodide.
+        are for drawing: float32's 7 digits are more than a colour shows (``map_pass``: how it is cheap in Pyodide).
         """
-        outputs = [x.astype(np.float32)]
-        for layer, (weights, bias) in enumerate(zip(self.weights, self.biases)):
-            outputs.append(self._activate(layer, outputs[-1] @ weights.astype(np.float32) + bias.astype(np.float32)))
-        return outputs
+        return map_pass.layer_outputs(self, x)
 
     def predict(self, x: Array) -> Array:
         """The output for each row of ``x``, on the labels' scale, shape (n,); for K classes, each
