@@ -18,7 +18,7 @@ MAX_BUDGET_S = 0.100
 GROWTH_S = 0.002
 """How much longer the worker trains after a frame whose reply was in before the page asked."""
 WAIT_TOLERANCE_S = 0.001
-SHARE_OF_FRAME = 0.6
+SHARE_OF_FRAME = 0.7
 """The most of the page's frame the worker trains for, leaving the browser's own threads a share of its core."""
 
 
