@@ -22,7 +22,7 @@ from playground.links import (Embedding, decode, encode, given_keys, read_embedd
                               with_page_keys)
 from playground.page.address import read_fragment, write_fragment
 from playground.page.bridge import connect
-from playground.page.browser import show_page_text
+from playground.page.browser import after_paint, show_page_text
 from playground.page.keyboard import bind_shortcuts
 from playground.page.language import browser_languages, show_page_language
 from playground.player import Player
@@ -250,9 +250,10 @@ class PlaygroundApp:
         self.redraw()
 
     def _show_pause(self, playing: bool) -> None:
-        """On pause, show the last epoch trained (the worker's frame in flight is dropped)."""
+        """On pause, show the last epoch trained (the worker's frame in flight is dropped) and what the views
+        show paused, once the button says Play: with views open this redraw takes a frame or two."""
         if not playing:
-            self.redraw()
+            after_paint(self.redraw)
 
     def layout(self) -> pn.Column:
         state, words, plots = self.session.state, self.words, self.plots

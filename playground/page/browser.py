@@ -5,7 +5,9 @@ serve``, tests) there is none, and Pyodide under Node (the build's smoke test)
 has no document.
 """
 
+import asyncio
 import sys
+from collections.abc import Callable
 
 
 def page_window():
@@ -50,3 +52,17 @@ async def next_paint() -> None:
     window = page_window()
     if window is not None:
         await window.playground.nextPaint()
+
+
+def after_paint(callback: Callable[[], None]) -> None:
+    """Call ``callback`` once the browser has painted what this task changed (at once outside a page):
+    a click's own answer (Pause becoming Play) is seen before the slower work it starts."""
+    if page_window() is None:
+        callback()
+        return
+
+    async def painted_then_called() -> None:
+        await next_paint()
+        callback()
+
+    asyncio.ensure_future(painted_then_called())
