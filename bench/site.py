@@ -12,8 +12,8 @@ and its image worker received (response bodies as sent: the build's brotli copie
 sitebuild/serve.py; not the training worker's wheels, fetched once the page is ready).
 After the cold load: how long after "ready" the service worker had kept the site for
 offline use, and the bytes it downloaded for that (most come from the HTTP cache).
-Then plays each configuration (two are the default with views inside the network opened by their
-buttons, the step-through with a point chosen: beside "default", what they cost; one has three
+Then plays each configuration (three are the default with a view inside the network opened by its
+button, the step-through with a point chosen: beside "default", what each costs; one has three
 classes), and reads the memory of a tab training the heaviest one (spiral
 6×8, every input) once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
 (Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
@@ -155,13 +155,14 @@ PLAYING = {
     "spiral 2x8 tanh batch 10": "#dataset=spiral&networkShape=8,8",
     "spiral 6x8 all inputs": "#dataset=spiral&networkShape=8,8,8,8,8,8&" + "&".join(
         f"{key}=true" for key in ("x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY", "cosX", "cosY")),
-    "default + gradient flow + hidden space": "",
+    "default + gradient flow": "",
+    "default + hidden space": "",
     "default + one point step by step": "",
     "blobs 3 classes 8,8": "#dataset=blobs&classes=3&networkShape=8,8",
 }
 #: The views inside the network a configuration plays with open (their buttons clicked once ready), and the
 #: buttons then pressed in them (by name).
-OPENED = {"default + gradient flow + hidden space": ("gradientFlow", "hiddenSpace"),
+OPENED = {"default + gradient flow": ("gradientFlow",), "default + hidden space": ("hiddenSpace",),
           "default + one point step by step": ("stepThrough",)}
 PRESSED = {"default + one point step by step": ("Next point",)}
 VIEW_BUILT_MS = 2000
