@@ -1,10 +1,10 @@
 """What the training worker's frame leaves for training: epochs a frame, and its picture's ms, at a set budget.
 
-    python bench/worker_frame.py [--tree OTHER_TREE] [--budget-ms 24] [--seconds 6] [--pyodide [PYODIDE_DIR]]
+    python bench/worker_frame.py [--tree OTHER_TREE] [--budget-ms 28] [--seconds 6] [--pyodide [PYODIDE_DIR]]
 
 Runs the worker's side (``Worker.handle``) frame after frame as the page asks for them (as many epochs
 as fit the budget, less the last picture's time), for each of bench/picture.py's setups. The page's
-default budget is its share of a 40 ms frame (``client.SHARE_OF_FRAME``). One checkout a process
+default budget is its share of a 40 ms frame (``client.SHARE_OF_FRAME``, 0.7). One checkout a process
 (both ends pickle its classes): compare two by running each in turn, alternating.
 """
 import argparse
@@ -36,7 +36,7 @@ def measure(tree: Path, budget_s: float, seconds: float) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose playground runs (default this one)")
-    parser.add_argument("--budget-ms", type=float, default=24.0)
+    parser.add_argument("--budget-ms", type=float, default=28.0)
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--pyodide", type=Path, nargs="?", const=ROOT / "dist" / "pyodide",
                         help="run in Pyodide under Node, from this runtime (default dist/pyodide)")
