@@ -10,8 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers.pages import (EPOCH, WAIT_MS, epoch, epoch_at_least, expect_epoch, open_page, press, shown_test_loss,
-                                  wait_for_address, wait_for_state, wait_until)
+from tests.helpers.pages import (EPOCH, WAIT_MS, epoch, epoch_at_least, expect_epoch, open_page, press,
+                                 shown_test_loss, touch_screen, wait_for_address, wait_for_state, wait_until)
 
 
 def checkbox(page, label: str):
@@ -339,8 +339,7 @@ def test_regression_shows_its_datasets_and_trains(context, base_url, results_dir
 
 
 def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromium, base_url, results_dir):
-    tablet = chromium.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
-    try:
+    with touch_screen(chromium, 768, 1024) as tablet:
         page, log = open_page(tablet, base_url)
         assert wait_for_state(page) == "ready"
         assert page.evaluate("document.documentElement.scrollWidth") <= 768
@@ -351,8 +350,6 @@ def test_a_tablet_sees_everything_without_sideways_scrolling_and_can_tap(chromiu
         wait_for_address(page, "sinX=true")
         page.screenshot(path=str(results_dir / "app-tablet.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
-    finally:
-        tablet.close()
 
 
 UNNAMED_CONTROL = re.compile(r"^\s*- (button|slider|checkbox|combobox|textbox|spinbutton|radio|switch)( \[[^\]]*\])*:?$")

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from playground.links import decode
 from playground.trainer import Trainer
 from playground.views.palette import CLASS_COLOURS
-from tests.helpers.pages import (GOAL_MS, epoch_at_least, open_page, press, wait_for_address, wait_for_state,
-                                  wait_until)
+from tests.helpers.pages import (GOAL_MS, epoch_at_least, open_page, press, touch_screen, wait_for_address,
+                                 wait_for_state, wait_until)
 
 CLASS_MAP = "[aria-label^='Output: the class the network predicts']"
 """The output map of several classes, by its name for screen readers."""
@@ -73,8 +73,7 @@ def test_a_three_class_link_trains_paints_three_colours_and_its_matrix_follows(c
 
 
 def test_a_tablet_and_chinese_see_the_classes_menu_the_map_and_the_matrix(chromium, base_url, results_dir):
-    tablet = chromium.new_context(viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True)
-    try:
+    with touch_screen(chromium, 1024, 768) as tablet:
         page, log = open_page(tablet, base_url + "#dataset=spiral&classes=4&networkShape=8,8&lang=zh-CN")
         assert wait_for_state(page) == "ready"
         assert page.evaluate("document.documentElement.scrollWidth") <= 1024
@@ -88,8 +87,6 @@ def test_a_tablet_and_chinese_see_the_classes_menu_the_map_and_the_matrix(chromi
         table.scroll_into_view_if_needed()
         page.screenshot(path=str(results_dir / "classes-tablet-zh.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
-    finally:
-        tablet.close()
 
 
 def test_lesson_three_classes_in_the_page_four_classes_then_the_matrix_of_noisy_blobs(context, base_url, results_dir):

@@ -9,7 +9,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.helpers.pages import GOAL_MS, open_page, press, wait_for_address, wait_for_state
+from tests.helpers.pages import GOAL_MS, open_page, press, touch_screen, wait_for_address, wait_for_state
 
 LESSON_ONE = "One neuron draws a straight line"
 
@@ -112,8 +112,7 @@ def test_a_reload_comes_back_to_the_step(context, base_url):
 
 
 def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_dir):
-    tablet = chromium.new_context(viewport={"width": 768, "height": 1024}, has_touch=True, is_mobile=True)
-    try:
+    with touch_screen(chromium, 768, 1024) as tablet:
         page, log = opened(tablet, base_url + "#lesson=one-neuron&step=2")
         at_step(page, 2, title="Train the neuron")
         address = page.evaluate("location.hash")
@@ -121,8 +120,6 @@ def test_a_teachers_link_opens_its_step_on_a_tablet(chromium, base_url, results_
         assert page.evaluate("document.documentElement.scrollWidth") <= 768
         page.screenshot(path=str(results_dir / "lesson-panel-768.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
-    finally:
-        tablet.close()
 
 
 def test_a_link_with_lang_opens_the_lesson_in_chinese(context, base_url, results_dir):

@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.helpers.pages import GOAL_MS, epoch_at_least, open_page, press, wait_for_state, wait_until
+from tests.helpers.pages import GOAL_MS, epoch_at_least, open_page, press, touch_screen, wait_for_state, wait_until
 
 LINK = "dataset=xor&networkShape=4,2&seed=0.31415"
 WORKER_READY_MS = 60_000
@@ -83,8 +83,7 @@ def test_both_views_open_and_change_as_the_network_trains(context, base_url, sho
 
 
 def test_the_views_fit_the_tablet_layout(chromium, base_url, shots):
-    tablet = chromium.new_context(viewport={"width": 1024, "height": 768}, has_touch=True, is_mobile=True)
-    try:
+    with touch_screen(chromium, 1024, 768) as tablet:
         page, log = open_page(tablet, f"{base_url}#{LINK}&lang=zh-CN")
         assert wait_for_state(page) == "ready"
         page.get_by_role("button", name="梯度流", exact=True).tap()
@@ -97,8 +96,6 @@ def test_the_views_fit_the_tablet_layout(chromium, base_url, shots):
         assert page.evaluate("document.documentElement.scrollWidth") <= 1024
         page.screenshot(path=str(shots / "tablet-1024-zh-CN.png"), full_page=True)
         assert log.console_errors() == [] and log.errors == []
-    finally:
-        tablet.close()
 
 
 def test_a_lesson_opens_the_view_it_uses(context, base_url, shots):

@@ -13,7 +13,7 @@ import pytest
 from playground import i18n
 from playground.links import STATE_KEYS
 from playground.state import HIDABLE_CONTROLS
-from tests.helpers.pages import open_page, wait_for_state
+from tests.helpers.pages import open_page, touch_screen, wait_for_state
 
 PAGES = {"en": "teachers.html", "zh-CN": "teachers.zh-CN.html"}
 HEADINGS = {"en": "Neural Playground for teachers", "zh-CN": "神经网络游乐场：教师指南"}
@@ -55,8 +55,7 @@ def test_the_page_in_each_language(chromium, base_url, shots, language):
 
 @pytest.mark.parametrize("language", list(PAGES))
 def test_the_page_reads_on_a_phone(chromium, base_url, shots, language):
-    context = chromium.new_context(viewport={"width": 400, "height": 860}, is_mobile=True, has_touch=True)
-    try:
+    with touch_screen(chromium, 400, 860) as context:
         page, log = open_page(context, base_url + PAGES[language])
         page.screenshot(path=str(shots / f"teachers-{language}-phone.png"))
         # Nothing makes the whole page wider than the phone: wide tables and code scroll in their own box.
@@ -68,8 +67,6 @@ def test_the_page_reads_on_a_phone(chromium, base_url, shots, language):
         page.locator("pre code.language-html").first.scroll_into_view_if_needed()
         page.screenshot(path=str(shots / f"teachers-{language}-phone-snippet.png"))
         assert log.errors == []
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("language", list(PAGES))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -14,6 +15,17 @@ WAIT_MS = 30_000
 """How long a test waits for what a click or a key should bring about."""
 GOAL_MS = 60_000
 """How long a lesson's step may train before its goal is reached."""
+
+@contextmanager
+def touch_screen(browser, width: int, height: int):
+    """A new context of ``browser`` as a tablet or a phone: a ``width`` × ``height`` mobile viewport that taps;
+    closed after."""
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
+    try:
+        yield context
+    finally:
+        context.close()
+
 
 # Records what the progress box shows as the page loads: [stage, text, bar width] at
 # every change, in window.progressSeen (an init script, so it sees the first change).
