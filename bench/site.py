@@ -17,7 +17,8 @@ button, the step-through with a point chosen: beside "default", what each costs;
 classes), and reads the memory of a tab training the heaviest one (spiral
 6×8, every input) once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
 (Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
-and the worker's) and the page's JS heap. ``--throttle 4`` slows the loading page's CPU 4x
+and the worker's) and the page's JS heap; then what the page's JavaScript allocates a second as it trains on (garbage
+included). ``--throttle 4`` slows the loading page's CPU 4x
 (Chromium's CPU throttling), as a classroom Chromebook; ``--bandwidth 20`` sends every
 response through one shared 20 Mbit/s line (sitebuild/serve.py's Uplink), as a school's
 connection. (Chromium's own network emulation throttles a worker's requests apart from
@@ -263,8 +264,29 @@ def memory_now(page, cdp, profile: str) -> dict:
             "js_heap_used_mb": heap["JSHeapUsedSize"] / 1e6, "js_heap_mb": heap["JSHeapTotalSize"] / 1e6}
 
 
+# Seconds of training over which the page's JavaScript allocations are sampled, after the memory is read
+# (the sampling profiler's own records would count in it).
+ALLOCATION_SECONDS = 10
+
+
+def js_allocated_mb_per_s(page, cdp, seconds: float) -> float:
+    """What the page's JavaScript allocates a second, garbage included (V8's sampling heap profiler).
+    V8 grows the young generation of its heap with this rate: each megabyte is work for its collector."""
+    cdp.send("HeapProfiler.enable")
+    cdp.send("HeapProfiler.startSampling", {"samplingInterval": 32768, "includeObjectsCollectedByMajorGC": True,
+                                             "includeObjectsCollectedByMinorGC": True})
+    page.wait_for_timeout(seconds * 1000)
+    nodes, allocated = [cdp.send("HeapProfiler.stopSampling")["profile"]["head"]], 0
+    while nodes:
+        node = nodes.pop()
+        allocated += node["selfSize"]
+        nodes.extend(node.get("children", []))
+    return allocated / 1e6 / seconds
+
+
 def measure_memory(context, url: str, profile: str, seconds: float) -> dict:
-    """The tab's memory once ready with its training worker, then after ``seconds`` of training."""
+    """The tab's memory once ready with its training worker, then after ``seconds`` of training, and what
+    its JavaScript allocates a second while it trains on."""
     page = ready_to_train(context, url)
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
@@ -273,6 +295,7 @@ def measure_memory(context, url: str, profile: str, seconds: float) -> dict:
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(seconds * 1000)
     figures.update({f"trained_{key}": value for key, value in memory_now(page, cdp, profile).items()})
+    figures["js_allocated_mb_per_s"] = js_allocated_mb_per_s(page, cdp, ALLOCATION_SECONDS)
     page.close()
     return figures
 
@@ -347,7 +370,8 @@ def report(results: dict, runs: int, play: bool, train_seconds: float) -> None:
             print(f"  memory, MB ({MEMORY_SETUP}, ready → after {train_seconds:.0f} s of training) {names[dist]}: "
                   f"tab's renderer RSS {figure('rss_mb')}, PSS {figure('pss_mb')}; wasm: page {figure('page_wasm_mb')},"
                   f" worker {figure('worker_wasm_mb')}; page's JS heap used {figure('js_heap_used_mb')},"
-                  f" allocated {figure('js_heap_mb')}")
+                  f" allocated {figure('js_heap_mb')}; training, it allocates "
+                  f"{median(rows, 'js_allocated_mb_per_s'):.0f} MB/s of JavaScript objects")
 
 
 def main(argv: list[str]) -> int:
