@@ -7,6 +7,7 @@
 //             the stdlib): the first byte starts the stage;
 //   app       the heavy imports (run here, one step at a time), then boot.py: building the
 //             app and drawing it (it reports each step).
+// A few seconds after "ready" the images' buffers are let go (site_image.js's keepUnread).
 // A visit after the first restores Python's memory as it was after the imports (the
 // start-up snapshot, kept in Cache Storage) and skips them; if that fails, it starts normally.
 // Runs on the main thread: with precompiled bytecode that was fastest to interactive
@@ -21,7 +22,7 @@
 // boot.py runs.
 
 import { keepNamingControls, shadowRoots } from "./accessible_names.js";
-import { imageFiles, writeFiles } from "./site_image.js";
+import { imageFiles, keepUnread, writeFiles } from "./site_image.js";
 import { afterRestore, deserialize, findSnapshot, forgetSnapshot, librariesHook, moduleFactory, takeSnapshot }
   from "./startup_snapshot.js";
 
@@ -263,7 +264,9 @@ async function main() {
   downloads.clear(); // each buffer is Python's now, or a copy of it (the stdlib's): 9 MB less held
   const { pyodide } = python;
   timings.python = python.restored ? "restored" : "started";
+  const imagePaths = [...await image, ...await compiled].map(({ path }) => path);
   writeFiles(pyodide, await image);
+  page.downloads.worker.terminate(); // its last file has come: its thread and heap are freed
   mark("runtime and wheels");
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
   pyodide.FS.mkdirTree(LESSONS_DIR);
@@ -314,7 +317,15 @@ for name in ${JSON.stringify(modules)}:
   document.querySelector(".skeleton").remove(); // its Play button is the app's now
   page.pyodide = pyodide; // for tests and benchmarks
   page.trainingWorker = startTrainingWorker();
+  setTimeout(() => {
+    keepUnread(pyodide, imagePaths);
+    timings.imagesLetGo = performance.now();
+  }, AFTER_READY_MS);
 }
+
+// How long after "ready" the page lets go of the package images (keepUnread, ~30 ms of work): after
+// the first frames and the training worker's start.
+const AFTER_READY_MS = 3000;
 
 // Play pressed in the skeleton before Python was ready (site/index.html): the app's own Play
 // button is pressed for the student, as if now, where the app shows it (a lesson may hide it).

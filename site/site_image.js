@@ -11,13 +11,40 @@ export function imageFiles(buffer) {
   return index.map(([path, size]) => ({ path, bytes: image.subarray(offset, (offset += size)) }));
 }
 
+const sitePackages = (pyodide) => pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+
+// Each file a view of the image's buffer (no copy): see keepUnread.
 export function writeFiles(pyodide, files) {
-  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  const site = sitePackages(pyodide);
   const folders = new Set();
   for (const { path, bytes } of files) {
     const folder = `${site}/${path}`.replace(/\/[^/]*$/, "");
     if (!folders.has(folder)) pyodide.FS.mkdirTree(folder);
     folders.add(folder);
     pyodide.FS.writeFile(`${site}/${path}`, bytes, { canOwn: true });
+  }
+}
+
+// The compiled modules (.so) and bytecode (.pyc) Python has imported, as paths in site-packages:
+// it never reads them again (a module is imported once).
+const IMPORTED_PY = `
+import importlib.machinery, os, sys, sysconfig
+site = sysconfig.get_path("purelib")
+[os.path.relpath(spec.origin, site) for spec in (getattr(module, "__spec__", None) for module in list(sys.modules.values()))
+ if spec and spec.origin and isinstance(spec.loader, (importlib.machinery.SourcelessFileLoader,
+                                                      importlib.machinery.ExtensionFileLoader))]`;
+
+// Once Python has imported what it starts with, lets go of an image's buffer (the files written
+// from it, PATHS in site-packages, are views of it): the files of modules it imported are emptied, the others (modules
+// it may import later, data files) copied out. The page holds 15 MB less, the training worker 5 (bench/RESULTS.md).
+// A module imported again after being dropped from sys.modules would fail loudly (an empty .pyc).
+export function keepUnread(pyodide, paths) {
+  const imported = new Set(pyodide.runPython(IMPORTED_PY).toJs());
+  const site = sitePackages(pyodide);
+  for (const path of paths) {
+    const full = `${site}/${path}`;
+    if (!pyodide.FS.analyzePath(full).exists) continue; // removed since
+    if (imported.has(path)) pyodide.FS.truncate(full, 0);
+    else pyodide.FS.writeFile(full, pyodide.FS.readFile(full), { canOwn: true });
   }
 }

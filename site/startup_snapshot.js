@@ -34,9 +34,10 @@ export function librariesHook({ files, heapBytes = 0, layout = {}, failed }) {
       for (const { path, bytes } of await files) {
         const full = `${site}/${path}`;
         Module.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
-        Module.FS.writeFile(full, bytes);
+        Module.FS.writeFile(full, bytes, { canOwn: true }); // a view of the image, as site_image.js's writeFiles
         if (path.endsWith(".so")) libraries.push([full, WebAssembly.compile(bytes)]);
       }
+      files = null; // the image's buffer is the files' alone (site_image.js's keepUnread lets it go)
       for (const [full, compiled] of libraries) {
         // As workerd's loadDynlib: before runtime init, Emscripten's own loader would look
         // for the file on the network; register the library under its path instead.

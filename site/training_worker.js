@@ -4,7 +4,7 @@
 // needs none of them), then answers each request, a pickle made by
 // playground/worker/protocol.py, with its reply (playground/worker/worker.py). The page
 // starts it once it is ready.
-import { imageFiles, writeFiles } from "./site_image.js";
+import { imageFiles, keepUnread, writeFiles } from "./site_image.js";
 
 let train;
 
@@ -21,11 +21,13 @@ async function boot({ pyodide, indexURL, lockFileURL, packages, wheel, numpy }) 
     fetchBytes(numpy.file, { integrity: numpy.integrity }),
     fetchBytes(wheel),
   ]);
-  writeFiles(python, imageFiles(image)); // its libraries load as numpy imports them
+  const numpyFiles = imageFiles(image);
+  writeFiles(python, numpyFiles); // its libraries load as numpy imports them
   python.unpackArchive(ours, "wheel");
   self.playground = { pyodide: python }; // for tests and benchmarks, as the page's window.playground.pyodide
   const handle = python.runPython(
     "from playground.worker.worker import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
+  keepUnread(python, numpyFiles.map(({ path }) => path)); // it has imported numpy
   train = (request) => {
     const reply = handle(request);
     try {
