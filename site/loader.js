@@ -226,7 +226,7 @@ async function startPython(compiled, saved) {
     stderr: (s) => console.warn(s),
   })]);
   if (saved) {
-    afterRestore(pyodide, holder.Module, saved.meta);
+    afterRestore(pyodide, holder.Module, saved.meta, await saved.heap);
     // The snapshot froze the random generators' state: every visit draws its own.
     pyodide.runPython("import random, sys\nrandom.seed()\nif 'numpy' in sys.modules: sys.modules['numpy'].random.seed()");
   }

@@ -116,14 +116,20 @@ export function takeSnapshot(pyodide, Module, key, tableSize) {
       if (request.url.startsWith(folder) && !request.url.startsWith(key)) await cache.delete(request);
     }
     await cache.put(key, new Response(bytes));
+    letGo(bytes.buffer);
     await cache.put(`${key}.json`, new Response(JSON.stringify(meta)));
     return true;
   })();
 }
 
+// Frees a big ArrayBuffer's memory now: transferred away, it is gone at once, not at V8's next
+// full collection, which may come minutes later (browsers without transfer() wait for it).
+const letGo = (buffer) => buffer.transfer?.(0);
+
 // After a restore: what the snapshot's heap expects of JavaScript.
-export function afterRestore(pyodide, Module, meta) {
-  delete pyodide._api.config._loadSnapshot; // Pyodide keeps its options: let the 65 MB go
+export function afterRestore(pyodide, Module, meta, heap) {
+  delete pyodide._api.config._loadSnapshot; // Pyodide keeps its options
+  letGo(heap); // copied into Python's memory: its 65 MB go
   Object.assign(pyodide.loadedPackages, meta.loadedPackages);
   for (const [name, handles] of Object.entries(meta.handles)) {
     const dso = Module.LDSO.loadedLibsByName[name];
