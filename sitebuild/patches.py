@@ -212,6 +212,25 @@ PATCHES.append(Patch(
     "it: a 440 kB buffer and copy a frame for the 6x8 network's map; the colours are drawn from their "
     "own bytes instead"))
 
+# Upstream (bokeh/bokeh): RendererView.update_position could place a renderer's element with its inline
+# style. It rewrites the element's position style sheet with the glyph's new extent at every paint: a
+# line that grows (the loss chart's) makes the browser parse a new style sheet each frame (Blink's
+# garbage-collected heap grew 26 MB in a minute of 6x8, 18 with this patch).
+PATCHES.append(Patch(
+    "bokeh/server/static/js/bokeh.min.js",
+    r'`):t.replace(`\n        :host {\n          position: absolute;\n          left:     ${e.left}px;\n'
+    r'          top:      ${e.top}px;\n          width:    ${e.width}px;\n          height:   ${e.height}px;\n'
+    r'        }\n        `):t.replace("\n      :host {\n        display: none;\n      }\n      ")}resolve_frame(){',
+    r'`):(t.replace("\n        :host {\n          position: absolute;\n        }\n        "),this._place(e))'
+    r':(this._place(null),t.replace("\n      :host {\n        display: none;\n      }\n      "))}'
+    r'_place(e){const{style:s}=this.el;'
+    r'for(const k of["left","top","width","height"])null==e?s.removeProperty(k):s.setProperty(k,`${e[k]}px`)}'
+    r'resolve_frame(){',
+    "BokehJS 3.10 writes a glyph renderer's extent into its position style sheet at every paint; its sheet "
+    "now says only `position: absolute` (unchanged, so kept: above) and the extent goes in the element's "
+    "own style, which the browser applies without parsing a sheet: a tab training 6x8 for a minute "
+    "617 → 591 MB (2 runs each)"))
+
 
 class Patcher:
     """Applies PATCHES to wheel members and remembers which were applied."""
