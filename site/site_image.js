@@ -35,16 +35,25 @@ site = sysconfig.get_path("purelib")
                                                       importlib.machinery.ExtensionFileLoader))]`;
 
 // Once Python has imported what it starts with, lets go of an image's buffer (the files written
-// from it, PATHS in site-packages, are views of it): the files of modules it imported are emptied, the others (modules
-// it may import later, data files) copied out. The page holds 15 MB less, the training worker 5 (bench/RESULTS.md).
-// A module imported again after being dropped from sys.modules would fail loudly (an empty .pyc).
-export function keepUnread(pyodide, paths) {
+// from it, PATHS in site-packages, are views of it): the files of modules it imported are emptied,
+// the others (modules it may import later, data files) copied out. The page holds 15 MB less, the
+// training worker 5 (bench/RESULTS.md). A module imported again after being dropped from
+// sys.modules would fail loudly (an empty .pyc). Done a few ms at a time, between the frames of a
+// page that may be training (all at once: a 75 ms pause).
+export async function keepUnread(pyodide, paths) {
   const imported = new Set(pyodide.runPython(IMPORTED_PY).toJs());
   const site = sitePackages(pyodide);
+  let pause = performance.now() + SLICE_MS;
   for (const path of paths) {
+    if (performance.now() > pause) {
+      await new Promise((resolve) => setTimeout(resolve));
+      pause = performance.now() + SLICE_MS;
+    }
     const full = `${site}/${path}`;
     if (!pyodide.FS.analyzePath(full).exists) continue; // removed since
     if (imported.has(path)) pyodide.FS.truncate(full, 0);
     else pyodide.FS.writeFile(full, pyodide.FS.readFile(full), { canOwn: true });
   }
 }
+
+const SLICE_MS = 4; // keepUnread's work between two yields to the page

@@ -27,7 +27,7 @@ async function boot({ pyodide, indexURL, lockFileURL, packages, wheel, numpy }) 
   self.playground = { pyodide: python }; // for tests and benchmarks, as the page's window.playground.pyodide
   const handle = python.runPython(
     "from playground.worker.worker import Worker\nworker = Worker()\nlambda request: worker.handle(request.to_bytes())");
-  keepUnread(python, numpyFiles.map(({ path }) => path)); // it has imported numpy
+  await keepUnread(python, numpyFiles.map(({ path }) => path)); // it has imported numpy
   train = (request) => {
     const reply = handle(request);
     try {
