@@ -264,8 +264,9 @@ async function main() {
   downloads.clear(); // each buffer is Python's now, or a copy of it (the stdlib's): 9 MB less held
   const { pyodide } = python;
   timings.python = python.restored ? "restored" : "started";
-  const imagePaths = [...await image, ...await compiled].map(({ path }) => path);
-  writeFiles(pyodide, await image);
+  const pureFiles = await image;
+  const imagePaths = [...pureFiles, ...await compiled].map(({ path }) => path);
+  writeFiles(pyodide, pureFiles);
   page.downloads.worker.terminate(); // its last file has come: its thread and heap are freed
   mark("runtime and wheels");
   if (progress.name === "runtime") progress.enter("packages", STAGES.packages.after); // nothing was fetched
