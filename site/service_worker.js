@@ -61,16 +61,28 @@ async function earlierCopy(url, integrity) {
 
 async function download(url, integrity) {
   // no-cache: the HTTP cache may answer only after the server confirms the bytes are current.
-  const response = await fetch(url, { cache: "no-cache", integrity });
+  const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // A blob's bytes stay with the browser; fetch's own integrity check would buffer them here.
+  const body = await response.blob();
+  if ((await integrityOf(body)) !== integrity) throw new Error(`${url}: not this build's file (its sha256 differs)`);
   // Kept as the page will want it: its type, its decoded bytes and their length; not the
   // server's encoding and caching headers, which described the bytes on the wire.
-  const body = await response.blob();
   return new Response(body, { headers: {
     "Content-Type": response.headers.get("Content-Type") ?? "application/octet-stream",
     "Content-Length": String(body.size),
     [INTEGRITY_HEADER]: integrity,
   } });
+}
+
+// A blob's sha256 as Subresource Integrity writes it. Its bytes are read, then let go at once:
+// this worker runs in the page's process, where a garbage copy of the whole site would wait for
+// a collection that an idle worker may not make for minutes (50 MB, while the student trains).
+async function integrityOf(blob) {
+  const bytes = await blob.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  bytes.transfer?.(0);
+  return "sha256-" + btoa(String.fromCharCode(...digest));
 }
 
 async function dropOtherBuilds() {

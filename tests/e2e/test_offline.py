@@ -22,6 +22,16 @@ KEPT = """async () => {
   while (worker.state === "activating") await new Promise((resolve) => worker.addEventListener("statechange", resolve));
   return worker.state;
 }"""
+# The state the service worker's install ends in: "activated", or "redundant" when it failed.
+INSTALLED = """async () => {
+  let registration;
+  while (!(registration = await navigator.serviceWorker.getRegistration())) await new Promise((r) => setTimeout(r, 100));
+  const worker = registration.installing ?? registration.waiting ?? registration.active;
+  while (!["activated", "redundant"].includes(worker.state)) {
+    await new Promise((resolve) => worker.addEventListener("statechange", resolve, { once: true }));
+  }
+  return worker.state;
+}"""
 # This origin's caches, and for each file a cache of this site's builds holds: the sha256 of its
 # bytes, as Subresource Integrity writes it.
 CACHED = """async () => {
@@ -79,6 +89,26 @@ def test_a_visit_after_the_first_loads_and_trains_without_the_network(context, b
     # Another page of the site, never opened before, is there too.
     page.goto(base_url + "teachers.html")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def test_a_file_not_of_this_build_fails_the_install_and_is_not_kept(chromium, dist, tmp_path):
+    mixed = tmp_path / "mixed"
+    shutil.copytree(dist, mixed)
+    changed = mixed / "teachers.html"  # a host half-way through copying the next build
+    changed.write_text(changed.read_text().replace("<head>", '<head>\n<meta name="build" content="B">'))
+    for suffix in precompress.ENCODINGS:
+        changed.with_name(changed.name + suffix).unlink()
+    context = chromium.new_context()
+    with serving_folder(mixed) as url:
+        page, log = visit(context, url)
+        assert page.evaluate(INSTALLED) == "redundant"
+        kept = offline.read(dist)["files"]
+        cached = page.evaluate(CACHED)["files"]
+        assert url + "teachers.html" not in cached
+        assert all(cached[url + path] == integrity for path, integrity in kept.items() if url + path in cached)
+        train(page, 10)  # the page runs on, as without a service worker
+        assert log.console_errors() == [] and log.errors == []
+    context.close()
 
 
 @contextmanager
