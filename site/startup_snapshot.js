@@ -27,6 +27,7 @@ const CACHE = "playground-startup-snapshot";
 export function librariesHook({ files, heapBytes = 0, layout = {}, failed }) {
   return (Module) => {
     if (heapBytes > Module.HEAP8.length) Module.growMemory(heapBytes); // the build ignores INITIAL_MEMORY
+    if (heapBytes) Module.restoreHeap = (image) => restoreHeap(Module.HEAPU8, image);
     Module.addRunDependency("startup-libraries");
     (async () => {
       const site = Module.API.sitePackages;
@@ -54,6 +55,22 @@ export function librariesHook({ files, heapBytes = 0, layout = {}, failed }) {
       Module.removeRunDependency("startup-libraries");
     })().catch(failed);
   };
+}
+
+// Pyodide's restore, patched to call this (sitebuild/patches.py): copies the snapshot's heap IMAGE
+// into MEMORY but for each 64 KiB block that is zero in both. Most of Python's 10 MB stack was
+// never used, and a block written with zeros is memory the tab holds like any other.
+const BLOCK = 65536;
+export function restoreHeap(memory, image) {
+  if (image.byteOffset % 4 || image.length % 4) return memory.set(image);
+  const zero = (bytes, start) => {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset + start, Math.min(BLOCK, bytes.length - start) >> 2);
+    for (let i = 0; i < words.length; i++) if (words[i] !== 0) return false;
+    return true;
+  };
+  for (let start = 0; start < image.length; start += BLOCK) {
+    if (!(zero(image, start) && zero(memory, start))) memory.set(image.subarray(start, start + BLOCK), start);
+  }
 }
 
 // loadPyodide's createPyodideModule: Pyodide's own factory, with a preRun hook added.

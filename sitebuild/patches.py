@@ -1,4 +1,5 @@
-"""Small, pinned edits to third-party sources, made while slimming their wheels.
+"""Small, pinned edits to third-party sources, made while slimming their wheels and copying
+Pyodide's runtime (its files named pyodide/NAME).
 
 Each patch names the file, the exact text it replaces (found exactly once, or the build
 stops: an upgrade that moved the code must be looked at again) and why. Every patch must
@@ -233,7 +234,7 @@ PATCHES.append(Patch(
 
 
 class Patcher:
-    """Applies PATCHES to wheel members and remembers which were applied."""
+    """Applies PATCHES to wheel members and runtime files, and remembers which were applied."""
 
     def __init__(self, patches: list[Patch] = PATCHES):
         self.patches = patches
@@ -256,3 +257,15 @@ class Patcher:
         if missing:
             raise RuntimeError("patches not applied (file gone?): "
                                + ", ".join(f"{p.path}: {p.why}" for p in missing))
+
+# Upstream (pyodide/pyodide): API.restoreSnapshot could skip what is already in place. It copies the
+# whole heap image into memory; the 64 KiB blocks that are zero there and in the image (most of the
+# 10 MB stack, which a snapshot taken between imports barely used) need no copy, and a block written
+# with zeros is memory the tab holds as much as any other. startup_snapshot.js's restoreHeap copies the
+# rest; without it (a start that restores nothing sets none) the copy is whole, as before.
+PATCHES.append(Patch(
+    "pyodide/pyodide.asm.mjs",
+    "return Module.HEAP8.set(t),l}",
+    "return(Module.restoreHeap??(b=>Module.HEAP8.set(b)))(t),l}",
+    "Pyodide 314 writes a snapshot's whole heap into memory on a restore, zeros included: the page's "
+    "Python holds 10 MB more than it uses"))

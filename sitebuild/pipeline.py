@@ -83,11 +83,11 @@ def build(opts: Options) -> dict:
         shutil.rmtree(partial, ignore_errors=True)
         wheel_dir = partial / "pyodide"
         wheel_dir.mkdir(parents=True)
+        patcher = patches.Patcher()
         for name, path in rt.files.items():  # the bytecode step compiles its stdlib in place
-            shutil.copyfile(path, wheel_dir / name)
+            (wheel_dir / name).write_bytes(patcher(f"pyodide/{name}", path.read_bytes()))
         # loadPyodide (the smoke test's) reads a lock: the official one, until the pruned one replaces it.
         (wheel_dir / "pyodide-lock.json").write_text(json.dumps(rt.official_lock), encoding="utf-8")
-        patcher = patches.Patcher()
         urls = assets.copy(raw["bokeh"], raw["panel"], partial, patcher)
         slim_dir = work / "slim"
         slim_dir.mkdir()

@@ -1,6 +1,6 @@
 """The start-up snapshot (site/startup_snapshot.js): a second visit restores Python's memory
-after the imports instead of importing again, and a snapshot that does not fit costs only
-a normal start."""
+after the imports instead of importing again, whatever that memory held before, and a snapshot
+that does not fit costs only a normal start."""
 from __future__ import annotations
 
 import pytest
@@ -111,3 +111,23 @@ def test_a_restored_start_that_fails_starts_once_more_without_the_snapshot(conte
     assert "no_such_module_for_e2e" in page.inner_text("#screen")
     assert page.evaluate("window.playground.timings.python") == "started"
     assert any("without the start-up snapshot" in text for kind, text in log.console if kind == "warning")
+
+
+# Memory of four 64 KiB blocks holding stale bytes, and a heap image to restore over it: each block
+# zero or not in either. The restore skips only blocks zero in both; the memory must end as the image.
+RESTORED_OVER_STALE = """async () => {
+  const { restoreHeap } = await import("./startup_snapshot.js");
+  const block = 65536;
+  const memory = new Uint8Array(4 * block), image = new Uint8Array(4 * block);
+  memory[block + 7] = 1;  // image zero, memory not
+  image[2 * block + 9] = 2;  // image not, memory zero
+  memory[3 * block] = 5; image[3 * block + 1] = 3;  // both not
+  restoreHeap(memory, image);
+  return memory.every((byte, index) => byte === image[index]);
+}"""
+
+
+def test_a_restore_leaves_memory_exactly_as_the_snapshot_whatever_it_held(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "teachers.html")
+    assert page.evaluate(RESTORED_OVER_STALE) is True
