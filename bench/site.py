@@ -15,7 +15,8 @@ offline use, and the bytes it downloaded for that (most come from the HTTP cache
 Then plays each configuration (three are the default with a view inside the network opened by its
 button, the step-through with a point chosen: beside "default", what each costs; one has three
 classes), and reads the memory of a tab training the heaviest one (spiral
-6×8, every input) once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
+6×8, every input), on a return visit and on a first one (a fresh profile),
+once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
 (Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
 and the worker's) and the page's JS heap; then what the page's JavaScript allocates a second as it trains on (garbage
 included). ``--throttle 4`` slows the loading page's CPU 4x
@@ -264,6 +265,10 @@ def memory_now(page, cdp, profile: str) -> dict:
             "js_heap_used_mb": heap["JSHeapUsedSize"] / 1e6, "js_heap_mb": heap["JSHeapTotalSize"] / 1e6}
 
 
+# The two tabs whose memory is read: a return visit (its snapshot restored, the site served by the
+# service worker) and a first visit (Python started from its imports, the service worker keeping the site).
+MEMORY_VISITS = ("memory, return visit", "memory, first visit")
+
 # Seconds of training over which the page's JavaScript allocations are sampled, after the memory is read
 # (the sampling profiler's own records would count in it).
 ALLOCATION_SECONDS = 10
@@ -335,9 +340,15 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
                     results.setdefault(name, []).append(figures)
             if play and train_seconds:
                 page.close()  # so the tab measured is the only one
-                results.setdefault("memory", []).append(
+                results.setdefault(MEMORY_VISITS[0], []).append(
                     measure_memory(context, url + PLAYING[MEMORY_SETUP], profile, train_seconds))
             context.close()
+        if play and train_seconds:  # and a first visit's: no snapshot yet, the service worker installing
+            with tempfile.TemporaryDirectory() as profile:
+                context = browser.launch_profile(playwright, profile)
+                results.setdefault(MEMORY_VISITS[1], []).append(
+                    measure_memory(context, url + PLAYING[MEMORY_SETUP], profile, train_seconds))
+                context.close()
 
 
 def median(rows: list[dict], key: str) -> float | None:
@@ -364,10 +375,10 @@ def report(results: dict, runs: int, play: bool, train_seconds: float) -> None:
                 continue
             cells = ", ".join(f"{key} {median(rows, key):.1f}" for key in rows[0])
             print(f"  {name:26s} {names[dist]}: {cells}")
-    for dist in results:
-        if rows := results[dist].get("memory"):
+    for visit, dist in ((visit, dist) for visit in MEMORY_VISITS for dist in results):
+        if rows := results[dist].get(visit):
             figure = lambda key: f"{median(rows, 'ready_' + key):.0f} → {median(rows, 'trained_' + key):.0f}"  # noqa: E731
-            print(f"  memory, MB ({MEMORY_SETUP}, ready → after {train_seconds:.0f} s of training) {names[dist]}: "
+            print(f"  {visit}, MB ({MEMORY_SETUP}, ready → after {train_seconds:.0f} s of training) {names[dist]}: "
                   f"tab's renderer RSS {figure('rss_mb')}, PSS {figure('pss_mb')}; wasm: page {figure('page_wasm_mb')},"
                   f" worker {figure('worker_wasm_mb')}; page's JS heap used {figure('js_heap_used_mb')},"
                   f" allocated {figure('js_heap_mb')}; training, it allocates "
