@@ -1,6 +1,6 @@
 """Offline after the first visit (site/service_worker.js, site/offline.js): a visit after the
-first loads and trains without the network, and a new build replaces the kept one whole, once
-the student accepts the page's offer to reload."""
+first loads and trains without the network, a file of another build is never kept, and a new
+build replaces the kept one whole, once the student accepts the page's offer to reload."""
 from __future__ import annotations
 
 import os
