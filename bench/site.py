@@ -16,7 +16,8 @@ Then plays each configuration (three are the default with a view inside the netw
 button, the step-through with a point chosen: beside "default", what each costs; one has three
 classes), and reads the memory of a tab training the heaviest one (spiral
 6×8, every input), on a return visit and on a first one (a fresh profile),
-once ready and after a minute (``--train-seconds``): its renderer's RSS and PSS
+once ready and after a minute (``--train-seconds``), in a Chromium that no DevTools client
+asks for network events (bench/quiet_chromium.py): its renderer's RSS and PSS
 (Chromium runs the training worker in the tab's process), each Python's wasm memory (the page's
 and the worker's) and the page's JS heap; then what the page's JavaScript allocates a second as it trains on (garbage
 included). ``--throttle 4`` slows the loading page's CPU 4x
@@ -37,11 +38,13 @@ import re
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import quiet_chromium  # noqa: E402  (bench/, beside this script)
 from sitebuild import browser, manifest  # noqa: E402
 
 READY_TIMEOUT_MS = 120_000
@@ -255,13 +258,13 @@ PAGE_WASM_JS = f"(({PAGE_JS}).pyodide?._module?.HEAPU8?.length ?? 0)"
 WORKER_WASM_JS = "(self.playground?.pyodide?._module?.HEAPU8?.length ?? 0)"
 
 
-def memory_now(page, cdp, profile: str) -> dict:
+def memory_now(tab, profile: str) -> dict:
     """The tab's memory now: its renderer's RSS and PSS, both Pythons' wasm memory, the page's JS heap."""
     rss, pss = renderer_mb(profile)
-    heap = {metric["name"]: metric["value"] for metric in cdp.send("Performance.getMetrics")["metrics"]}
-    worker = [w for w in page.workers if "training_worker" in w.url]
-    return {"rss_mb": rss, "pss_mb": pss, "page_wasm_mb": page.evaluate(PAGE_WASM_JS) / 1e6,
-            "worker_wasm_mb": worker[0].evaluate(WORKER_WASM_JS) / 1e6 if worker else 0.0,
+    heap = {metric["name"]: metric["value"] for metric in tab.send("Performance.getMetrics")["metrics"]}
+    worker = tab.worker("training_worker")
+    return {"rss_mb": rss, "pss_mb": pss, "page_wasm_mb": tab.evaluate(PAGE_WASM_JS) / 1e6,
+            "worker_wasm_mb": tab.evaluate(WORKER_WASM_JS, worker) / 1e6 if worker else 0.0,
             "js_heap_used_mb": heap["JSHeapUsedSize"] / 1e6, "js_heap_mb": heap["JSHeapTotalSize"] / 1e6}
 
 
@@ -274,14 +277,14 @@ MEMORY_VISITS = ("memory, return visit", "memory, first visit")
 ALLOCATION_SECONDS = 10
 
 
-def js_allocated_mb_per_s(page, cdp, seconds: float) -> float:
+def js_allocated_mb_per_s(tab, seconds: float) -> float:
     """What the page's JavaScript allocates a second, garbage included (V8's sampling heap profiler).
     V8 grows the young generation of its heap with this rate: each megabyte is work for its collector."""
-    cdp.send("HeapProfiler.enable")
-    cdp.send("HeapProfiler.startSampling", {"samplingInterval": 32768, "includeObjectsCollectedByMajorGC": True,
-                                             "includeObjectsCollectedByMinorGC": True})
-    page.wait_for_timeout(seconds * 1000)
-    nodes, allocated = [cdp.send("HeapProfiler.stopSampling")["profile"]["head"]], 0
+    tab.send("HeapProfiler.enable")
+    tab.send("HeapProfiler.startSampling", {"samplingInterval": 32768, "includeObjectsCollectedByMajorGC": True,
+                                            "includeObjectsCollectedByMinorGC": True})
+    time.sleep(seconds)
+    nodes, allocated = [tab.send("HeapProfiler.stopSampling")["profile"]["head"]], 0
     while nodes:
         node = nodes.pop()
         allocated += node["selfSize"]
@@ -289,19 +292,41 @@ def js_allocated_mb_per_s(page, cdp, seconds: float) -> float:
     return allocated / 1e6 / seconds
 
 
-def measure_memory(context, url: str, profile: str, seconds: float) -> dict:
-    """The tab's memory once ready with its training worker, then after ``seconds`` of training, and what
-    its JavaScript allocates a second while it trains on."""
-    page = ready_to_train(context, url)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Performance.enable")
-    page.wait_for_timeout(2000)  # the worker's first moments settled
-    figures = {f"ready_{key}": value for key, value in memory_now(page, cdp, profile).items()}
-    page.get_by_role("button", name="▶ Play").click()
-    page.wait_for_timeout(seconds * 1000)
-    figures.update({f"trained_{key}": value for key, value in memory_now(page, cdp, profile).items()})
-    figures["js_allocated_mb_per_s"] = js_allocated_mb_per_s(page, cdp, ALLOCATION_SECONDS)
-    page.close()
+# True once the page is ready and its training worker has started (or failed), as ready_to_train waits.
+READY_TO_TRAIN_JS = (f"document.documentElement.dataset.state === 'ready'"
+                     f" && (worker => !worker || worker.ready || !!worker.failed)({PAGE_JS}.trainingWorker)")
+# Presses the app's Play button (found through the shadow roots), as a student's click does.
+PRESS_PLAY_JS = "(() => {" + DEEP_FIND_JS + """
+  find(document, node => node.tagName === 'BUTTON' && node.textContent.includes('▶ Play')).click();
+})()"""
+
+
+def wait_until_ready(tab) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        try:
+            if tab.evaluate(READY_TO_TRAIN_JS):
+                return
+        except RuntimeError:  # the page is still on its way (no playground yet, or a navigation)
+            pass
+        time.sleep(0.2)
+    raise TimeoutError("the page was not ready to train in time")
+
+
+def measure_memory(profile: str, url: str, seconds: float) -> dict:
+    """The memory of a tab on PROFILE once ready with its training worker, then after ``seconds`` of
+    training, and what its JavaScript allocates a second while it trains on: in a Chromium that no
+    DevTools client asks for network events, which would make it keep every response body
+    (bench/quiet_chromium.py)."""
+    with quiet_chromium.tab(profile, url) as tab:
+        wait_until_ready(tab)
+        tab.send("Performance.enable")
+        time.sleep(2)  # the worker's first moments settled
+        figures = {f"ready_{key}": value for key, value in memory_now(tab, profile).items()}
+        tab.evaluate(PRESS_PLAY_JS)
+        time.sleep(seconds)
+        figures.update({f"trained_{key}": value for key, value in memory_now(tab, profile).items()})
+        figures["js_allocated_mb_per_s"] = js_allocated_mb_per_s(tab, ALLOCATION_SECONDS)
     return figures
 
 
@@ -338,17 +363,14 @@ def measure_run(playwright, dist: Path, results: dict, play: bool, throttle: flo
                 figures = measure_playing(context, url + fragment, OPENED.get(name, ()), PRESSED.get(name, ()))
                 if figures:
                     results.setdefault(name, []).append(figures)
-            if play and train_seconds:
-                page.close()  # so the tab measured is the only one
-                results.setdefault(MEMORY_VISITS[0], []).append(
-                    measure_memory(context, url + PLAYING[MEMORY_SETUP], profile, train_seconds))
             context.close()
+            if play and train_seconds:  # the same profile: its snapshot and offline copy kept
+                results.setdefault(MEMORY_VISITS[0], []).append(
+                    measure_memory(profile, url + PLAYING[MEMORY_SETUP], train_seconds))
         if play and train_seconds:  # and a first visit's: no snapshot yet, the service worker installing
             with tempfile.TemporaryDirectory() as profile:
-                context = browser.launch_profile(playwright, profile)
                 results.setdefault(MEMORY_VISITS[1], []).append(
-                    measure_memory(context, url + PLAYING[MEMORY_SETUP], profile, train_seconds))
-                context.close()
+                    measure_memory(profile, url + PLAYING[MEMORY_SETUP], train_seconds))
 
 
 def median(rows: list[dict], key: str) -> float | None:
