@@ -76,8 +76,8 @@ async function download(url, integrity) {
 }
 
 // A blob's sha256 as Subresource Integrity writes it. Its bytes are read, then let go at once:
-// this worker runs in the page's process, where a garbage copy of the whole site would wait for
-// a collection that an idle worker may not make for minutes (50 MB, while the student trains).
+// this worker runs in the page's process, where a garbage copy would wait for a collection that
+// an idle worker may not make before it is stopped.
 async function integrityOf(blob) {
   const bytes = await blob.arrayBuffer();
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
