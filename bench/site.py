@@ -215,15 +215,17 @@ SAMPLE_PLAYING_JS = """async (seconds) => {
 }"""
 
 
+# True once the page is ready and its training worker has started (or failed). The worker boots after
+# "ready" (a few seconds); until then the page trains itself. (A build from before the worker has none.)
+READY_TO_TRAIN_JS = (f"document.documentElement.dataset.state === 'ready'"
+                     f" && (worker => !worker || worker.ready || !!worker.failed)({PAGE_JS}.trainingWorker)")
+
+
 def ready_to_train(context, url: str):
     """A new tab on ``url``, once the app is ready and its training worker has started (or failed)."""
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.state === 'ready'", timeout=READY_TIMEOUT_MS)
-    # The training worker boots after "ready" (a few seconds); until then the page trains itself.
-    # (A build from before the worker has none.)
-    page.wait_for_function(f"(worker => !worker || worker.ready || worker.failed)({PAGE_JS}.trainingWorker)",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(READY_TO_TRAIN_JS, timeout=READY_TIMEOUT_MS)
     return page
 
 
@@ -292,9 +294,6 @@ def js_allocated_mb_per_s(tab, seconds: float) -> float:
     return allocated / 1e6 / seconds
 
 
-# True once the page is ready and its training worker has started (or failed), as ready_to_train waits.
-READY_TO_TRAIN_JS = (f"document.documentElement.dataset.state === 'ready'"
-                     f" && (worker => !worker || worker.ready || !!worker.failed)({PAGE_JS}.trainingWorker)")
 # Presses the app's Play button (found through the shadow roots), as a student's click does.
 PRESS_PLAY_JS = "(() => {" + DEEP_FIND_JS + """
   find(document, node => node.tagName === 'BUTTON' && node.textContent.includes('▶ Play')).click();

@@ -233,6 +233,19 @@ PATCHES.append(Patch(
     "617 → 591 MB (2 runs each)"))
 
 
+# Upstream (pyodide/pyodide): API.restoreSnapshot could skip what is already in place. It copies the
+# whole heap image into memory; the 64 KiB blocks that are zero there and in the image (most of the
+# 10 MB stack, which a snapshot taken between imports barely used) need no copy, and a block written
+# with zeros is memory the tab holds as much as any other. startup_snapshot.js's restoreHeap copies the
+# rest; without it (a start that restores nothing sets none) the copy is whole, as before.
+PATCHES.append(Patch(
+    "pyodide/pyodide.asm.mjs",
+    "return Module.HEAP8.set(t),l}",
+    "return(Module.restoreHeap??(b=>Module.HEAP8.set(b)))(t),l}",
+    "Pyodide 314 writes a snapshot's whole heap into memory on a restore, zeros included: the page's "
+    "Python holds 10 MB more than it uses"))
+
+
 class Patcher:
     """Applies PATCHES to wheel members and runtime files, and remembers which were applied."""
 
@@ -257,15 +270,3 @@ class Patcher:
         if missing:
             raise RuntimeError("patches not applied (file gone?): "
                                + ", ".join(f"{p.path}: {p.why}" for p in missing))
-
-# Upstream (pyodide/pyodide): API.restoreSnapshot could skip what is already in place. It copies the
-# whole heap image into memory; the 64 KiB blocks that are zero there and in the image (most of the
-# 10 MB stack, which a snapshot taken between imports barely used) need no copy, and a block written
-# with zeros is memory the tab holds as much as any other. startup_snapshot.js's restoreHeap copies the
-# rest; without it (a start that restores nothing sets none) the copy is whole, as before.
-PATCHES.append(Patch(
-    "pyodide/pyodide.asm.mjs",
-    "return Module.HEAP8.set(t),l}",
-    "return(Module.restoreHeap??(b=>Module.HEAP8.set(b)))(t),l}",
-    "Pyodide 314 writes a snapshot's whole heap into memory on a restore, zeros included: the page's "
-    "Python holds 10 MB more than it uses"))
